@@ -1,0 +1,44 @@
+# Casebook: `make site` builds the generator and renders Content/ into output/; `make test` runs every check.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The Markdown library (Debian splits it in two packages).
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# What the real-browser and text-browser checks need.
+CHECK_PACKAGES := chromium chromium-driver fonts-noto-cjk w3m
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+
+.PHONY: site build test unit-test browser-test deps check-deps clean
+
+## Installs the Debian packages the build needs, when they are missing.
+deps:
+	@sh scripts/apt-ensure.sh $(BUILD_PACKAGES)
+
+## Installs what the browser checks need (Debian packages and a Python virtual environment).
+check-deps: deps
+	@sh scripts/apt-ensure.sh $(CHECK_PACKAGES)
+	@test -x $(PYTHON) || python3 -m venv $(VENV)
+	@$(PYTHON) -c "import selenium" 2>/dev/null || $(PYTHON) -m pip install -q -r scripts/requirements.txt
+
+build: deps
+	$(SWIFT) build -c release --product casebook
+
+## Renders Content/ into output/.
+site: build
+	.build/release/casebook build --content Content --templates Templates --output output
+
+## Unit and end-to-end tests, then the checks in a real browser and a text browser.
+test: unit-test browser-test
+
+unit-test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+browser-test: check-deps
+	$(SWIFT) build --product casebook
+	rm -rf .build/test-site
+	.build/debug/casebook build --output .build/test-site
+	$(PYTHON) scripts/check_site.py .build/test-site
+
+clean:
+	rm -rf .build output $(VENV)

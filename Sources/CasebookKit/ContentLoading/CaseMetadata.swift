@@ -1,0 +1,83 @@
+import Foundation
+import Yams
+
+/// The front matter of one case report, validated as the content format says.
+public struct CaseMetadata: Sendable, Hashable {
+    public var title: String
+    public var org: String?
+    /// The section as written (name or slug); resolved against site.yaml later.
+    public var section: String
+    public var sectionLocation: SourceLocation
+    public var date: PartialDate?
+    public var page: Int?
+    public var tags: [String]
+    public var summary: String?
+    public var draft: Bool
+
+    public static let knownKeys = ["title", "org", "section", "date", "page", "tags", "summary", "draft"]
+
+    /// Reads and validates front matter; every problem found is reported, not just the first.
+    public static func read(_ split: FrontMatterSplit, file: String) -> (CaseMetadata?, [Diagnostic]) {
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument(yaml: split.yaml, file: file, firstLine: split.yamlStartLine)
+        } catch {
+            return (nil, [error])
+        }
+        let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: "front matter")
+        var diagnostics = unknown
+        var title: String?, section: String?, sectionLocation = SourceLocation(file: file, line: 1)
+        var metadata = CaseMetadata(title: "", org: nil, section: "", sectionLocation: sectionLocation,
+                                    date: nil, page: nil, tags: [], summary: nil, draft: false)
+        for (key, value, _) in pairs {
+            do throws(Diagnostic) {
+                switch key {
+                case "title": title = try nonEmpty(document.string(value, key: key), key, value, document)
+                case "org": metadata.org = try nonEmpty(document.string(value, key: key), key, value, document)
+                case "section":
+                    section = try nonEmpty(document.string(value, key: key), key, value, document)
+                    sectionLocation = document.location(of: value)
+                case "date":
+                    let text = try document.string(value, key: key)
+                    guard let date = PartialDate(text) else {
+                        throw .error("`date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `\(text)`", at: document.location(of: value),
+                                     suggestion: "for example `date: 1999-10` or `date: 1999-10-27`")
+                    }
+                    metadata.date = date
+                case "page": metadata.page = try document.integer(value, key: key, range: 1...100_000)
+                case "tags":
+                    metadata.tags = try document.stringList(value, key: key).map { $0.trimmingCharacters(in: .whitespaces) }
+                    if let empty = metadata.tags.firstIndex(where: \.isEmpty) {
+                        throw .error("tag \(empty + 1) is empty", at: document.location(of: value))
+                    }
+                case "summary": metadata.summary = try nonEmpty(document.string(value, key: key), key, value, document)
+                case "draft": metadata.draft = try document.boolean(value, key: key)
+                default: break
+                }
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        let top = SourceLocation(file: file, line: 1, column: 1)
+        if title == nil {
+            diagnostics.append(.error("front matter has no `title`", at: top, suggestion: "add a line such as `title: 加强社区党建 促进社区服务`"))
+        }
+        if section == nil {
+            diagnostics.append(.error("front matter has no `section`", at: top, suggestion: "add `section:` with a section name or slug from site.yaml"))
+        }
+        guard let title, let section, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        metadata.title = title
+        metadata.section = section
+        metadata.sectionLocation = sectionLocation
+        // Keep tag order as written, drop repeats.
+        var seen = Set<String>()
+        metadata.tags = metadata.tags.filter { seen.insert($0).inserted }
+        return (metadata, diagnostics)
+    }
+
+    private static func nonEmpty(_ text: String, _ key: String, _ node: Node, _ document: YAMLDocument) throws(Diagnostic) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .error("`\(key)` is empty", at: document.location(of: node)) }
+        return trimmed
+    }
+}

@@ -1,0 +1,72 @@
+import Yams
+
+/// One line of the printed table of contents; `caseSlug` is set when the case has been digitised.
+public struct CatalogueEntry: Sendable, Hashable {
+    public var title: String
+    public var unit: String?
+    public var sectionSlug: String?
+    public var page: Int?
+    public var date: PartialDate?
+    public var caseSlug: String?
+    public var location: SourceLocation
+}
+
+/// `catalogue.yaml`: the whole printed table of contents, in printed order.
+public enum Catalogue {
+    public static let knownKeys = ["title", "unit", "section", "page", "date", "case"]
+
+    public static func read(yaml: String, file: String, site: SiteConfig) -> ([CatalogueEntry], [Diagnostic]) {
+        let document: YAMLDocument
+        do { document = try YAMLDocument(yaml: yaml, file: file, firstLine: 1) } catch { return ([], [error]) }
+        var diagnostics: [Diagnostic] = []
+        let (top, unknownTop) = document.checkedPairs(document.root, known: ["entries"], context: "catalogue.yaml")
+        diagnostics += unknownTop
+        guard let entriesNode = top.first?.value, case let .sequence(items) = entriesNode else {
+            diagnostics.append(.error("catalogue.yaml needs a list `entries:`", at: SourceLocation(file: file)))
+            return ([], diagnostics)
+        }
+        var entries: [CatalogueEntry] = []
+        for item in items {
+            guard case let .mapping(mapping) = item else {
+                diagnostics.append(.error("a catalogue entry needs at least `title`", at: document.location(of: item))); continue
+            }
+            let (pairs, unknown) = document.checkedPairs(mapping, known: knownKeys, context: "a catalogue entry")
+            diagnostics += unknown
+            var entry = CatalogueEntry(title: "", location: document.location(of: item))
+            for (key, value, _) in pairs {
+                do throws(Diagnostic) {
+                    switch key {
+                    case "title": entry.title = try document.string(value, key: key)
+                    case "unit": entry.unit = try document.string(value, key: key)
+                    case "page": entry.page = try document.integer(value, key: key, range: 1...100_000)
+                    case "date":
+                        let text = try document.string(value, key: key)
+                        guard let date = PartialDate(text) else {
+                            throw .error("`date` must be YYYY, YYYY-MM or YYYY-MM-DD", at: document.location(of: value))
+                        }
+                        entry.date = date
+                    case "case": entry.caseSlug = try document.string(value, key: key)
+                    case "section":
+                        let text = try document.string(value, key: key)
+                        guard let section = site.section(named: text) else {
+                            throw .error("unknown section `\(text)`", at: document.location(of: value),
+                                         suggestion: Suggestion.closest(to: text, in: site.sections.flatMap { [$0.name, $0.slug] }).map { "did you mean `\($0)`?" })
+                        }
+                        entry.sectionSlug = section.slug
+                    default: break
+                    }
+                } catch { diagnostics.append(error) }
+            }
+            if entry.title.isEmpty {
+                diagnostics.append(.error("a catalogue entry needs a `title`", at: entry.location)); continue
+            }
+            entries.append(entry)
+        }
+        return (entries, diagnostics)
+    }
+}
+extension CatalogueEntry {
+    init(title: String, location: SourceLocation) {
+        self.init(title: title, unit: nil, sectionSlug: nil, page: nil, date: nil, caseSlug: nil, location: location)
+    }
+}

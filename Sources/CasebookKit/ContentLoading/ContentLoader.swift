@@ -1,0 +1,117 @@
+import Foundation
+
+/// A case file found under `Content/cases/`, not yet read.
+public struct CaseFile: Sendable, Hashable {
+    public var slug: String
+    /// Absolute path to read.
+    public var path: String
+    /// Path as the editor knows it, for messages (`Content/cases/x.md`).
+    public var displayPath: String
+}
+
+/// What `Content/` holds: the book's configuration, the printed contents, the case files and media.
+public struct ContentTree: Sendable {
+    public var site: SiteConfig
+    public var catalogue: [CatalogueEntry]
+    public var caseFiles: [CaseFile]
+    /// Files under `Content/media/`, relative to it.
+    public var media: [String]
+    public var contentDirectory: String
+}
+
+/// Finds and checks the files of `Content/`: site.yaml, catalogue.yaml, cases/*.md and media/.
+public enum ContentLoader {
+    public static func load(_ directory: String) -> (ContentTree?, [Diagnostic]) {
+        let fm = FileManager.default
+        let display = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var diagnostics: [Diagnostic] = []
+        let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
+
+        guard let siteText = readText(display + "/site.yaml", diagnostics: &diagnostics, missing: "no site.yaml in \(display)") else {
+            return (nil, diagnostics)
+        }
+        let (siteConfig, siteDiagnostics) = SiteConfig.read(yaml: siteText, file: display + "/site.yaml")
+        diagnostics += siteDiagnostics
+        guard let site = siteConfig else { return (nil, diagnostics) }
+
+        var catalogue: [CatalogueEntry] = []
+        if fm.fileExists(atPath: display + "/catalogue.yaml"),
+           let text = readText(display + "/catalogue.yaml", diagnostics: &diagnostics, missing: "") {
+            let (entries, found) = Catalogue.read(yaml: text, file: display + "/catalogue.yaml", site: site)
+            catalogue = entries
+            diagnostics += found
+        }
+
+        var caseFiles: [CaseFile] = []
+        let casesDirectory = display + "/cases"
+        let names = ((try? fm.contentsOfDirectory(atPath: casesDirectory)) ?? []).sorted()
+        if names.isEmpty {
+            diagnostics.append(.warning("no case files in \(casesDirectory)", at: nil))
+        }
+        var lowercased: [String: String] = [:]
+        for name in names where !name.hasPrefix(".") {
+            let displayPath = casesDirectory + "/" + name
+            guard name.hasSuffix(".md") else {
+                diagnostics.append(.warning("ignoring \(name): case files end in .md", at: SourceLocation(file: displayPath)))
+                continue
+            }
+            let slug = String(name.dropLast(3))
+            if let problem = linkProblem(displayPath, root: root) {
+                diagnostics.append(.error(problem, at: SourceLocation(file: displayPath))); continue
+            }
+            guard Slug.isValid(slug) else {
+                diagnostics.append(.error("file name `\(name)` is not a valid slug: use lower-case a-z, 0-9, `-` and `_`", at: SourceLocation(file: displayPath),
+                                          suggestion: Slug.suggestion(for: slug).map { "rename it to `\($0).md`" } ?? "rename it with an ASCII slug, e.g. `tangqiao-1998.md`"))
+                continue
+            }
+            if let other = lowercased[slug.lowercased()] {
+                diagnostics.append(.error("`\(name)` and `\(other)` differ only in case and would collide on case-insensitive disks", at: SourceLocation(file: displayPath)))
+                continue
+            }
+            lowercased[slug.lowercased()] = name
+            caseFiles.append(CaseFile(slug: slug, path: displayPath, displayPath: displayPath))
+        }
+
+        for entry in catalogue {
+            if let slug = entry.caseSlug, !caseFiles.contains(where: { $0.slug == slug }) {
+                diagnostics.append(.error("catalogue entry names case `\(slug)`, but there is no \(casesDirectory)/\(slug).md", at: entry.location,
+                                          suggestion: Suggestion.closest(to: slug, in: caseFiles.map(\.slug)).map { "did you mean `\($0)`?" }))
+            }
+        }
+
+        let media = listMedia(display + "/media", root: root, diagnostics: &diagnostics)
+        return (ContentTree(site: site, catalogue: catalogue, caseFiles: caseFiles, media: media, contentDirectory: display), diagnostics)
+    }
+
+    /// Reads and decodes a text file; problems become diagnostics.
+    static func readText(_ path: String, diagnostics: inout [Diagnostic], missing: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(.error(missing.isEmpty ? "cannot read \(path)" : missing, at: nil))
+            return nil
+        }
+        do { return try SourceText.decode(Array(data), file: path) } catch { diagnostics.append(error); return nil }
+    }
+
+    /// A symlink that leaves the content folder is refused: the site publishes only what is inside it.
+    static func linkProblem(_ path: String, root: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeSymbolicLink else { return nil }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return target == root || target.hasPrefix(root + "/") ? nil : "symbolic link points outside the content folder (to \(target))"
+    }
+
+    static func listMedia(_ directory: String, root: String, diagnostics: inout [Diagnostic]) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let path = directory + "/" + relative
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if let problem = linkProblem(path, root: root) {
+                diagnostics.append(.error(problem, at: SourceLocation(file: path))); continue
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(relative) }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,100 @@
+/// Turns the bytes of an editor's file into text: UTF-8 with or without BOM, any line ending.
+/// Anything else is refused with a message that names the likely encoding, so no page is built from garbled text.
+public enum SourceText {
+    /// Decodes `bytes` as UTF-8, dropping a BOM and normalising CRLF and lone CR to LF.
+    public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let bad = firstInvalidUTF8(body) {
+            let location = location(ofByte: bad, in: body, file: file)
+            if looksLikeGB18030(body) {
+                throw .error(
+                    "file is not UTF-8: it looks like GB18030/GBK, as saved by a Chinese Windows editor",
+                    at: location,
+                    suggestion: "convert it with `iconv -f GB18030 -t UTF-8 '\(file)' -o converted.md` and replace the file, or save it again choosing the encoding \"UTF-8\"")
+            }
+            throw .error("file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+                         at: location, suggestion: "save the file again with the encoding \"UTF-8\"")
+        }
+        if body.contains(0) {
+            let nul = body.firstIndex(of: 0)!
+            throw .error("file contains a NUL byte; it is not a text file", at: location(ofByte: nul, in: body, file: file))
+        }
+        let text = String(decoding: body, as: UTF8.self)
+        return normaliseLineEndings(text)
+    }
+
+    /// CRLF and lone CR become LF.
+    public static func normaliseLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(13) else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for byte in text.utf8 {
+            if byte == 13 { out.append(10); previousCR = true; continue }
+            if byte == 10 && previousCR { previousCR = false; continue }
+            previousCR = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Index of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return i
+            }
+            if i + length > bytes.endIndex { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                let lo: UInt8 = k == 1 ? lower : 0x80, hi: UInt8 = k == 1 ? upper : 0xBF
+                if c < lo || c > hi { return i }
+            }
+            i += length
+        }
+        return nil
+    }
+
+    /// True when the bytes parse as GB18030 (one-, two- and four-byte forms) and hold some double-byte characters.
+    static func looksLikeGB18030(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex, doubleBytes = 0
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            guard (0x81...0xFE).contains(b), i + 1 < bytes.endIndex else { return false }
+            let c = bytes[i + 1]
+            if (0x40...0x7E).contains(c) || (0x80...0xFE).contains(c) {
+                doubleBytes += 1; i += 2; continue
+            }
+            if (0x30...0x39).contains(c), i + 3 < bytes.endIndex,
+               (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3]) {
+                i += 4; continue
+            }
+            return false
+        }
+        return doubleBytes > 0
+    }
+
+    static func location(ofByte index: Int, in bytes: ArraySlice<UInt8>, file: String) -> SourceLocation {
+        var line = 1, column = 1
+        var i = bytes.startIndex
+        while i < index {
+            if bytes[i] == 10 { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}

@@ -1,0 +1,56 @@
+/// One finding about the content: an error stops the build, a warning does not.
+public struct Diagnostic: Sendable, Hashable, Codable, Error {
+    public enum Severity: String, Sendable, Codable { case error, warning }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+    /// A concrete fix the editor can apply, when one is known.
+    public var suggestion: String?
+
+    public init(_ severity: Severity = .error, at location: SourceLocation?, _ message: String, suggestion: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.suggestion = suggestion
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.error, at: location, message, suggestion: suggestion)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation?, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, at: location, message, suggestion: suggestion)
+    }
+
+    /// Compiler style: `Content/cases/x.md:12:3: error: message` with the suggestion on a `note:` line.
+    public var formatted: String {
+        var text = ""
+        if let location { text += "\(location.file):\(location.line):\(location.column): " }
+        text += "\(severity.rawValue): \(message)"
+        if let suggestion { text += "\n  note: \(suggestion)" }
+        return text
+    }
+}
+
+/// A build or check that found errors; it carries every diagnostic found, errors and warnings.
+public struct BuildFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Sorted by file, line, column, so output is stable whatever order the stages ran in.
+    public func sortedByLocation() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            let ka = (la?.file ?? "", la?.line ?? 0, la?.column ?? 0)
+            let kb = (lb?.file ?? "", lb?.line ?? 0, lb?.column ?? 0)
+            if ka != kb { return ka < kb }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

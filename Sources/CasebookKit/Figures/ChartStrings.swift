@@ -1,0 +1,80 @@
+/// The words a chart shows or says, from the templates' `locale.yaml`, so none is fixed in code.
+public struct ChartStrings: Sendable, Hashable {
+    /// The label of the unreported remainder (`未说明`).
+    public var remainder: String
+    /// A value as shown: `{value}%`.
+    public var value: String
+    /// One answer in the description: `{label} {value}`.
+    public var item: String
+    /// Between answers: `，`.
+    public var separator: String
+    /// The whole description: `{title}：{items}。`.
+    public var description: String
+    /// One answer of a compare figure: `{label}：{values}`, values being `{series} {value}` joined by `separator`.
+    public var compareItem: String
+    public var seriesValue: String
+    /// Between compare answers: `；`.
+    public var compareSeparator: String
+
+    public init(remainder: String, value: String, item: String, separator: String, description: String,
+                compareItem: String, seriesValue: String, compareSeparator: String) {
+        self.remainder = remainder
+        self.value = value
+        self.item = item
+        self.separator = separator
+        self.description = description
+        self.compareItem = compareItem
+        self.seriesValue = seriesValue
+        self.compareSeparator = compareSeparator
+    }
+
+    public func formatValue(_ value: Double) -> String {
+        self.value.replacingPlaceholders(["value": FigureParser.format(value)])
+    }
+
+    /// One sentence that says all the data, for `<desc>` and screen readers.
+    public func describe(_ figure: Figure) -> String {
+        let items: String
+        if figure.kind == .compare {
+            var parts = figure.rows.map { row in
+                compareItem.replacingPlaceholders([
+                    "label": row.label,
+                    "values": zip(figure.series, row.values).map { seriesValue.replacingPlaceholders(["series": $0, "value": formatValue($1)]) }
+                        .joined(separator: separator),
+                ])
+            }
+            let remainders = figure.series.indices.map { figure.remainder(series: $0) }
+            if remainders.contains(where: { $0 > 0 }) {
+                parts.append(compareItem.replacingPlaceholders([
+                    "label": remainder,
+                    "values": zip(figure.series, remainders).map { seriesValue.replacingPlaceholders(["series": $0, "value": formatValue($1)]) }
+                        .joined(separator: separator),
+                ]))
+            }
+            items = parts.joined(separator: compareSeparator)
+        } else {
+            var parts = figure.rows.map { item.replacingPlaceholders(["label": $0.label, "value": formatValue($0.values[0])]) }
+            let rest = figure.remainder()
+            if rest > 0 { parts.append(item.replacingPlaceholders(["label": remainder, "value": formatValue(rest)])) }
+            items = parts.joined(separator: separator)
+        }
+        return description.replacingPlaceholders(["title": figure.title, "items": items])
+    }
+}
+
+extension String {
+    /// Replaces `{name}` with its value, in one pass (a value containing braces is left alone).
+    func replacingPlaceholders(_ values: [String: String]) -> String {
+        var out = ""
+        var rest = self[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+}

@@ -1,0 +1,56 @@
+/// The chart kinds a figure block may ask for.
+public enum ChartKind: String, Sendable, CaseIterable {
+    case bar, stacked, pie, compare
+}
+
+/// One survey figure as the editor wrote it: only the numbers the text states.
+public struct Figure: Sendable, Hashable {
+    /// The editor's id, `1-1`; the anchor on the page is `fig-1-1`.
+    public var id: String
+    public var title: String
+    public var kind: ChartKind
+    public var base: Int?
+    public var population: String?
+    public var source: String?
+    /// For `compare`: the moments compared (`1997 年`, `1998 年`); empty otherwise.
+    public var series: [String]
+    /// The answers in the order written; one value per series (one for the other kinds).
+    public var rows: [Row]
+    /// Where the block starts in its file.
+    public var location: SourceLocation
+
+    public struct Row: Sendable, Hashable {
+        public var label: String
+        public var values: [Double]
+        public init(label: String, values: [Double]) {
+            self.label = label
+            self.values = values
+        }
+    }
+
+    public init(id: String, title: String, kind: ChartKind, base: Int? = nil, population: String? = nil, source: String? = nil,
+                series: [String] = [], rows: [Row], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.base = base
+        self.population = population
+        self.source = source
+        self.series = series
+        self.rows = rows
+        self.location = location
+    }
+
+    public var anchor: String { FigureReference.anchor(for: id) }
+
+    /// How many values each row holds (the number of series for `compare`).
+    public var seriesCount: Int { kind == .compare ? series.count : 1 }
+
+    /// The unreported share for series `index`: 100 less the stated values, or 0 when they reach 100.
+    /// It is never spread over the answers.
+    public func remainder(series index: Int = 0) -> Double {
+        let total = rows.reduce(0) { $0 + ($1.values.indices.contains(index) ? $1.values[index] : 0) }
+        let rest = 100 - total
+        return rest > 0.05 ? rest : 0
+    }
+}

@@ -1,0 +1,52 @@
+/// A tiny writer for SVG markup: numbers printed the same way every time, every text escaped.
+struct SVGWriter {
+    private(set) var markup = ""
+
+    mutating func raw(_ text: String) { markup += text }
+
+    /// `<tag a="1" b="x">` with attributes in the order given; nil values are left out.
+    mutating func open(_ tag: String, _ attributes: [(String, String?)] = [], selfClosing: Bool = false) {
+        markup += "<" + tag
+        for (name, value) in attributes {
+            guard let value else { continue }
+            markup += " \(name)=\"\(HTML.escape(value))\""
+        }
+        markup += selfClosing ? "/>" : ">"
+    }
+
+    mutating func close(_ tag: String) { markup += "</\(tag)>" }
+
+    mutating func element(_ tag: String, _ attributes: [(String, String?)] = [], text: String) {
+        open(tag, attributes)
+        markup += HTML.escape(text)
+        close(tag)
+    }
+
+    mutating func empty(_ tag: String, _ attributes: [(String, String?)]) { open(tag, attributes, selfClosing: true) }
+
+    /// A text element; lines after the first become `<tspan>`s; `fullText` (when shortened) goes into a `<title>`.
+    mutating func text(_ lines: [String], x: Double, y: Double, lineHeight: Double, fontSize: Double,
+                       anchor: String = "start", cssClass: String, fill: String? = nil, fullText: String? = nil) {
+        open("text", [("x", num(x)), ("y", num(y)), ("font-size", num(fontSize)), ("text-anchor", anchor == "start" ? nil : anchor),
+                      ("class", cssClass), ("fill", fill)])
+        if let fullText { element("title", text: fullText) }
+        for (index, line) in lines.enumerated() {
+            if index == 0 { markup += HTML.escape(line) } else {
+                element("tspan", [("x", num(x)), ("dy", num(lineHeight))], text: line)
+            }
+        }
+        close("text")
+    }
+}
+
+/// A number for SVG: at most two decimals, no trailing zeros, never `-0`.
+func num(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == 0 { return "0" }
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    let scaled = Int((abs(rounded) * 100).rounded())
+    var text = (rounded < 0 ? "-" : "") + String(scaled / 100) + "." + zeroPadded(scaled % 100, width: 2)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
+}
+

@@ -1,0 +1,193 @@
+import Foundation
+import CCmarkGFM
+
+/// Renders a case body with libcmark-gfm (GFM extensions, footnotes, safe mode) and adds what cmark lacks:
+/// heading ids, links between cases, figure blocks and links from `图 1-1` to its figure.
+public struct MarkdownRenderer: Sendable {
+    public typealias FigureStage = @Sendable (FigureBlockSource) -> RenderedFigure
+
+    public init() {}
+
+    /// - Parameters:
+    ///   - body: Markdown text of the body
+    ///   - file: the file name to report
+    ///   - firstLine: the file line on which `body` starts
+    ///   - mediaExists: whether `Content/media/<path>` exists, for `../media/` links
+    ///   - figures: turns a figure block into HTML
+    public func render(_ body: String, file: String, firstLine: Int,
+                       mediaExists: (String) -> Bool = { _ in true },
+                       figures: FigureStage) -> RenderedMarkdown {
+        let document = CmarkDocument(body)
+        let sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var diagnostics: [Diagnostic] = []
+        func location(line: Int, column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: firstLine + max(1, line) - 1, column: max(1, column))
+        }
+
+        var headingNodes: [OpaquePointer] = [], figureNodes: [OpaquePointer] = [], linkNodes: [OpaquePointer] = []
+        var firstParagraph: String?
+        for node in document.nodes() {
+            let type = CmarkNode.type(node)
+            if type == CMARK_NODE_HEADING { headingNodes.append(node) }
+            else if type == CMARK_NODE_CODE_BLOCK, CmarkNode.fenceInfo(node).trimmingCharacters(in: .whitespaces) == "figure" { figureNodes.append(node) }
+            else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { linkNodes.append(node) }
+            else if type == CMARK_NODE_PARAGRAPH, firstParagraph == nil,
+                    !CmarkNode.hasAncestor(node, ofType: [CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION]) {
+                firstParagraph = CmarkNode.plainText(node)
+            }
+        }
+
+        // Figures first: their ids are the targets of the prose's references.
+        var figureList: [Figure] = []
+        var figureIDs: [String: SourceLocation] = [:]
+        for node in figureNodes {
+            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+            let block = FigureBlockSource(text: CmarkNode.literal(node), location: location(line: line + 1, column: column))
+            let rendered = figures(block)
+            diagnostics += rendered.diagnostics
+            if let figure = rendered.figure {
+                if let previous = figureIDs[figure.id] {
+                    diagnostics.append(.error("figure id `\(figure.id)` is used twice in this case", at: figure.location,
+                                              suggestion: "the first one is at line \(previous.line); give each figure its own id"))
+                } else {
+                    figureIDs[figure.id] = figure.location
+                    figureList.append(figure)
+                }
+            }
+            CmarkNode.replace(node, with: CmarkNode.makeCustom(block: true, enter: rendered.html, exit: ""), movingChildren: false)
+        }
+
+        // Headings get ids; figure anchors are reserved so a heading never takes one.
+        var slugger = HeadingSlugger(reserved: figureList.map(\.anchor))
+        var headings: [Heading] = []
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = CmarkNode.plainText(node).trimmingCharacters(in: .whitespaces)
+            let id = slugger.id(for: text)
+            headings.append(Heading(level: level, text: text, id: id))
+            let custom = CmarkNode.makeCustom(block: true, enter: "<h\(level) id=\"\(HTML.escape(id))\">", exit: "</h\(level)>\n")
+            CmarkNode.replace(node, with: custom, movingChildren: true)
+        }
+        let anchors = Set(headings.map(\.id)).union(figureList.map(\.anchor))
+
+        // Links: other cases' files become their pages; the rest is checked where it can be.
+        var caseLinks: [CaseLink] = []
+        for node in linkNodes {
+            let url = CmarkNode.url(node)
+            let line = Int(cmark_node_get_start_line(node))
+            let where_ = location(line: line, column: column(of: url, inLine: line, of: sourceLines, fallback: Int(cmark_node_get_start_column(node))))
+            switch LinkTarget.classify(url) {
+            case let .caseFile(slug, fragment):
+                let normalised = fragment.map(HeadingSlugger.slug)
+                caseLinks.append(CaseLink(slug: slug, fragment: normalised, location: where_))
+                cmark_node_set_url(node, slug + ".html" + (normalised.map { "#" + $0 } ?? ""))
+            case let .fragment(fragment):
+                let normalised = fragment.hasPrefix("fig-") ? fragment : HeadingSlugger.slug(fragment)
+                if anchors.contains(normalised) || fragment.hasPrefix("fn") {
+                    cmark_node_set_url(node, "#" + (fragment.hasPrefix("fn") ? fragment : normalised))
+                } else {
+                    diagnostics.append(.error("link to `#\(fragment)`, but this case has no such heading or figure", at: where_,
+                                              suggestion: Suggestion.closest(to: normalised, in: Array(anchors)).map { "did you mean `#\($0)`?" }))
+                }
+            case let .media(path):
+                if !mediaExists(path) {
+                    diagnostics.append(.error("link to `../media/\(path)`, but Content/media/\(path) does not exist", at: where_))
+                }
+            case let .unknownRelative(path):
+                diagnostics.append(.error("link to `\(path)` does not name a case file (`other-slug.md`) or a file in `../media/`", at: where_,
+                                          suggestion: "link to a case as `[标题](other-slug.md)`"))
+            case .external, .empty:
+                break
+            }
+        }
+
+        // Prose references to figures, outside code and links.
+        linkFigureReferences(in: document, figureIDs: Set(figureIDs.keys), sourceLines: sourceLines,
+                             location: location, diagnostics: &diagnostics)
+
+        let textBlocks = Self.textBlocks(of: document, headings: headings)
+        return RenderedMarkdown(html: document.renderHTML(), headings: headings, caseLinks: caseLinks, figures: figureList,
+                                firstParagraph: firstParagraph, textBlocks: textBlocks, diagnostics: diagnostics)
+    }
+
+    private func linkFigureReferences(in document: CmarkDocument, figureIDs: Set<String>, sourceLines: [Substring],
+                                      location: (Int, Int) -> SourceLocation, diagnostics: inout [Diagnostic]) {
+        let textNodes = document.nodes().filter {
+            CmarkNode.type($0) == CMARK_NODE_TEXT && !CmarkNode.hasAncestor($0, ofType: [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE])
+        }
+        for node in textNodes {
+            let text = CmarkNode.literal(node)
+            let matches = FigureReference.matches(in: text)
+            guard !matches.isEmpty else { continue }
+            let line = lineOf(node)
+            var cursor = text.startIndex
+            for match in matches {
+                let label = String(text[match.range])
+                guard figureIDs.contains(match.id) else {
+                    diagnostics.append(.error("\(label) refers to a figure this case does not have",
+                                              at: location(line, column(of: label, inLine: line, of: sourceLines, fallback: 1)),
+                                              suggestion: figureIDs.isEmpty ? "add a ```figure block with `id: \(match.id)`"
+                                                : "figures here: " + figureIDs.sorted().joined(separator: ", ")))
+                    continue
+                }
+                if cursor < match.range.lowerBound { insertText(String(text[cursor..<match.range.lowerBound]), before: node) }
+                let link = CmarkNode.makeCustom(block: false, enter: "<a class=\"figure-ref\" href=\"#\(FigureReference.anchor(for: match.id))\">", exit: "</a>")
+                let inner = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(inner, label)
+                cmark_node_append_child(link, inner)
+                cmark_node_insert_before(node, link)
+                cursor = match.range.upperBound
+            }
+            cmark_node_set_literal(node, String(text[cursor...]))
+        }
+    }
+
+    private func insertText(_ text: String, before node: OpaquePointer) {
+        let textNode = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(textNode, text)
+        cmark_node_insert_before(node, textNode)
+    }
+
+    /// The body line of an inline node: its own start line when cmark set one, else its paragraph's plus the breaks before it.
+    private func lineOf(_ node: OpaquePointer) -> Int {
+        let own = Int(cmark_node_get_start_line(node))
+        if own > 0 { return own }
+        var breaks = 0
+        var sibling = cmark_node_previous(node)
+        while let current = sibling {
+            let type = CmarkNode.type(current)
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { breaks += 1 }
+            sibling = cmark_node_previous(current)
+        }
+        var parent = cmark_node_parent(node)
+        while let current = parent, Int(cmark_node_get_start_line(current)) == 0 { parent = cmark_node_parent(current) }
+        return (parent.map { Int(cmark_node_get_start_line($0)) } ?? 1) + breaks
+    }
+
+    /// 1-based column of `needle` in a body line, counted in characters.
+    private func column(of needle: String, inLine line: Int, of lines: [Substring], fallback: Int) -> Int {
+        guard line >= 1, line <= lines.count, !needle.isEmpty, let range = lines[line - 1].range(of: needle) else { return max(1, fallback) }
+        return lines[line - 1].distance(from: lines[line - 1].startIndex, to: range.lowerBound) + 1
+    }
+
+    /// Plain text of the body grouped under the nearest heading (figures included through their HTML tables, not here).
+    static func textBlocks(of document: CmarkDocument, headings: [Heading]) -> [TextBlock] {
+        var blocks: [TextBlock] = [TextBlock(headingID: nil, headingText: nil, text: "")]
+        var headingIndex = 0
+        for node in CmarkNode.children(document.root) {
+            let type = CmarkNode.type(node)
+            if type == CMARK_NODE_CUSTOM_BLOCK, let enter = cmark_node_get_on_enter(node).map({ String(cString: $0) }), enter.hasPrefix("<h"),
+               headingIndex < headings.count {
+                let heading = headings[headingIndex]
+                headingIndex += 1
+                blocks.append(TextBlock(headingID: heading.id, headingText: heading.text, text: ""))
+                continue
+            }
+            let text = CmarkNode.plainText(node)
+            if !text.isEmpty {
+                blocks[blocks.count - 1].text += (blocks[blocks.count - 1].text.isEmpty ? "" : "\n") + text
+            }
+        }
+        return blocks.filter { !$0.text.isEmpty || $0.headingID != nil }
+    }
+}

@@ -1,0 +1,50 @@
+/// A heading of a case body, for the page's table of contents and for `#heading` links.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// A link from one case to another case's file, checked once every case is known.
+public struct CaseLink: Sendable, Hashable {
+    public var slug: String
+    public var fragment: String?
+    public var location: SourceLocation
+}
+
+/// A block of body text under the nearest heading, for search and summaries.
+public struct TextBlock: Sendable, Hashable {
+    public var headingID: String?
+    public var headingText: String?
+    public var text: String
+}
+
+/// A figure block handed to the figure stage: its YAML and where it starts.
+public struct FigureBlockSource: Sendable {
+    public var text: String
+    /// Position of the first line inside the fences.
+    public var location: SourceLocation
+}
+
+/// What the figure stage gives back for one block: the figure, if valid, and its HTML.
+public struct RenderedFigure: Sendable {
+    public var figure: Figure?
+    public var html: String
+    public var diagnostics: [Diagnostic]
+    public init(figure: Figure?, html: String, diagnostics: [Diagnostic]) {
+        self.figure = figure
+        self.html = html
+        self.diagnostics = diagnostics
+    }
+}
+
+/// A case body rendered to HTML with everything later stages need to know about it.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var caseLinks: [CaseLink]
+    public var figures: [Figure]
+    public var firstParagraph: String?
+    public var textBlocks: [TextBlock]
+    public var diagnostics: [Diagnostic]
+}

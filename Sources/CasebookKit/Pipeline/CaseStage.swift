@@ -1,0 +1,52 @@
+import Foundation
+
+/// Reads one case file and renders its body: decoding, front matter, section, Markdown and figures.
+struct CaseStage: Sendable {
+    let site: SiteConfig
+    let figures: FigureHTML
+    let mediaFiles: Set<String>
+
+    struct Output: Sendable {
+        var report: CaseReport?
+        var draft: Bool
+        var diagnostics: [Diagnostic]
+    }
+
+    func run(_ file: CaseFile) -> Output {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return Output(report: nil, draft: false, diagnostics: [.error("cannot read the file", at: SourceLocation(file: file.displayPath))])
+        }
+        let text: String
+        let split: FrontMatterSplit
+        do {
+            text = try SourceText.decode(Array(data), file: file.displayPath)
+            split = try FrontMatterSplit.split(text, file: file.displayPath)
+        } catch {
+            return Output(report: nil, draft: false, diagnostics: [error])
+        }
+        let (metadata, metadataDiagnostics) = CaseMetadata.read(split, file: file.displayPath)
+        var diagnostics = metadataDiagnostics
+        var section: SectionConfig?
+        if let metadata {
+            section = site.section(named: metadata.section)
+            if section == nil {
+                let names = site.sections.flatMap { [$0.name, $0.slug] }
+                diagnostics.append(.error("unknown section `\(metadata.section)`", at: metadata.sectionLocation,
+                                          suggestion: Suggestion.closest(to: metadata.section, in: names).map { "did you mean `\($0)`?" }
+                                            ?? "sections in site.yaml: " + site.sections.map(\.name).joined(separator: "、")))
+            }
+        }
+        let slug = file.slug
+        let figureStage = figures
+        let body = MarkdownRenderer().render(split.body, file: file.displayPath, firstLine: split.bodyStartLine,
+                                             mediaExists: { mediaFiles.contains($0) },
+                                             figures: { figureStage.render($0, caseSlug: slug) })
+        diagnostics += body.diagnostics
+        guard let metadata, let section, !diagnostics.hasErrors else {
+            return Output(report: nil, draft: metadata?.draft ?? false, diagnostics: diagnostics)
+        }
+        let summary = metadata.summary ?? CaseReport.shorten(body.firstParagraph ?? "")
+        let report = CaseReport(slug: file.slug, sourcePath: file.displayPath, metadata: metadata, section: section, body: body, summary: summary)
+        return Output(report: report, draft: metadata.draft, diagnostics: diagnostics)
+    }
+}

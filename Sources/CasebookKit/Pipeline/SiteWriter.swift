@@ -1,0 +1,67 @@
+import Foundation
+
+/// Renders every page of a checked site and writes it, with the figures' CSV files, the assets and media.
+struct SiteWriter {
+    let checked: Builder.Checked
+    let writer: OutputWriter
+    let options: BuildOptions
+
+    /// - Returns: the number of HTML pages written.
+    func writeAll() throws -> Int {
+        let model = checked.model
+        let templates = checked.templates
+        let context = PageContext(model: model, strings: templates.strings)
+        let figureHTML = FigureHTML(templates: templates)
+        var pages = 0
+
+        try writer.write(SitePaths.home, templates.render("index", context.home()))
+        try writer.write(SitePaths.tags, templates.render("tags", context.tagIndex()))
+        try writer.write(SitePaths.orgs, templates.render("orgs", context.orgIndex()))
+        try writer.write(SitePaths.notFound, templates.render("404", context.notFound()))
+        try writer.write(SitePaths.figures, templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) }))
+        pages += 5
+        for part in model.parts {
+            try writer.write(SitePaths.part(part.section.slug), templates.render("part", context.part(part)))
+            pages += 1
+        }
+        for tag in model.tags {
+            try writer.write(SitePaths.tag(tag.name), templates.render("tag", context.tag(tag)))
+            pages += 1
+        }
+
+        let cases = model.cases
+        let failures = parallelMap(cases) { report -> String? in
+            do {
+                try writer.write(SitePaths.casePage(report.slug), templates.render("case", context.casePage(report, body: report.body.html)))
+                for figure in report.figures {
+                    try writer.write(SitePaths.figureCSV(caseSlug: report.slug, figureID: figure.id), figureHTML.csv(for: figure))
+                }
+                return nil
+            } catch {
+                return "\(report.sourcePath): \(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw OutputError.unreadable(failure) }
+        pages += cases.count
+
+        try copyTree(options.templatesDirectory + "/assets", into: "assets")
+        for file in checked.content.media {
+            try writer.copy(from: checked.content.contentDirectory + "/media/" + file, to: "media/" + file)
+        }
+        return pages
+    }
+
+    private func copyTree(_ directory: String, into target: String) throws {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(relative)
+            }
+        }
+        for file in files.sorted() where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            try writer.copy(from: directory + "/" + file, to: target + "/" + file)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+/// Builds the values each page template sees. Every page gets `root` (the way back to the site's top,
+/// `""` or `"../"`), the site's data and the navigation; content values are escaped by the templates.
+public struct PageContext: Sendable {
+    public let model: SiteModel
+    public let strings: SiteStrings
+
+    public init(model: SiteModel, strings: SiteStrings) {
+        self.model = model
+        self.strings = strings
+    }
+
+    /// Values shared by every page at `path`.
+    public func common(path: String, title: String?, currentSection: String? = nil) -> [String: Any] {
+        let root = SitePaths.root(of: path)
+        let config = model.config
+        var site: [String: Any] = ["title": config.title, "language": config.language]
+        if let subtitle = config.subtitle { site["subtitle"] = subtitle }
+        if let editor = config.editor { site["editor"] = editor }
+        if let publisher = config.publisher { site["publisher"] = publisher }
+        if let description = config.description { site["description"] = description }
+        return [
+            "root": root,
+            "site": site,
+            "page_title": title ?? "",
+            "has_page_title": title != nil,
+            "stylesheet": root + SitePaths.stylesheet,
+            "home_href": root + SitePaths.home,
+            "tags_href": root + SitePaths.tags,
+            "orgs_href": root + SitePaths.orgs,
+            "figures_href": root + SitePaths.figures,
+            "nav_parts": model.parts.map { part in
+                [
+                    "name": part.section.name, "href": root + SitePaths.part(part.section.slug),
+                    "current": part.section.slug == currentSection, "count": part.cases.count,
+                    "cases": part.cases.map { ["title": $0.title, "href": root + SitePaths.casePage($0.slug)] },
+                    "has_cases": !part.cases.isEmpty,
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    func caseSummary(_ report: CaseReport, root: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "title": report.title, "href": root + SitePaths.casePage(report.slug), "summary": report.summary,
+            "section": report.section.name, "section_href": root + SitePaths.part(report.section.slug),
+            "figure_count": report.figures.count, "has_figures": !report.figures.isEmpty,
+        ]
+        if let org = report.metadata.org { item["org"] = org }
+        if let date = report.metadata.date { item["date"] = strings.format(date); item["date_iso"] = date.iso }
+        if let page = report.metadata.page { item["page"] = page }
+        return item
+    }
+
+    func catalogueItem(_ entry: CatalogueEntry, root: String, published: Set<String>) -> [String: Any] {
+        var item: [String: Any] = ["title": entry.title]
+        if let unit = entry.unit { item["unit"] = unit }
+        if let page = entry.page { item["page"] = page }
+        if let slug = entry.caseSlug, published.contains(slug) {
+            item["href"] = root + SitePaths.casePage(slug)
+        }
+        return item
+    }
+
+    public func home() -> [String: Any] {
+        let path = SitePaths.home
+        var context = common(path: path, title: nil)
+        let published = Set(model.cases.map(\.slug))
+        let catalogued = Set(model.catalogue.compactMap(\.caseSlug))
+        var groups: [[String: Any]] = []
+        for part in model.parts {
+            let entries = model.catalogue.filter { $0.sectionSlug == part.section.slug }
+            let extra = part.cases.filter { !catalogued.contains($0.slug) }
+            guard !entries.isEmpty || !extra.isEmpty else { continue }
+            groups.append([
+                "name": part.section.name, "href": SitePaths.part(part.section.slug),
+                "entries": entries.map { catalogueItem($0, root: "", published: published) },
+                "extra": extra.map { caseSummary($0, root: "") }, "has_extra": !extra.isEmpty,
+            ])
+        }
+        let loose = model.catalogue.filter { $0.sectionSlug == nil }
+        context["toc"] = groups
+        context["toc_loose"] = loose.map { catalogueItem($0, root: "", published: published) }
+        context["has_toc_loose"] = !loose.isEmpty
+        context["has_catalogue"] = !model.catalogue.isEmpty
+        context["case_count"] = model.cases.count
+        context["entry_count"] = model.catalogue.count
+        context["figure_count"] = model.cases.reduce(0) { $0 + $1.figures.count }
+        return context
+    }
+
+    public func part(_ part: SiteModel.Part) -> [String: Any] {
+        let path = SitePaths.part(part.section.slug)
+        var context = common(path: path, title: part.section.name, currentSection: part.section.slug)
+        let root = SitePaths.root(of: path)
+        let published = Set(model.cases.map(\.slug))
+        let pending = model.catalogue.filter { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !published.contains($0) } ?? true) }
+        context["part"] = ["name": part.section.name, "slug": part.section.slug]
+        context["cases"] = part.cases.map { caseSummary($0, root: root) }
+        context["has_cases"] = !part.cases.isEmpty
+        context["pending"] = pending.map { catalogueItem($0, root: root, published: published) }
+        context["has_pending"] = !pending.isEmpty
+        return context
+    }
+
+    public func casePage(_ report: CaseReport, body: String) -> [String: Any] {
+        let path = SitePaths.casePage(report.slug)
+        var context = common(path: path, title: report.title, currentSection: report.section.slug)
+        let root = SitePaths.root(of: path)
+        var item = caseSummary(report, root: root)
+        item["body"] = body
+        item["tags"] = report.metadata.tags.map { ["name": $0, "href": root + SitePaths.tag($0)] }
+        item["has_tags"] = !report.metadata.tags.isEmpty
+        if let org = report.metadata.org { item["org_href"] = root + SitePaths.orgs + "#" + SitePaths.orgAnchor(org) }
+        let toc = report.body.headings.filter { $0.level <= 3 }
+        item["toc"] = toc.map { ["text": $0.text, "href": "#" + $0.id, "level": $0.level, "sub": $0.level == 3] as [String: Any] }
+        item["has_toc"] = toc.count > 1
+        context["case"] = item
+        let (previous, next) = model.neighbours(of: report.slug)
+        if let previous { context["previous"] = ["title": previous.title, "href": root + SitePaths.casePage(previous.slug)] }
+        if let next { context["next"] = ["title": next.title, "href": root + SitePaths.casePage(next.slug)] }
+        context["breadcrumbs"] = [
+            ["name": model.config.title, "href": root + SitePaths.home],
+            ["name": report.section.name, "href": root + SitePaths.part(report.section.slug)],
+        ]
+        return context
+    }
+
+    public func tag(_ group: SiteModel.Group) -> [String: Any] {
+        let path = SitePaths.tag(group.name)
+        var context = common(path: path, title: group.name)
+        let root = SitePaths.root(of: path)
+        context["tag"] = ["name": group.name, "count": group.cases.count]
+        context["cases"] = group.cases.map { caseSummary($0, root: root) }
+        return context
+    }
+
+    public func tagIndex() -> [String: Any] {
+        var context = common(path: SitePaths.tags, title: nil)
+        context["tags"] = model.tags.map { ["name": $0.name, "href": SitePaths.tag($0.name), "count": $0.cases.count] as [String: Any] }
+        context["has_tags"] = !model.tags.isEmpty
+        return context
+    }
+
+    public func orgIndex() -> [String: Any] {
+        var context = common(path: SitePaths.orgs, title: nil)
+        context["orgs"] = model.orgs.map { group in
+            ["name": group.name, "anchor": SitePaths.orgAnchor(group.name), "cases": group.cases.map { caseSummary($0, root: "") }] as [String: Any]
+        }
+        context["has_orgs"] = !model.orgs.isEmpty
+        return context
+    }
+
+    public func figureIndex(chart: (Figure, CaseReport) -> String) -> [String: Any] {
+        var context = common(path: SitePaths.figures, title: nil)
+        context["parts"] = model.parts.compactMap { part -> [String: Any]? in
+            let cases = part.cases.filter { !$0.figures.isEmpty }
+            guard !cases.isEmpty else { return nil }
+            return [
+                "name": part.section.name, "href": SitePaths.part(part.section.slug),
+                "cases": cases.map { report in
+                    [
+                        "title": report.title, "href": SitePaths.casePage(report.slug),
+                        "figures": report.figures.map { figure in
+                            ["id": figure.id, "title": figure.title, "href": SitePaths.casePage(report.slug) + "#" + figure.anchor,
+                             "svg": chart(figure, report)] as [String: Any]
+                        },
+                    ] as [String: Any]
+                },
+            ]
+        }
+        context["figure_count"] = model.cases.reduce(0) { $0 + $1.figures.count }
+        return context
+    }
+
+    public func notFound() -> [String: Any] { common(path: SitePaths.notFound, title: nil) }
+}

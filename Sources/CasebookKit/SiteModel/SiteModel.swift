@@ -1,0 +1,55 @@
+/// The whole book in reading order, with the indexes built from it (tags, units, figures).
+public struct SiteModel: Sendable {
+    public var config: SiteConfig
+    public var catalogue: [CatalogueEntry]
+    /// Sections in site.yaml order, each with its cases in book order.
+    public var parts: [Part]
+    public var tags: [Group]
+    public var orgs: [Group]
+
+    public struct Part: Sendable {
+        public var section: SectionConfig
+        public var cases: [CaseReport]
+    }
+
+    /// Cases that share a tag or a unit, in book order.
+    public struct Group: Sendable {
+        public var name: String
+        public var cases: [CaseReport]
+    }
+
+    /// Every case in book order.
+    public var cases: [CaseReport] { parts.flatMap(\.cases) }
+
+    /// Orders cases: by section as site.yaml lists them; within one, as the printed contents list them,
+    /// then by page, date and slug.
+    public init(config: SiteConfig, catalogue: [CatalogueEntry], cases: [CaseReport]) {
+        self.config = config
+        self.catalogue = catalogue
+        var cataloguePosition: [String: Int] = [:]
+        for (index, entry) in catalogue.enumerated() { if let slug = entry.caseSlug { cataloguePosition[slug] = index } }
+        func key(_ c: CaseReport) -> (Int, Int, String, String) {
+            (cataloguePosition[c.slug] ?? Int.max, c.metadata.page ?? Int.max, c.metadata.date?.iso ?? "9999", c.slug)
+        }
+        parts = config.sections.map { section in
+            Part(section: section, cases: cases.filter { $0.section.slug == section.slug }.sorted { key($0) < key($1) })
+        }
+        let ordered = parts.flatMap(\.cases)
+        tags = Self.group(ordered, by: \.metadata.tags)
+        orgs = Self.group(ordered) { $0.metadata.org.map { [$0] } ?? [] }
+    }
+
+    /// Groups in order of first appearance by name (Unicode order), cases in book order.
+    static func group(_ cases: [CaseReport], by names: (CaseReport) -> [String]) -> [Group] {
+        var byName: [String: [CaseReport]] = [:]
+        for report in cases { for name in names(report) { byName[name, default: []].append(report) } }
+        return byName.keys.sorted().map { Group(name: $0, cases: byName[$0]!) }
+    }
+
+    /// The case before and after `slug` in book order.
+    public func neighbours(of slug: String) -> (previous: CaseReport?, next: CaseReport?) {
+        let all = cases
+        guard let index = all.firstIndex(where: { $0.slug == slug }) else { return (nil, nil) }
+        return (index > 0 ? all[index - 1] : nil, index + 1 < all.count ? all[index + 1] : nil)
+    }
+}

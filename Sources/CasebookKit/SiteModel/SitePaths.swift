@@ -1,0 +1,33 @@
+/// Where each page lives in `output/`. Every address is a file name, relative, and depends only on a slug,
+/// so the site works from disk, from any sub-path and on any static server.
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let tags = "tags.html"
+    public static let orgs = "orgs.html"
+    public static let figures = "figures.html"
+    public static let notFound = "404.html"
+    public static let stylesheet = "assets/casebook.css"
+
+    public static func casePage(_ slug: String) -> String { "cases/\(slug).html" }
+    public static func figureCSV(caseSlug: String, figureID: String) -> String { "cases/\(caseSlug)-fig-\(figureID).csv" }
+    public static func part(_ slug: String) -> String { "parts/\(slug).html" }
+    public static func tag(_ name: String) -> String { "tags/\(key(for: name)).html" }
+    public static func orgAnchor(_ name: String) -> String { "org-\(key(for: name))" }
+
+    /// `../` for each folder the page is in, so `root + path` reaches any page from it.
+    public static func root(of page: String) -> String {
+        String(repeating: "../", count: page.filter { $0 == "/" }.count)
+    }
+
+    /// A short stable file name for a free-text name (tags, units): FNV-1a of its UTF-8, in hex.
+    /// Whatever the name holds (`/`, `..`, NUL), the file stays inside its folder.
+    public static func key(for name: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
