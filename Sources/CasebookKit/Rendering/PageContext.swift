@@ -52,11 +52,12 @@ public struct PageContext: Sendable {
     }
 
     func catalogueItem(_ entry: CatalogueEntry, root: String, published: Set<String>) -> [String: Any] {
-        var item: [String: Any] = ["title": entry.title]
-        if let unit = entry.unit { item["unit"] = unit }
-        if let page = entry.page { item["page"] = page }
+        // Every key is always set: Mustache would otherwise look a missing one up in the enclosing part.
+        var item: [String: Any] = ["title": entry.title, "unit": entry.unit ?? "", "page": entry.page.map(String.init) ?? "",
+                                   "case_href": "", "digitised": false]
         if let slug = entry.caseSlug, published.contains(slug) {
-            item["href"] = root + SitePaths.casePage(slug)
+            item["case_href"] = root + SitePaths.casePage(slug)
+            item["digitised"] = true
         }
         return item
     }

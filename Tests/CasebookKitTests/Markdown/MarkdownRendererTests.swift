@@ -1,0 +1,72 @@
+import Testing
+@testable import CasebookKit
+
+@Suite struct MarkdownRendererTests {
+    /// Renders with a figure stage that accepts any block whose first line is `id: X`.
+    func render(_ body: String) -> RenderedMarkdown {
+        MarkdownRenderer().render(body, file: "c.md", firstLine: 5) { block in
+            let id = block.text.split(separator: "\n").first.map { String($0.dropFirst(4)) } ?? ""
+            let figure = Figure(id: id, title: "t", kind: .bar, rows: [.init(label: "a", values: [1])], location: block.location)
+            return RenderedFigure(figure: figure, html: "<figure id=\"fig-\(id)\"></figure>", diagnostics: [])
+        }
+    }
+
+    @Test func headingsGetChineseIdsAndRepeatsAreNumbered() {
+        let out = render("## 一、为什么要加强\n\n## Hello World\n\n## 一、为什么要加强\n")
+        #expect(out.headings.map(\.id) == ["一为什么要加强", "hello-world", "一为什么要加强-1"])
+        #expect(out.html.contains("<h2 id=\"一为什么要加强\">\n一、为什么要加强\n</h2>"))
+    }
+
+    @Test func gfmExtensionsAndFootnotesWork() {
+        let out = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~删~~ https://example.org\n\n- [x] 完成\n\n注[^1]\n\n[^1]: 脚注\n")
+        #expect(out.html.contains("<table>"))
+        #expect(out.html.contains("<del>删</del>"))
+        #expect(out.html.contains("<a href=\"https://example.org\">"))
+        #expect(out.html.contains("type=\"checkbox\""))
+        #expect(out.html.contains("footnote"))
+    }
+
+    @Test func rawHTMLAndDangerousLinksNeverReachThePage() {
+        let out = render("<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](vbscript:x) <img src=x onerror=alert(1)>\n")
+        #expect(!out.html.contains("<script"))
+        #expect(!out.html.contains("javascript:"))
+        #expect(!out.html.contains("vbscript:"))
+        #expect(!out.html.contains("onerror"))
+    }
+
+    @Test func linksToCaseFilesBecomePages() {
+        let out = render("[a](other.md) [b](./other.md#一、概况) [c](../cases/third.md)\n")
+        #expect(out.html.contains("href=\"other.html\""))
+        #expect(out.html.contains("href=\"other.html#%E4%B8%80%E6%A6%82%E5%86%B5\"") || out.html.contains("href=\"other.html#一概况\""))
+        #expect(out.caseLinks.map(\.slug) == ["other", "other", "third"])
+        #expect(out.caseLinks[1].fragment == "一概况")
+        #expect(out.caseLinks[0].location == SourceLocation(file: "c.md", line: 5, column: 5))
+    }
+
+    @Test func brokenLocalLinksAreErrors() {
+        let out = render("正文\n\n[a](#没有) [b](images/x.png)\n")
+        #expect(out.diagnostics.count == 2)
+        #expect(out.diagnostics.allSatisfy { $0.location?.line == 7 })
+    }
+
+    @Test func everyFormOfFigureReferenceLinks() {
+        let body = "```figure\nid: 1-1\n```\n\n见图 1-1，图1-1，图 1 - 1（见图 1-1）。\n\n`图 1-1` 不链接。\n"
+        let out = render(body)
+        #expect(out.diagnostics.isEmpty)
+        #expect(out.html.occurrences(of: "<a class=\"figure-ref\" href=\"#fig-1-1\">") == 4)
+        #expect(out.html.contains("<code>图 1-1</code>"))
+        #expect(out.figures.map(\.id) == ["1-1"])
+        #expect(out.figures[0].location.line == 6)
+    }
+
+    @Test func aReferenceToAMissingFigureNamesItsLine() {
+        let out = render("第一段\n\n第二段（见图 3-1）\n")
+        #expect(out.diagnostics.count == 1)
+        #expect(out.diagnostics[0].location == SourceLocation(file: "c.md", line: 7, column: 6))
+        #expect(out.diagnostics[0].message.contains("图 3-1"))
+    }
+
+    @Test func figureReferenceScanner() {
+        #expect(FigureReference.matches(in: "图 1-1 图1-2 图 1 - 3 图2-10 图 1 图示").map(\.id) == ["1-1", "1-2", "1-3", "2-10"])
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import CasebookKit
+
+/// Fixtures with one of each mistake: the build fails with exactly one error per mistake, at the right place.
+@Suite struct MistakeFixtureTests {
+    func errors(of fixture: String) async throws -> [Diagnostic] {
+        let options = BuildOptions(contentDirectory: Repo.fixtures + "/" + fixture, templatesDirectory: Repo.templates,
+                                   outputDirectory: Repo.temporaryDirectory() + "/out")
+        do {
+            _ = try await Builder.build(options)
+            Issue.record("the build of \(fixture) should fail")
+            return []
+        } catch {
+            return error.diagnostics.filter { $0.severity == .error }
+        }
+    }
+
+    @Test func oneErrorPerFigureMistakeAtItsLine() async throws {
+        let errors = try await errors(of: "figure-mistakes")
+        let file = Repo.fixtures + "/figure-mistakes/cases/mistakes.md"
+        let expected: [(Int, String)] = [
+            (10, "outside 0–100"),
+            (17, "add up to 105%"),
+            (24, "unknown chart kind `donut`"),
+            (29, "no `id`"),
+            (35, "no `title`"),
+            (48, "used twice"),
+            (61, "has 1 value but `series` has 2"),
+            (64, "图 9-9"),
+        ]
+        #expect(errors.count == expected.count, "\(errors.map(\.formatted))")
+        for (diagnostic, (line, text)) in zip(errors, expected) {
+            #expect(diagnostic.location?.file == file)
+            #expect(diagnostic.location?.line == line, "\(diagnostic.formatted)")
+            #expect(diagnostic.message.contains(text), "\(diagnostic.formatted)")
+        }
+    }
+
+    @Test func oneErrorPerContentMistake() async throws {
+        let errors = try await errors(of: "content-mistakes")
+        let file = Repo.fixtures + "/content-mistakes/cases/broken.md"
+        let found = errors.map { ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.message) }
+        #expect(errors.allSatisfy { $0.location?.file == file }, "\(errors.map(\.formatted))")
+        #expect(found.contains { $0.0 == 2 && $0.1 == 1 && $0.2.contains("unknown key `titel`") })
+        #expect(found.contains { $0.0 == 4 && $0.1 == 7 && $0.2.contains("`date`") })
+        #expect(found.contains { $0.0 == 1 && $0.2.contains("no `title`") })
+        #expect(found.contains { $0.0 == 9 && $0.2.contains("`#没有的标题`") })
+        #expect(errors.count == 4, "\(errors.map(\.formatted))")
+    }
+
+    @Test func linksBetweenCasesAreChecked() async throws {
+        let tree = Repo.fixtures + "/content-mistakes"
+        var options = BuildOptions(contentDirectory: tree, templatesDirectory: Repo.templates, outputDirectory: Repo.temporaryDirectory() + "/o")
+        options.includeDrafts = true
+        // The broken file stops the build before links are checked; check links directly on rendered cases.
+        let markdown = MarkdownRenderer().render("[a](missing.md) [b](good.md#一概况) [c](good.md#不存在)", file: "x.md", firstLine: 1) { _ in
+            RenderedFigure(figure: nil, html: "", diagnostics: [])
+        }
+        let good = MarkdownRenderer().render("## 一、概况\n", file: "good.md", firstLine: 1) { _ in RenderedFigure(figure: nil, html: "", diagnostics: []) }
+        let section = SectionConfig(name: "社区服务", slug: "service", location: SourceLocation(file: "s"))
+        func report(_ slug: String, _ body: RenderedMarkdown) -> CaseReport {
+            CaseReport(slug: slug, sourcePath: slug + ".md", metadata: CaseMetadata(title: slug, org: nil, section: "service", sectionLocation: SourceLocation(file: "s"),
+                       date: nil, page: nil, tags: [], summary: nil, draft: false), section: section, body: body, summary: "")
+        }
+        let diagnostics = Builder.checkCaseLinks([report("x", markdown), report("good", good)], published: ["x", "good"])
+        #expect(diagnostics.count == 2)
+        #expect(diagnostics[0].message.contains("missing.md"))
+        #expect(diagnostics[1].message.contains("#不存在"))
+        _ = options
+    }
+}

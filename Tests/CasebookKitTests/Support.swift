@@ -1,0 +1,36 @@
+import Foundation
+@testable import CasebookKit
+
+/// Paths the tests use: the repository, its Content/ and Templates/, and the fixtures.
+enum Repo {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
+    static let content = root + "/Content"
+    static let templates = root + "/Templates"
+    static let fixtures = root + "/Tests/Fixtures"
+
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "casebook-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The real templates, loaded once.
+    static func templateSet() async throws -> TemplateSet {
+        try await TemplateSet.load(directory: templates)
+    }
+
+    static let chartStrings = ChartStrings(remainder: "未说明", value: "{value}%", item: "{label} {value}", separator: "，",
+                                           description: "{title}：{items}。", compareItem: "{label}：{values}",
+                                           seriesValue: "{series} {value}", compareSeparator: "；")
+}
+
+extension String {
+    func occurrences(of needle: String) -> Int { components(separatedBy: needle).count - 1 }
+}
