@@ -54,7 +54,8 @@ public struct PageContext: Sendable {
     func catalogueItem(_ entry: CatalogueEntry, root: String, published: Set<String>) -> [String: Any] {
         // Every key is always set: Mustache would otherwise look a missing one up in the enclosing part.
         var item: [String: Any] = ["title": entry.title, "unit": entry.unit ?? "", "page": entry.page.map(String.init) ?? "",
-                                   "case_href": "", "digitised": false]
+                                   "case_href": "", "digitised": false,
+                                   "has_unit": entry.unit != nil, "has_page": entry.page != nil]
         if let slug = entry.caseSlug, published.contains(slug) {
             item["case_href"] = root + SitePaths.casePage(slug)
             item["digitised"] = true
