@@ -39,6 +39,8 @@ browser-test: check-deps
 	rm -rf .build/test-site
 	.build/debug/casebook build --output .build/test-site
 	$(PYTHON) scripts/check_site.py .build/test-site
+	$(PYTHON) scripts/check_serve.py .build/debug/casebook
+	sh scripts/check_cli.sh .build/debug/casebook
 
 clean:
 	rm -rf .build output $(VENV)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CasebookKit
+import CasebookServer
 import Foundation
 
 @main
@@ -7,7 +8,7 @@ struct Casebook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "Builds a static casebook site from Content/ and Templates/.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
@@ -68,7 +69,8 @@ struct Check: AsyncParsableCommand {
             files = checked.filesChecked
         } catch {
             diagnostics = error.diagnostics
-            files = Set(error.diagnostics.compactMap { $0.location?.file }).count
+            let cases = (try? FileManager.default.contentsOfDirectory(atPath: locations.content + "/cases")) ?? []
+            files = cases.filter { $0.hasSuffix(".md") }.count + 2
         }
         switch format {
         case .json:
@@ -78,5 +80,48 @@ struct Check: AsyncParsableCommand {
             print(DiagnosticReport.summary(diagnostics, files: files))
         }
         if diagnostics.hasErrors { throw ExitCode.failure }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a new case file with its front matter filled in.")
+
+    @Argument(help: "The case's title.")
+    var title: String
+    @Option(help: "The section (name or slug from site.yaml).")
+    var section: String
+    @Option(help: "The file name and address (a-z, 0-9, -, _); needed when the title is Chinese.")
+    var slug: String?
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    func run() throws {
+        do {
+            let (path, text) = try NewCase.make(title: title, section: section, slug: slug, date: Date(), contentDirectory: content)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw ExitCode.failure }
+            print("wrote \(path)")
+        } catch let diagnostic as Diagnostic {
+            printToStandardError(diagnostic.formatted)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build, serve output/ locally, rebuild on changes and reload open pages.")
+
+    @OptionGroup var locations: Locations
+    @Option(help: "The output folder.")
+    var output = "output"
+    @Option(help: "The address to listen on; only this machine by default.")
+    var host = "127.0.0.1"
+    @Option(help: "The port.")
+    var port = 8000
+
+    func run() async throws {
+        let options = BuildOptions(contentDirectory: locations.content, templatesDirectory: locations.templates,
+                                   outputDirectory: output, includeDrafts: locations.drafts)
+        try await PreviewServer(options: options, host: host, port: port).run { printToStandardError($0) }
     }
 }

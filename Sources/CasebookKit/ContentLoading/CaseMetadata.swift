@@ -59,14 +59,17 @@ public struct CaseMetadata: Sendable, Hashable {
             }
         }
         let top = SourceLocation(file: file, line: 1, column: 1)
-        if title == nil {
+        // A misspelt key already says "did you mean `title`?": do not report the missing key a second time.
+        let suggested = Set(unknown.compactMap(\.suggestion))
+        if title == nil, !suggested.contains("did you mean `title`?") {
             diagnostics.append(.error("front matter has no `title`", at: top, suggestion: "add a line such as `title: 加强社区党建 促进社区服务`"))
         }
-        if section == nil {
+        if section == nil, !suggested.contains("did you mean `section`?") {
             diagnostics.append(.error("front matter has no `section`", at: top, suggestion: "add `section:` with a section name or slug from site.yaml"))
         }
-        guard let title, let section, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        metadata.title = title
+        // With other errors the metadata is still returned (so the section can be checked too); callers look at the diagnostics.
+        guard let section else { return (nil, diagnostics) }
+        metadata.title = title ?? ""
         metadata.section = section
         metadata.sectionLocation = sectionLocation
         // Keep tag order as written, drop repeats.

@@ -48,7 +48,10 @@ public enum ContentLoader {
         if names.isEmpty {
             diagnostics.append(.warning("no case files in \(casesDirectory)", at: nil))
         }
-        var lowercased: [String: String] = [:]
+        // Names that differ only in case collide on case-insensitive disks: one error for the group,
+        // and only a valid slug among them is kept.
+        var groups: [String: [String]] = [:]
+        for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") { groups[name.lowercased(), default: []].append(name) }
         for name in names where !name.hasPrefix(".") {
             let displayPath = casesDirectory + "/" + name
             guard name.hasSuffix(".md") else {
@@ -59,16 +62,19 @@ public enum ContentLoader {
             if let problem = linkProblem(displayPath, root: root) {
                 diagnostics.append(.error(problem, at: SourceLocation(file: displayPath))); continue
             }
+            let group = groups[name.lowercased()] ?? [name]
+            if group.count > 1 {
+                if name == group[1] {
+                    diagnostics.append(.error("`\(group.joined(separator: "` and `"))` differ only in case and would collide on case-insensitive disks",
+                                              at: SourceLocation(file: displayPath), suggestion: "rename or remove one of them"))
+                }
+                if !Slug.isValid(slug) { continue }
+            }
             guard Slug.isValid(slug) else {
                 diagnostics.append(.error("file name `\(name)` is not a valid slug: use lower-case a-z, 0-9, `-` and `_`", at: SourceLocation(file: displayPath),
                                           suggestion: Slug.suggestion(for: slug).map { "rename it to `\($0).md`" } ?? "rename it with an ASCII slug, e.g. `tangqiao-1998.md`"))
                 continue
             }
-            if let other = lowercased[slug.lowercased()] {
-                diagnostics.append(.error("`\(name)` and `\(other)` differ only in case and would collide on case-insensitive disks", at: SourceLocation(file: displayPath)))
-                continue
-            }
-            lowercased[slug.lowercased()] = name
             caseFiles.append(CaseFile(slug: slug, path: displayPath, displayPath: displayPath))
         }
 

@@ -24,7 +24,7 @@ public enum Builder {
         diagnostics += outputs.flatMap(\.diagnostics)
         let all = outputs.compactMap(\.report)
         let published = all.filter { options.includeDrafts || !$0.metadata.draft }
-        diagnostics += checkCaseLinks(all, published: Set(published.map(\.slug)))
+        diagnostics += checkCaseLinks(all, published: Set(published.map(\.slug)), existing: Set(tree.caseFiles.map(\.slug)))
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.sortedByLocation()) }
         let model = SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published)
@@ -52,13 +52,15 @@ public enum Builder {
     }
 
     /// Links to other cases must name a published case and, with `#…`, one of its headings or figures.
-    static func checkCaseLinks(_ reports: [CaseReport], published: Set<String>) -> [Diagnostic] {
+    /// Links into a case that exists but has its own errors are not reported again.
+    static func checkCaseLinks(_ reports: [CaseReport], published: Set<String>, existing: Set<String> = []) -> [Diagnostic] {
         var anchors: [String: Set<String>] = [:]
         for report in reports { anchors[report.slug] = Set(report.body.headings.map(\.id)).union(report.figures.map(\.anchor)) }
         var diagnostics: [Diagnostic] = []
         for report in reports {
             for link in report.body.caseLinks {
                 guard let targetAnchors = anchors[link.slug] else {
+                    if existing.contains(link.slug) { continue }
                     diagnostics.append(.error("link to `\(link.slug).md`, but there is no such case", at: link.location,
                                               suggestion: Suggestion.closest(to: link.slug, in: Array(anchors.keys).sorted()).map { "did you mean `\($0).md`?" }))
                     continue

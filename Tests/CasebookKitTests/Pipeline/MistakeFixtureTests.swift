@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CasebookKit
 
@@ -43,7 +44,7 @@ import Testing
         #expect(errors.allSatisfy { $0.location?.file == file }, "\(errors.map(\.formatted))")
         #expect(found.contains { $0.0 == 2 && $0.1 == 1 && $0.2.contains("unknown key `titel`") })
         #expect(found.contains { $0.0 == 4 && $0.1 == 7 && $0.2.contains("`date`") })
-        #expect(found.contains { $0.0 == 1 && $0.2.contains("no `title`") })
+        #expect(found.contains { $0.0 == 3 && $0.1 == 10 && $0.2.contains("unknown section") })
         #expect(found.contains { $0.0 == 9 && $0.2.contains("`#没有的标题`") })
         #expect(errors.count == 4, "\(errors.map(\.formatted))")
     }
@@ -67,5 +68,45 @@ import Testing
         #expect(diagnostics[0].message.contains("missing.md"))
         #expect(diagnostics[1].message.contains("#不存在"))
         _ = options
+    }
+}
+
+/// `casebook check` on a fixture with one of each mistake: exactly one diagnostic each, at file, line and column.
+@Suite struct CheckFixtureTests {
+    @Test func oneDiagnosticPerMistake() async throws {
+        let folder = Repo.fixtures + "/check-mistakes"
+        let diagnostics: [Diagnostic]
+        do {
+            _ = try await Builder.check(BuildOptions(contentDirectory: folder, templatesDirectory: Repo.templates, includeDrafts: true))
+            Issue.record("check should fail"); return
+        } catch { diagnostics = error.diagnostics }
+        let found = diagnostics.map { "\(($0.location?.file ?? "").replacingOccurrences(of: folder + "/cases/", with: "")):\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(found == [
+            "broken-anchor.md:6:8", "broken-link.md:6:10", "figure-data.md:10:3", "gbk.md:2:8", "missing-figure.md:6:2",
+            "misspelt-key.md:2:1", "unknown-section.md:3:10", "wrong-type.md:1:1", "wrong-type.md:4:7",
+        ])
+        #expect(diagnostics.allSatisfy { $0.severity == .error })
+        #expect(diagnostics[3].message.contains("GB18030"))
+    }
+
+    @Test func theRealContentIsClean() async throws {
+        let checked = try await Builder.check(BuildOptions(contentDirectory: Repo.content, templatesDirectory: Repo.templates, includeDrafts: true))
+        #expect(checked.diagnostics.isEmpty)
+    }
+
+    @Test func newCaseFillsTheFrontMatterAndRefusesToOverwrite() throws {
+        let folder = Repo.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder + "/cases", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.content + "/site.yaml", toPath: folder + "/site.yaml")
+        let date = Date(timeIntervalSince1970: 941_000_000)
+        #expect(throws: Diagnostic.self) { try NewCase.make(title: "新的案例", section: "社区服务", slug: nil, date: date, contentDirectory: folder) }
+        #expect(throws: Diagnostic.self) { try NewCase.make(title: "新的案例", section: "社区服", slug: "new-case", date: date, contentDirectory: folder) }
+        let (path, text) = try NewCase.make(title: "新的案例", section: "service", slug: "new-case", date: date, contentDirectory: folder)
+        #expect(path == folder + "/cases/new-case.md")
+        #expect(text.contains("title: \"新的案例\"\nsection: \"社区服务\"\ndate: 1999-10-"))
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let split = try FrontMatterSplit.split(text, file: path)
+        #expect(CaseMetadata.read(split, file: path).1.isEmpty)
+        #expect(throws: Diagnostic.self) { try NewCase.make(title: "x", section: "service", slug: "new-case", date: date, contentDirectory: folder) }
     }
 }

@@ -1,0 +1,140 @@
+import CasebookKit
+import Foundation
+import Hummingbird
+
+/// `casebook serve`: builds, serves `output/` with Hummingbird, rebuilds when Content/ or Templates/ change,
+/// and tells open pages to reload. Answers only GET and HEAD, only for its own Host, only inside the site.
+public struct PreviewServer: Sendable {
+    public var options: BuildOptions
+    public var host: String
+    public var port: Int
+    /// Seconds between looks at the source folders.
+    public var pollInterval: Double = 0.25
+
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8000) {
+        self.options = options
+        self.host = host
+        self.port = port
+    }
+
+    /// Runs until the task is cancelled or the process gets SIGINT/SIGTERM.
+    public func run(log: @escaping @Sendable (String) -> Void) async throws {
+        let state = LiveReload()
+        let signals = Self.watchStopSignals(state: state)
+        defer { signals.forEach { $0.cancel() } }
+        await rebuild(state: state, log: log)
+        let watcher = SourceWatcher(folders: [options.contentDirectory, options.templatesDirectory])
+        let root = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        let allowedHosts = Self.allowedHosts(host: host, port: port)
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            try await Self.respond(to: request, root: root, allowedHosts: allowedHosts, state: state)
+        }
+        let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+                              onServerRunning: { _ in log("serving \(root) at http://\(host):\(port)/ (Ctrl-C stops)") })
+        let options = self.options, interval = pollInterval
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask {
+                var last = watcher.fingerprint()
+                while !Task.isCancelled {
+                    try await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                    let now = watcher.fingerprint()
+                    if now != last {
+                        last = now
+                        await PreviewServer(options: options).rebuild(state: state, log: log)
+                    }
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// On Ctrl-C (or SIGTERM) open event streams end, so the server's graceful shutdown does not wait on them.
+    static func watchStopSignals(state: LiveReload) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { Task { await state.stop() } }
+            source.resume()
+            return source
+        }
+    }
+
+    func rebuild(state: LiveReload, log: @Sendable (String) -> Void) async {
+        do {
+            let report = try await Builder.build(options)
+            await state.succeeded()
+            log("built \(report.cases) cases, \(report.pages) pages in \(String(format: "%.2f", report.seconds)) s")
+        } catch {
+            await state.failed(error.diagnostics)
+            log(DiagnosticReport.text(error.diagnostics) + "\nbuild failed: serving the last good site")
+        }
+    }
+
+    static func allowedHosts(host: String, port: Int) -> Set<String> {
+        var hosts: Set<String> = ["\(host):\(port)"]
+        if host == "127.0.0.1" || host == "localhost" || host == "::1" {
+            hosts.formUnion(["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"])
+        }
+        return hosts
+    }
+
+    static func respond(to request: Request, root: String, allowedHosts: Set<String>, state: LiveReload) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return plain(.methodNotAllowed, "only GET and HEAD", extra: [.allow: "GET, HEAD"])
+        }
+        guard let authority = request.head.authority, allowedHosts.contains(authority.lowercased()) else {
+            return plain(.forbidden, "unexpected Host header")
+        }
+        let raw = request.uri.path
+        if raw == "/__casebook/events" { return events(state: state) }
+        guard case let .file(relative) = RequestPath.resolve(raw) else { return plain(.badRequest, "refused path") }
+        let path = root + "/" + relative
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(root + "/"),
+              var data = FileManager.default.contents(atPath: path) else {
+            return notFound(root: root, state: state)
+        }
+        let type = RequestPath.contentType(for: relative)
+        if type.hasPrefix("text/html") { data = await inject(into: data, state: state) }
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                        body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func inject(into page: Data, state: LiveReload) async -> Data {
+        var html = String(decoding: page, as: UTF8.self)
+        var addition = LiveReload.script
+        if let failure = await state.snapshot().failure { addition = LiveReload.overlayMarkup(failure) + addition }
+        if let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: addition, at: end.lowerBound) } else { html += addition }
+        return Data(html.utf8)
+    }
+
+    static func notFound(root: String, state: LiveReload) -> Response {
+        let page = FileManager.default.contents(atPath: root + "/404.html") ?? Data("not found".utf8)
+        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+    }
+
+    static func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
+    /// Server-sent events: the build state now, then again whenever it changes.
+    static func events(state: LiveReload) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: ResponseBody { writer in
+            var sent = -1
+            while !Task.isCancelled, await !state.stopping {
+                let (generation, failure) = await state.snapshot()
+                if generation != sent {
+                    sent = generation
+                    let payload = try JSONSerialization.data(withJSONObject: ["generation": generation, "failure": failure as Any], options: [.sortedKeys])
+                    try await writer.write(ByteBuffer(string: "event: state\ndata: " + String(decoding: payload, as: UTF8.self) + "\n\n"))
+                }
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+            try await writer.finish(nil)
+        })
+    }
+}

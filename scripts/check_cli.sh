@@ -1,0 +1,20 @@
+#!/bin/sh
+# The command line as an editor meets it: check's exit status and output on clean and broken content.
+set -u
+bin=$1
+passed=0; failed=0
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+out=$("$bin" check 2>&1); status=$?
+[ $status -eq 0 ] && ok || fail "check on Content/ exits 0 (got $status)"
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] && printf '%s' "$out" | grep -q "0 errors" && ok || fail "check on Content/ prints only the summary: $out"
+out=$("$bin" check --content Tests/Fixtures/check-mistakes 2>&1); status=$?
+[ $status -eq 1 ] && ok || fail "check on the mistakes fixture exits 1 (got $status)"
+[ "$(printf '%s\n' "$out" | grep -c ': error: ')" -eq 9 ] && ok || fail "one error per mistake: $out"
+"$bin" check --content Tests/Fixtures/check-mistakes --format json | python3 -c "import json,sys; d=json.load(sys.stdin); sys.exit(0 if d['errors']==9 and len(d['diagnostics'])==9 else 1)" && ok || fail "json output"
+tmp=$(mktemp -d); cp -r Tests/Fixtures/check-mistakes "$tmp/c"
+"$bin" build --content "$tmp/c" --output "$tmp/out" >/dev/null 2>&1 && fail "build of broken content fails" || ok
+[ ! -e "$tmp/out" ] && ok || fail "no output from a failed build"
+rm -rf "$tmp"
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
