@@ -33,13 +33,17 @@ struct Build: AsyncParsableCommand {
     @OptionGroup var locations: Locations
     @Option(help: "The output folder; replaced only when the build succeeds.")
     var output = "output"
+    @Option(help: "The site's public address (https://…/), for the Atom feed and sitemap.")
+    var baseURL: String?
 
     func run() async throws {
-        let options = BuildOptions(contentDirectory: locations.content, templatesDirectory: locations.templates,
+        var options = BuildOptions(contentDirectory: locations.content, templatesDirectory: locations.templates,
                                    outputDirectory: output, includeDrafts: locations.drafts)
+        options.baseURL = baseURL
         do {
             let report = try await Builder.build(options)
             if !report.diagnostics.isEmpty { printToStandardError(DiagnosticReport.text(report.diagnostics)) }
+            for note in report.notes { printToStandardError("note: " + note) }
             print("built \(report.cases) cases, \(report.pages) pages, \(report.figures) figures (\(report.files) files) into \(output)/ in \(String(format: "%.2f", report.seconds)) s")
         } catch {
             let failure: BuildFailure = error

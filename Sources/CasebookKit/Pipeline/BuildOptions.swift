@@ -5,6 +5,8 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: String
     /// Include cases marked `draft: true`.
     public var includeDrafts: Bool
+    /// The site's public address, for the feed and sitemap; overrides `base_url` in site.yaml.
+    public var baseURL: String?
 
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
                 outputDirectory: String = "output", includeDrafts: Bool = false) {
@@ -24,4 +26,6 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
+    /// Things the build chose not to do, and why (e.g. no feed without a base URL).
+    public var notes: [String] = []
 }

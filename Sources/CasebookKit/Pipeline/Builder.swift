@@ -40,11 +40,11 @@ public enum Builder {
             throw BuildFailure([.error("cannot prepare the output folder: \(error)", at: nil)])
         }
         do {
-            let pages = try SiteWriter(checked: checked, writer: writer, options: options).writeAll()
+            let (pages, notes) = try SiteWriter(checked: checked, writer: writer, options: options).writeAll()
             try writer.commit()
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
             return BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.files.count,
-                               seconds: Date().timeIntervalSince(start), diagnostics: checked.diagnostics)
+                               seconds: Date().timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes)
         } catch {
             writer.discard()
             throw BuildFailure([.error("writing the site failed: \(error)", at: nil)])

@@ -6,8 +6,8 @@ struct SiteWriter {
     let writer: OutputWriter
     let options: BuildOptions
 
-    /// - Returns: the number of HTML pages written.
-    func writeAll() throws -> Int {
+    /// - Returns: the number of HTML pages written, and notes on what was skipped.
+    func writeAll() throws -> (pages: Int, notes: [String]) {
         let model = checked.model
         let templates = checked.templates
         let context = PageContext(model: model, strings: templates.strings)
@@ -19,7 +19,8 @@ struct SiteWriter {
         try writer.write(SitePaths.orgs, templates.render("orgs", context.orgIndex()))
         try writer.write(SitePaths.notFound, templates.render("404", context.notFound()))
         try writer.write(SitePaths.figures, templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) }))
-        pages += 5
+        try writer.write(SitePaths.printBook, templates.render("print", context.printBook()))
+        pages += 6
         for part in model.parts {
             try writer.write(SitePaths.part(part.section.slug), templates.render("part", context.part(part)))
             pages += 1
@@ -48,7 +49,14 @@ struct SiteWriter {
         for file in checked.content.media {
             try writer.copy(from: checked.content.contentDirectory + "/media/" + file, to: "media/" + file)
         }
-        return pages
+        var notes: [String] = []
+        if let base = options.baseURL.map({ $0.hasSuffix("/") ? $0 : $0 + "/" }) ?? model.config.baseURL {
+            try writer.write(Feeds.atomPath, Feeds.atom(model, baseURL: base))
+            try writer.write(Feeds.sitemapPath, Feeds.sitemap(pages: writer.files.filter { $0.hasSuffix(".html") }, baseURL: base))
+        } else {
+            notes.append("feed and sitemap skipped: no base URL (set base_url in site.yaml or pass --base-url)")
+        }
+        return (pages, notes)
     }
 
     private func copyTree(_ directory: String, into target: String) throws {

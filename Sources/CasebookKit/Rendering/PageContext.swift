@@ -28,6 +28,7 @@ public struct PageContext: Sendable {
             "tags_href": root + SitePaths.tags,
             "orgs_href": root + SitePaths.orgs,
             "figures_href": root + SitePaths.figures,
+            "print_href": root + SitePaths.printBook,
             "nav_parts": model.parts.map { part in
                 [
                     "name": part.section.name, "href": root + SitePaths.part(part.section.slug),
@@ -170,6 +171,27 @@ public struct PageContext: Sendable {
                 },
             ]
         }
+        context["figure_count"] = model.cases.reduce(0) { $0 + $1.figures.count }
+        return context
+    }
+
+    /// The whole book on one page, in reading order, every case with its charts.
+    public func printBook() -> [String: Any] {
+        var context = common(path: SitePaths.printBook, title: nil)
+        let slugs = Set(model.cases.map(\.slug))
+        context["parts"] = model.parts.filter { !$0.cases.isEmpty }.map { part in
+            [
+                "name": part.section.name,
+                "cases": part.cases.map { report in
+                    var item = caseSummary(report, root: "")
+                    item["chapter"] = PrintBody.chapterID(report.slug)
+                    item["part"] = part.section.name
+                    item["body"] = PrintBody.rewrite(report.body.html, slug: report.slug, caseSlugs: slugs)
+                    return item
+                },
+            ] as [String: Any]
+        }
+        context["case_count"] = model.cases.count
         context["figure_count"] = model.cases.reduce(0) { $0 + $1.figures.count }
         return context
     }

@@ -6,6 +6,7 @@ public enum SitePaths {
     public static let orgs = "orgs.html"
     public static let figures = "figures.html"
     public static let notFound = "404.html"
+    public static let printBook = "print.html"
     public static let stylesheet = "assets/casebook.css"
 
     public static func casePage(_ slug: String) -> String { "cases/\(slug).html" }
