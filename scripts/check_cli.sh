@@ -16,5 +16,23 @@ tmp=$(mktemp -d); cp -r Tests/Fixtures/check-mistakes "$tmp/c"
 "$bin" build --content "$tmp/c" --output "$tmp/out" >/dev/null 2>&1 && fail "build of broken content fails" || ok
 [ ! -e "$tmp/out" ] && ok || fail "no output from a failed build"
 rm -rf "$tmp"
+# A build killed midway (SIGKILL) leaves the previous output exactly as it was; the next build cleans up.
+tmp=$(mktemp -d); cp -r Content "$tmp/c"
+python3 - "$tmp/c/cases" <<'PY'
+import sys
+for i in range(4000):
+    with open(f"{sys.argv[1]}/gen-{i:05d}.md", "w", encoding="utf-8") as f:
+        f.write(f"---\ntitle: 生成的案例 {i}\nsection: service\ntags: [标签{i % 50}]\n---\n\n" + "社区党建工作的段落。" * 400 + "\n")
+PY
+"$bin" build --content "$tmp/c" --output "$tmp/out" >/dev/null 2>&1
+before=$(cd "$tmp/out" && find . -type f | sort | xargs sha1sum | sha1sum)
+sed -i 's/生成的案例 1$/改过的案例/' "$tmp/c/cases/gen-00001.md"
+"$bin" build --content "$tmp/c" --output "$tmp/out" >/dev/null 2>&1 &
+pid=$!; sleep 0.7; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+after=$(cd "$tmp/out" && find . -type f | sort | xargs sha1sum | sha1sum)
+[ "$before" = "$after" ] && ok || fail "a killed build changed output/"
+"$bin" build --content "$tmp/c" --output "$tmp/out" >/dev/null 2>&1
+[ -z "$(ls -A "$tmp" | grep -v -e '^c$' -e '^out$')" ] && ok || fail "stale staging folders were not cleaned: $(ls -A "$tmp")"
+rm -rf "$tmp"
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
