@@ -41,6 +41,7 @@ browser-test: check-deps
 	.build/debug/casebook build --output .build/test-site
 	$(PYTHON) scripts/check_site.py .build/test-site
 	$(PYTHON) scripts/check_pages.py .build/test-site test-artifacts
+	$(PYTHON) scripts/check_search.py .build/test-site
 	$(PYTHON) scripts/check_serve.py .build/debug/casebook
 	sh scripts/check_cli.sh .build/debug/casebook
 

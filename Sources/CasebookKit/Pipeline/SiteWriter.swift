@@ -20,7 +20,8 @@ struct SiteWriter {
         try writer.write(SitePaths.notFound, templates.render("404", context.notFound()))
         try writer.write(SitePaths.figures, templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) }))
         try writer.write(SitePaths.printBook, templates.render("print", context.printBook()))
-        pages += 6
+        try writer.write(SitePaths.search, templates.render("search", context.common(path: SitePaths.search, title: nil)))
+        pages += 7
         for part in model.parts {
             try writer.write(SitePaths.part(part.section.slug), templates.render("part", context.part(part)))
             pages += 1
@@ -44,6 +45,10 @@ struct SiteWriter {
         }
         if let failure = failures.compactMap({ $0 }).first { throw OutputError.unreadable(failure) }
         pages += cases.count
+
+        let strings = templates.strings.chart
+        let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
+        for (path, contents) in SearchIndex.build(documents) { try writer.write(path, contents) }
 
         try copyTree(options.templatesDirectory + "/assets", into: "assets")
         for file in checked.content.media {

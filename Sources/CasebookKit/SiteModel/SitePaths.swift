@@ -7,6 +7,7 @@ public enum SitePaths {
     public static let figures = "figures.html"
     public static let notFound = "404.html"
     public static let printBook = "print.html"
+    public static let search = "search.html"
     public static let stylesheet = "assets/casebook.css"
 
     public static func casePage(_ slug: String) -> String { "cases/\(slug).html" }

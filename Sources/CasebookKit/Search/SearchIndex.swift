@@ -1,0 +1,359 @@
+import Foundation
+
+/// One searchable block: a stretch of a page under its nearest heading.
+public struct SearchDocument: Sendable {
+    /// Relative to the site root: `cases/tangqiao.html#fig-1-1` or `cases/x.html`.
+    public var url: String
+    public var pageTitle: String
+    /// The nearest heading's text; nil for the top of the page.
+    public var heading: String?
+    public var text: String
+
+    public init(url: String, pageTitle: String, heading: String?, text: String) {
+        self.url = url
+        self.pageTitle = pageTitle
+        self.heading = heading
+        self.text = text
+    }
+}
+
+/// Writes the search index: script files under `search/` that the browser loads with `<script src>` (so it
+/// works from `file://`), each calling `CasebookSearch.register(id, data)`.
+///
+/// - `search/manifest.js`: counts, the number of blocks of each page, the posting buckets and the list of
+///   heavy tokens that have a shard of their own.
+/// - `search/p-<bucket>.js`: postings of the tokens whose FNV-1a hash (over UTF-16) falls in the bucket;
+///   `search/h-<n>.js`: the postings of one heavy token. A posting list holds block ids, term counts and
+///   which blocks have the token in their page title or heading — no text.
+/// - `search/x-<n>.js`: the texts of blocks `n*chunk ..< (n+1)*chunk`, for verification and snippets.
+///
+/// Block ids run page by page in the order the documents are given (a page's blocks are kept together).
+public enum SearchIndex {
+    /// Target size of a posting bucket and of a text shard, in bytes.
+    static let postingShardTarget = 8 * 1024
+    static let textShardTarget = 4 * 1024
+    /// A token whose postings are larger than this gets its own shard.
+    static var heavyThreshold: Int { postingShardTarget / 2 }
+    /// Term counts are left out of very common tokens (in more than 4096 blocks and 1/8 of all):
+    /// they say little for ranking and would make every query load them.
+    static func keepsCounts(df: Int, blocks: Int) -> Bool { df <= 4096 || df * 8 <= blocks }
+
+    struct Block {
+        var page: Int
+        var document: SearchDocument
+        var isPageTop: Bool
+    }
+
+    /// Postings of one token: ascending block ids, counts, and the ids where it is in a title or heading.
+    struct Postings {
+        var ids: [Int32] = []
+        var counts: [UInt16] = []
+        var flagged: [Int32] = []
+
+        mutating func append(_ other: Postings) {
+            ids += other.ids
+            counts += other.counts
+            flagged += other.flagged
+        }
+    }
+
+    /// Token postings of a range of blocks. CJK and digit tokens are keyed by integers (fast), words by string.
+    struct PartialIndex: @unchecked Sendable {
+        var scalars: [UInt64: Postings] = [:]
+        var words: [String: Postings] = [:]
+    }
+
+    public static func build(_ documents: [SearchDocument]) -> [(path: String, contents: String)] {
+        let blocks = orderedBlocks(documents)
+        var pageBlockCounts: [Int] = []
+        for block in blocks {
+            if block.page == pageBlockCounts.count { pageBlockCounts.append(0) }
+            pageBlockCounts[block.page] += 1
+        }
+        let postings = tokenize(blocks)
+
+        // Encode each token's postings; heavy ones get their own shard, the rest share hash buckets.
+        var encoded: [(token: String, json: String)] = postings.map { ($0.key, encodePostings($0.value, blockCount: blocks.count)) }
+        encoded.sort { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
+        var heavy: [(token: String, json: String)] = []
+        var light: [(token: String, json: String)] = []
+        for entry in encoded {
+            if entry.json.utf8.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
+        }
+        let lightBytes = light.reduce(0) { $0 + $1.json.utf8.count + $1.token.utf8.count + 6 }
+        let bucketCount = max(1, (lightBytes + postingShardTarget - 1) / postingShardTarget)
+        var buckets = [[(token: String, json: String)]](repeating: [], count: bucketCount)
+        for entry in light { buckets[Int(hash(entry.token) % UInt32(bucketCount))].append(entry) }
+
+        var files: [(path: String, contents: String)] = []
+        for (index, bucket) in buckets.enumerated() {
+            let id = "p-" + String(index, radix: 16)
+            files.append(("search/\(id).js", registration(id, object(bucket))))
+        }
+        for (index, entry) in heavy.enumerated() {
+            let id = "h-" + String(index, radix: 36)
+            files.append(("search/\(id).js", registration(id, object([entry]))))
+        }
+
+        // Text shards: a fixed number of blocks each, about `textShardTarget` bytes.
+        let textBytes = blocks.reduce(0) { $0 + $1.document.text.utf8.count + ($1.document.heading?.utf8.count ?? 0) + $1.document.url.utf8.count + 8 }
+        let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blocks.count)))).rounded()))
+        let chunkCount = (blocks.count + chunk - 1) / chunk
+        let texts = parallelMap(Array(0..<chunkCount)) { index -> (path: String, contents: String) in
+            var out: [UInt8] = Array("[".utf8)
+            for id in (index * chunk)..<min(blocks.count, (index + 1) * chunk) {
+                let document = blocks[id].document
+                if id > index * chunk { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "["))
+                appendJSONString(document.pageTitle, to: &out)
+                out.append(UInt8(ascii: ","))
+                appendJSONString(document.url, to: &out)
+                out.append(UInt8(ascii: ","))
+                if let heading = document.heading { appendJSONString(heading, to: &out) } else { out += Array("null".utf8) }
+                out.append(UInt8(ascii: ","))
+                appendJSONString(document.text, to: &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "]"))
+            let id = "x-" + String(index, radix: 36)
+            return ("search/\(id).js", registration(id, String(decoding: out, as: UTF8.self)))
+        }
+        files += texts
+
+        var heavyJSON: [UInt8] = Array("{".utf8)
+        for (index, entry) in heavy.enumerated() {
+            if index > 0 { heavyJSON.append(UInt8(ascii: ",")) }
+            appendJSONString(entry.token, to: &heavyJSON)
+            heavyJSON += Array(":\"\(String(index, radix: 36))\"".utf8)
+        }
+        heavyJSON.append(UInt8(ascii: "}"))
+        var pageBlocks = ""
+        for count in pageBlockCounts { appendVarint(count, to: &pageBlocks) }
+        let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blocks.count),\"buckets\":\(bucketCount),"
+            + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyJSON, as: UTF8.self))}"
+        files.insert(("search/manifest.js", registration("manifest", manifest)), at: 0)
+        return files
+    }
+
+    /// The documents as blocks, the blocks of each page together, pages in order of first appearance.
+    static func orderedBlocks(_ documents: [SearchDocument]) -> [Block] {
+        var pageIndex: [String: Int] = [:]
+        var pages: [[SearchDocument]] = []
+        for document in documents {
+            let page = pageURL(document.url)
+            if let index = pageIndex[page] {
+                pages[index].append(document)
+            } else {
+                pageIndex[page] = pages.count
+                pages.append([document])
+            }
+        }
+        var blocks: [Block] = []
+        blocks.reserveCapacity(documents.count)
+        for (index, documents) in pages.enumerated() {
+            for (offset, document) in documents.enumerated() {
+                blocks.append(Block(page: index, document: document, isPageTop: offset == 0))
+            }
+        }
+        return blocks
+    }
+
+    static func pageURL(_ url: String) -> String {
+        if let hash = url.firstIndex(of: "#") { return String(url[..<hash]) }
+        return url
+    }
+
+    /// Postings of every token, by token string. The page title counts in the first block of its page.
+    static func tokenize(_ blocks: [Block]) -> [String: Postings] {
+        let partCount = min(max(1, blocks.count / 64), 256)
+        let ranges = (0..<partCount).map { part in (blocks.count * part / partCount)..<(blocks.count * (part + 1) / partCount) }
+        let parts = parallelMap(ranges) { range -> PartialIndex in
+            var index = PartialIndex()
+            var scalarCounts: [UInt64: (count: Int, flag: Bool)] = [:]
+            var wordCounts: [String: (count: Int, flag: Bool)] = [:]
+            for id in range {
+                let block = blocks[id]
+                scalarCounts.removeAll(keepingCapacity: true)
+                wordCounts.removeAll(keepingCapacity: true)
+                func count(_ text: String, flag: Bool) {
+                    let items = SearchTokenizer.normalizedScalars(text)
+                    SearchTokenizer.forEachRun(items) { kind, range in
+                        switch kind {
+                        case .cjk, .digit:
+                            for i in range {
+                                let a = UInt64(items[i].scalar.value)
+                                scalarCounts[a, default: (0, false)].count += 1
+                                if flag { scalarCounts[a]!.flag = true }
+                                if i + 1 < range.upperBound {
+                                    let key = (1 << 42) | (a << 21) | UInt64(items[i + 1].scalar.value)
+                                    scalarCounts[key, default: (0, false)].count += 1
+                                    if flag { scalarCounts[key]!.flag = true }
+                                }
+                            }
+                        case .letter:
+                            var word = String.UnicodeScalarView()
+                            for i in range { word.append(items[i].scalar) }
+                            let key = String(word)
+                            wordCounts[key, default: (0, false)].count += 1
+                            if flag { wordCounts[key]!.flag = true }
+                        case .separator:
+                            break
+                        }
+                    }
+                }
+                if block.isPageTop { count(block.document.pageTitle, flag: true) }
+                if let heading = block.document.heading { count(heading, flag: true) }
+                count(block.document.text, flag: false)
+                for (key, value) in scalarCounts {
+                    index.scalars[key, default: Postings()].add(id: id, value.count, value.flag)
+                }
+                for (key, value) in wordCounts {
+                    index.words[key, default: Postings()].add(id: id, value.count, value.flag)
+                }
+            }
+            return index
+        }
+        var scalars: [UInt64: Postings] = [:]
+        var result: [String: Postings] = [:]
+        for part in parts {
+            for (key, value) in part.scalars { scalars[key, default: Postings()].append(value) }
+            for (key, value) in part.words { result[key, default: Postings()].append(value) }
+        }
+        for (key, value) in scalars {
+            var token = String.UnicodeScalarView()
+            if key >> 42 == 1 {
+                token.append(Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF))!)
+                token.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
+            } else {
+                token.append(Unicode.Scalar(UInt32(key))!)
+            }
+            result[String(token)] = value
+        }
+        return result
+    }
+
+    // MARK: - Encoding
+
+    /// `[df, ids, counts, flagged]`: ids as gaps or a bitmap, counts one character each (empty when all are 1
+    /// or the token is too common), flagged ids as gaps. See `search.js` for the decoder.
+    static func encodePostings(_ postings: Postings, blockCount: Int) -> String {
+        let ids = encodeIDs(postings.ids)
+        var counts = ""
+        if keepsCounts(df: postings.ids.count, blocks: blockCount), postings.counts.contains(where: { $0 > 1 }) {
+            counts.reserveCapacity(postings.counts.count)
+            for count in postings.counts { counts.unicodeScalars.append(alphabet[min(63, Int(count) - 1)]) }
+        }
+        let flagged = encodeGaps(postings.flagged)
+        return "[\(postings.ids.count),\"\(ids)\",\"\(counts)\",\"\(flagged)\"]"
+    }
+
+    /// The 64 characters of the encodings, none of which needs escaping in JSON or in a URL.
+    static let alphabet: [Unicode.Scalar] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".unicodeScalars)
+
+    /// A variable-length number: 5 bits per character, least significant first, 32 set on all but the last.
+    static func appendVarint(_ value: Int, to out: inout String) {
+        var v = value
+        while v >= 32 {
+            out.unicodeScalars.append(alphabet[32 | (v & 31)])
+            v >>= 5
+        }
+        out.unicodeScalars.append(alphabet[v])
+    }
+
+    /// Ascending ids as the varints of `id - previous - 1` (the first one's previous is -1).
+    static func encodeGaps(_ ids: [Int32]) -> String {
+        var out = ""
+        var previous = -1
+        for id in ids {
+            appendVarint(Int(id) - previous - 1, to: &out)
+            previous = Int(id)
+        }
+        return out
+    }
+
+    /// Gaps, or — when shorter — `~`, the first id as a varint, then a bitmap from it, 6 ids per character.
+    static func encodeIDs(_ ids: [Int32]) -> String {
+        let gaps = encodeGaps(ids)
+        guard let first = ids.first, let last = ids.last else { return gaps }
+        let span = Int(last - first) + 1
+        let bitmapLength = 2 + (span + 5) / 6
+        guard bitmapLength < gaps.utf8.count else { return gaps }
+        var bits = [Int](repeating: 0, count: (span + 5) / 6)
+        for id in ids {
+            let offset = Int(id - first)
+            bits[offset / 6] |= 1 << (offset % 6)
+        }
+        var out = "~"
+        appendVarint(Int(first), to: &out)
+        for value in bits { out.unicodeScalars.append(alphabet[value]) }
+        return out
+    }
+
+    /// FNV-1a over the UTF-16 code units of `token`, 32 bits: the same function as in `search.js`.
+    static func hash(_ token: String) -> UInt32 {
+        var h: UInt32 = 0x811C9DC5
+        for unit in token.utf16 {
+            h ^= UInt32(unit)
+            h = h &* 16777619
+        }
+        return h
+    }
+
+    static func object(_ entries: [(token: String, json: String)]) -> String {
+        var out: [UInt8] = Array("{".utf8)
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendJSONString(entry.token, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out += Array(entry.json.utf8)
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The contents of a shard file: a call with a JSON value, safe inside a script file.
+    static func registration(_ id: String, _ json: String) -> String {
+        "CasebookSearch.register(\"\(id)\",\(json));\n"
+    }
+
+    /// Appends `text` as a JSON string that is also safe in any script context: besides `"`, `\` and
+    /// control characters, `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        func escape(_ value: UInt32, _ out: inout [UInt8]) {
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(value >> 12) & 15], hex[Int(value >> 8) & 15],
+                    hex[Int(value >> 4) & 15], hex[Int(value) & 15]]
+        }
+        out.append(UInt8(ascii: "\""))
+        var utf8 = Array(text.utf8)
+        var index = 0
+        let count = utf8.count
+        utf8.withUnsafeMutableBufferPointer { bytes in
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20, 0x7F: escape(UInt32(byte), &out)
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, &out)
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension SearchIndex.Postings {
+    mutating func add(id: Int, _ count: Int, _ flag: Bool) {
+        ids.append(Int32(id))
+        counts.append(UInt16(min(count, Int(UInt16.max))))
+        if flag { flagged.append(Int32(id)) }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import CasebookKit
+
+/// Reads the files the index writes back into values, decoding postings as `search.js` does.
+private struct ReadIndex {
+    var files: [String: String]
+    var manifest: [String: Any]
+
+    init(_ documents: [SearchDocument]) throws {
+        let built = SearchIndex.build(documents)
+        files = Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0.contents) })
+        manifest = try #require(Self.payload(files["search/manifest.js"] ?? "") as? [String: Any])
+    }
+
+    static func payload(_ contents: String) -> Any? {
+        guard contents.hasPrefix("CasebookSearch.register(\""), contents.hasSuffix(");\n"),
+              let comma = contents.firstIndex(of: ",") else { return nil }
+        let json = contents[contents.index(after: comma)..<contents.index(contents.endIndex, offsetBy: -3)]
+        return try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
+    }
+
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    static func value(_ c: Character) -> Int { alphabet.firstIndex(of: c)! }
+
+    static func varints(_ s: Substring) -> [Int] {
+        var out: [Int] = [], accumulated = 0, shift = 0
+        for c in s {
+            let v = value(c)
+            accumulated |= (v & 31) << shift
+            if v & 32 != 0 { shift += 5 } else { out.append(accumulated); accumulated = 0; shift = 0 }
+        }
+        return out
+    }
+
+    static func ids(_ s: String) -> [Int] {
+        if s.hasPrefix("~") {
+            var rest = s.dropFirst()
+            var firstLength = 0
+            for c in rest { firstLength += 1; if value(c) & 32 == 0 { break } }
+            let first = varints(rest.prefix(firstLength))[0]
+            rest = rest.dropFirst(firstLength)
+            var out: [Int] = []
+            for (i, c) in rest.enumerated() { for bit in 0..<6 where value(c) & (1 << bit) != 0 { out.append(first + i * 6 + bit) } }
+            return out
+        }
+        var previous = -1
+        return varints(Substring(s)).map { previous += $0 + 1; return previous }
+    }
+
+    /// The posting of `token`: block ids, counts and flagged ids.
+    func postings(_ token: String) -> (ids: [Int], counts: [Int], flagged: [Int])? {
+        let path: String
+        if let heavy = (manifest["heavy"] as? [String: String])?[token] {
+            path = "search/h-\(heavy).js"
+        } else {
+            let buckets = manifest["buckets"] as! Int
+            path = "search/p-\(String(Int(SearchIndex.hash(token) % UInt32(buckets)), radix: 16)).js"
+        }
+        guard let shard = files[path].flatMap(Self.payload) as? [String: Any], let entry = shard[token] as? [Any] else { return nil }
+        let ids = Self.ids(entry[1] as! String)
+        let countText = entry[2] as! String
+        let counts = countText.isEmpty ? ids.map { _ in 1 } : countText.map { Self.value($0) + 1 }
+        var previous = -1
+        let flagged = Self.varints(Substring(entry[3] as! String)).map { previous += $0 + 1; return previous }
+        #expect(entry[0] as? Int == ids.count)
+        return (ids, counts, flagged)
+    }
+
+    /// Block records `[title, url, heading, text]` by id.
+    func block(_ id: Int) -> [Any]? {
+        let chunk = manifest["chunk"] as! Int
+        guard let records = files["search/x-\(String(id / chunk, radix: 36)).js"].flatMap(Self.payload) as? [[Any]] else { return nil }
+        return records[id % chunk]
+    }
+}
+
+private let documents = [
+    SearchDocument(url: "cases/a.html", pageTitle: "流动党员的管理", heading: nil, text: "加强对流动党员的教育管理。流动党员，流动党员。"),
+    SearchDocument(url: "cases/b.html", pageTitle: "社区服务", heading: nil, text: "引言"),
+    SearchDocument(url: "cases/a.html#居委会", pageTitle: "流动党员的管理", heading: "居委会", text: "居委\n会的工作。1999 年，Party members。"),
+    SearchDocument(url: "cases/b.html#fig-1-1", pageTitle: "社区服务", heading: "图 1-1 党员服务他人", text: "能起表率作用 81%"),
+]
+
+@Test func blocksOfAPageStayTogetherInOrder() throws {
+    let index = try ReadIndex(documents)
+    #expect(index.manifest["pages"] as? Int == 2)
+    #expect(index.manifest["blocks"] as? Int == 4)
+    #expect(index.block(0)?[1] as? String == "cases/a.html")
+    #expect(index.block(1)?[1] as? String == "cases/a.html#居委会")
+    #expect(index.block(1)?[2] as? String == "居委会")
+    #expect(index.block(1)?[3] as? String == "居委\n会的工作。1999 年，Party members。")
+    #expect(index.block(0)?[2] is NSNull)
+    #expect(index.block(3)?[0] as? String == "社区服务")
+}
+
+@Test func countsAndTitleOrHeadingFlags() throws {
+    let index = try ReadIndex(documents)
+    // 流动 is in page a's title (flagged on its first block) and three times in its text.
+    let flowing = try #require(index.postings("流动"))
+    #expect(flowing.ids == [0])
+    #expect(flowing.counts == [4])
+    #expect(flowing.flagged == [0])
+    // 居委 in the heading of block 1 and, across a line break, in its text.
+    let committee = try #require(index.postings("委会"))
+    #expect(committee.ids == [1])
+    #expect(committee.counts == [2])
+    #expect(committee.flagged == [1])
+    // 党员 is in blocks 0, 1 (no: only "Party"), 3 (heading).
+    let members = try #require(index.postings("党员"))
+    #expect(members.ids == [0, 3])
+    #expect(members.flagged == [0, 3])
+    #expect(index.postings("99")?.ids == [1])
+    #expect(index.postings("party")?.ids == [1])
+    #expect(index.postings("Party") == nil)
+    #expect(index.postings("81")?.ids == [3])
+}
+
+@Test func sameInputGivesSameBytes() {
+    let first = SearchIndex.build(documents)
+    let second = SearchIndex.build(documents)
+    #expect(first.map(\.path) == second.map(\.path))
+    #expect(first.map(\.contents) == second.map(\.contents))
+    #expect(first.allSatisfy { $0.path.hasPrefix("search/") && $0.path.hasSuffix(".js") })
+}
+
+@Test func contentIsEscapedForAScriptFile() throws {
+    let hostile = SearchDocument(url: "cases/x.html", pageTitle: "</script><script>alert(1)</script>",
+                                 heading: "a & b > c", text: "line\u{2028}break\u{2029}\"quoted\" \\ back\u{0}nul")
+    let files = SearchIndex.build([hostile])
+    for file in files {
+        #expect(!file.contents.contains("<"))
+        #expect(!file.contents.contains(">"))
+        #expect(!file.contents.contains("&"))
+        #expect(!file.contents.contains("\u{2028}"))
+        #expect(!file.contents.contains("\u{2029}"))
+        #expect(!file.contents.contains("\u{0}"))
+    }
+    let text = try #require(files.first { $0.path.hasPrefix("search/x-") })
+    #expect(text.contents.contains("\\u003c/script\\u003e"))
+    let record = try #require((ReadIndex.payload(text.contents) as? [[Any]])?.first)
+    #expect(record[0] as? String == hostile.pageTitle)
+    #expect(record[2] as? String == hostile.heading)
+    #expect(record[3] as? String == hostile.text)
+}
+
+@Test func commonTokensGetDenseEncodingAndTheirOwnShard() throws {
+    var many: [SearchDocument] = []
+    for page in 0..<6000 {
+        many.append(SearchDocument(url: "cases/p\(page).html", pageTitle: "第\(page)号", heading: nil,
+                                   text: page % 3 == 0 ? "居委会居委会" : String(repeating: "社区", count: page % 5 + 1)))
+    }
+    let index = try ReadIndex(many)
+    let committee = try #require(index.postings("居委"))
+    #expect(committee.ids == Array(stride(from: 0, to: 6000, by: 3)))
+    #expect(committee.counts.allSatisfy { $0 == 2 })
+    let community = try #require(index.postings("社区"))
+    #expect(community.ids.count == 4000)
+    #expect(community.counts == (0..<6000).filter { $0 % 3 != 0 }.map { $0 % 5 + 1 })
+    #expect((index.manifest["heavy"] as? [String: String])?["社区"] != nil)
+    // Each shard file stays small.
+    for (path, contents) in index.files where path.hasPrefix("search/p-") { #expect(contents.utf8.count < 3 * SearchIndex.postingShardTarget) }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import CasebookKit
+
+@Test func chineseTextGivesSinglesAndBigrams() {
+    #expect(SearchTokenizer.tokens("居委会") == ["居", "居委", "委", "委会", "会"])
+}
+
+@Test func punctuationAndLineBreaksBetweenChineseAreDropped() {
+    #expect(SearchTokenizer.normalize("居委\n会") == "居委会")
+    #expect(SearchTokenizer.normalize("流动， 党员") == "流动党员")
+    #expect(SearchTokenizer.tokens("居委\n会") == SearchTokenizer.tokens("居委会"))
+    #expect(SearchTokenizer.tokens("流动，党员").contains("动党"))
+}
+
+@Test func otherSeparatorsBecomeOneSpace() {
+    #expect(SearchTokenizer.normalize("  Party,  Member\n1999 年 ") == "party member 1999 年")
+}
+
+@Test func latinWordsAreLowerCasedWholeWords() {
+    #expect(SearchTokenizer.tokens("The CPC Party") == ["the", "cpc", "party"])
+    #expect(SearchTokenizer.tokens("Ｐａｒｔｙ") == ["party"])
+}
+
+@Test func numbersAreIndexedByDigitsAndDigitPairs() {
+    let tokens = SearchTokenizer.tokens("1999年")
+    #expect(tokens == ["1", "19", "9", "99", "9", "99", "9", "年"])
+    // A query for 999 looks up bigrams that 1999 has.
+    #expect(SearchTokenizer.queryTokens("999") == ["99"])
+    #expect(Set(SearchTokenizer.queryTokens("999")).isSubset(of: Set(tokens)))
+    #expect(SearchTokenizer.tokens("１９９９") == Array(tokens.dropLast()))
+}
+
+@Test func digitsAndChineseAreSeparateRuns() {
+    #expect(SearchTokenizer.tokens("98年") == ["9", "98", "8", "年"])
+    #expect(SearchTokenizer.normalize("1998 年底") == "1998 年底")
+}
+
+@Test func queryTokensUseBigramsOrTheSingleCharacter() {
+    #expect(SearchTokenizer.queryTokens("流动党员") == ["流动", "动党", "党员"])
+    #expect(SearchTokenizer.queryTokens("会") == ["会"])
+    #expect(SearchTokenizer.queryTokens("居委\n会") == ["居委", "委会"])
+    #expect(SearchTokenizer.queryTokens("党员 CPC") == ["党员", "cpc"])
+}
+
+@Test func extensionBCharactersAreCJK() {
+    #expect(SearchTokenizer.tokens("𠀀𠀁") == ["𠀀", "𠀀𠀁", "𠀁"])
+}
