@@ -41,14 +41,9 @@ def validate():
 
 def browser():
     from axe_selenium_python import Axe
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    from browser import chromium, set_width
 
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     os.makedirs(ARTIFACTS, exist_ok=True)
     try:
         for page in KEY_PAGES:
@@ -62,8 +57,7 @@ def browser():
             violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})" for v in found["violations"]]
             check(f"axe: no violations on {page}", not violations, "; ".join(violations))
         for width in (360, 1280):
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+            set_width(driver, width)
             for page in pages():
                 driver.get("file://" + os.path.join(SITE, page))
                 scroll, inner = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")

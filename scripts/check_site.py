@@ -107,18 +107,12 @@ def chart_pages():
 
 
 def check_charts_in_chromium():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    from browser import chromium, set_width
 
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     try:
         for width in (1280, 360):
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+            set_width(driver, width)
             for page in chart_pages():
                 driver.get("file://" + page)
                 charts, texts, problems = driver.execute_script(OVERLAP_JS)

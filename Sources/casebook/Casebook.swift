@@ -21,6 +21,11 @@ struct Locations: ParsableArguments {
     var templates = "Templates"
     @Flag(help: "Include cases marked draft: true.")
     var drafts = false
+
+    /// Build options for these folders and `output`.
+    func options(output: String) -> BuildOptions {
+        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, includeDrafts: drafts)
+    }
 }
 
 func printToStandardError(_ text: String) {
@@ -37,8 +42,7 @@ struct Build: AsyncParsableCommand {
     var baseURL: String?
 
     func run() async throws {
-        var options = BuildOptions(contentDirectory: locations.content, templatesDirectory: locations.templates,
-                                   outputDirectory: output, includeDrafts: locations.drafts)
+        var options = locations.options(output: output)
         options.baseURL = baseURL
         do {
             let report = try await Builder.build(options)
@@ -124,8 +128,7 @@ struct Serve: AsyncParsableCommand {
     var port = 8000
 
     func run() async throws {
-        let options = BuildOptions(contentDirectory: locations.content, templatesDirectory: locations.templates,
-                                   outputDirectory: output, includeDrafts: locations.drafts)
+        let options = locations.options(output: output)
         try await PreviewServer(options: options, host: host, port: port).run { printToStandardError($0) }
     }
 }
