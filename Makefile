@@ -8,7 +8,7 @@ CHECK_PACKAGES := chromium chromium-driver fonts-noto-cjk w3m
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: site build test unit-test browser-test deps check-deps clean
+.PHONY: site build test unit-test browser-test deps check-deps clean fuzz
 
 ## Installs the Debian packages the build needs, when they are missing.
 deps:
@@ -47,3 +47,10 @@ browser-test: check-deps
 
 clean:
 	rm -rf .build output $(VENV)
+
+## libFuzzer over front matter, figure blocks and chart layout, for a fixed budget (FUZZ_SECONDS).
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address
+	mkdir -p Fuzz/crashes Fuzz/.build/work-corpus
+	Fuzz/.build/debug/CasebookFuzz Fuzz/.build/work-corpus Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=Fuzz/crashes/

@@ -69,7 +69,17 @@ public struct SiteConfig: Sendable {
             throw .error("`sections` must be a list of `- name: … slug: …` entries", at: document.location(of: node))
         }
         var sections: [SectionConfig] = []
-        for item in items {
+        for (index, item) in items.enumerated() {
+            // A plain name is allowed too; its slug is its ASCII form, or `part-N` for a Chinese name.
+            if case let .scalar(scalar) = item {
+                let name = scalar.string.trimmingCharacters(in: .whitespaces)
+                let slug = Slug.suggestion(for: name).flatMap { Slug.isValid($0) ? $0 : nil } ?? "part-\(index + 1)"
+                if name.isEmpty || sections.contains(where: { $0.name == name || $0.slug == slug }) {
+                    diagnostics.append(.error("section `\(name)` is empty or listed twice", at: document.location(of: item))); continue
+                }
+                sections.append(SectionConfig(name: name, slug: slug, location: document.location(of: item)))
+                continue
+            }
             guard case let .mapping(mapping) = item else {
                 diagnostics.append(.error("a section needs `name` and `slug`", at: document.location(of: item))); continue
             }

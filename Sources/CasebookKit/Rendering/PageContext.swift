@@ -4,6 +4,9 @@ public struct PageContext: Sendable {
     public let model: SiteModel
     public let strings: SiteStrings
 
+    /// Parts with more cases than this show only their link in the sidebar.
+    public static let sidebarCaseLimit = 60
+
     public init(model: SiteModel, strings: SiteStrings) {
         self.model = model
         self.strings = strings
@@ -30,11 +33,14 @@ public struct PageContext: Sendable {
             "figures_href": root + SitePaths.figures,
             "print_href": root + SitePaths.printBook,
             "nav_parts": model.parts.map { part in
-                [
+                // The sidebar lists the cases of the current part only, and only while that list stays short;
+                // a long part is reached through its own page. Every page listing every case grows as n².
+                let listsCases = part.section.slug == currentSection && part.cases.count <= Self.sidebarCaseLimit
+                return [
                     "name": part.section.name, "href": root + SitePaths.part(part.section.slug),
                     "current": part.section.slug == currentSection, "count": part.cases.count,
-                    "cases": part.cases.map { ["title": $0.title, "href": root + SitePaths.casePage($0.slug)] },
-                    "has_cases": !part.cases.isEmpty,
+                    "cases": listsCases ? part.cases.map { ["title": $0.title, "href": root + SitePaths.casePage($0.slug)] } : [],
+                    "has_cases": listsCases && !part.cases.isEmpty,
                 ] as [String: Any]
             },
         ]

@@ -19,7 +19,9 @@ public struct SiteModel: Sendable {
     }
 
     /// Every case in book order.
-    public var cases: [CaseReport] { parts.flatMap(\.cases) }
+    public private(set) var cases: [CaseReport]
+    /// Each case's place in `cases`, by slug.
+    private var position: [String: Int]
 
     /// Orders cases: by section as site.yaml lists them; within one, as the printed contents list them,
     /// then by page, date and slug.
@@ -35,6 +37,8 @@ public struct SiteModel: Sendable {
             Part(section: section, cases: cases.filter { $0.section.slug == section.slug }.sorted { key($0) < key($1) })
         }
         let ordered = parts.flatMap(\.cases)
+        self.cases = ordered
+        position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.slug, $0) })
         tags = Self.group(ordered, by: \.metadata.tags)
         orgs = Self.group(ordered) { $0.metadata.org.map { [$0] } ?? [] }
     }
@@ -48,8 +52,7 @@ public struct SiteModel: Sendable {
 
     /// The case before and after `slug` in book order.
     public func neighbours(of slug: String) -> (previous: CaseReport?, next: CaseReport?) {
-        let all = cases
-        guard let index = all.firstIndex(where: { $0.slug == slug }) else { return (nil, nil) }
-        return (index > 0 ? all[index - 1] : nil, index + 1 < all.count ? all[index + 1] : nil)
+        guard let index = position[slug] else { return (nil, nil) }
+        return (index > 0 ? cases[index - 1] : nil, index + 1 < cases.count ? cases[index + 1] : nil)
     }
 }

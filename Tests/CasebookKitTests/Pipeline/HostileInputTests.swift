@@ -81,6 +81,16 @@ import Testing
             "backticks": (1..<2000).map { String(repeating: "`", count: $0) + "a" }.joined() + "\n",
             "angle-brackets": String(repeating: "<", count: 50_000) + "\n",
             "mixed-delimiters": String(repeating: "*a_", count: 30_000) + "\n",
+            // CVE-2023-22484: inline HTML comments that never close.
+            "cve-2023-22484-comments": "a" + String(repeating: "<!--", count: 50_000) + "\n",
+            // CVE-2023-24824 (GHSA-66g8-4hjf-77xh): runs of emphasis delimiters of mixed lengths.
+            "cve-2023-24824-emphasis": String(repeating: "*a**", count: 40_000) + "\n" + String(repeating: "_a__", count: 40_000) + "\n",
+            // CVE-2023-22483 (GHSA-29g3-96g3-jg6c): many list markers, processing instructions, CDATA openers.
+            "cve-2023-22483-markers": String(repeating: "- ", count: 40_000) + "x\n" + String(repeating: "<?", count: 40_000) + "\n"
+                + String(repeating: "<![CDATA[", count: 20_000) + "\n",
+            // CVE-2023-37463 (GHSA-w4qg-3vf7-m9x5): nested image and link openers, footnote references, autolinks.
+            "cve-2023-37463-brackets": String(repeating: "![[]()", count: 40_000) + "\n" + String(repeating: "[^a]", count: 40_000) + "\n"
+                + String(repeating: "www.a", count: 40_000) + "\n",
         ]
         let folder = Repo.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: folder + "/cases", withIntermediateDirectories: true)
