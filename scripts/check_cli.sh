@@ -20,7 +20,7 @@ rm -rf "$tmp"
 tmp=$(mktemp -d); cp -r Content "$tmp/c"
 python3 - "$tmp/c/cases" <<'PY'
 import sys
-for i in range(4000):
+for i in range(1500):
     with open(f"{sys.argv[1]}/gen-{i:05d}.md", "w", encoding="utf-8") as f:
         f.write(f"---\ntitle: 生成的案例 {i}\nsection: service\ntags: [标签{i % 50}]\n---\n\n" + "社区党建工作的段落。" * 400 + "\n")
 PY
