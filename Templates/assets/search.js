@@ -9,6 +9,7 @@
   "use strict";
 
   var BATCH = 10;                 // pages verified and shown at a time
+  var AUTO_BATCHES = 3;           // batches checked before asking the reader (the "more" button)
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var VALUE = {};
   var i;
@@ -570,8 +571,9 @@
       if (!manifest) { setText(status, "无法读取搜索索引。"); return; }
       var search = new Search(manifest, terms);
       load(search.shards(), function () {
-        var candidates = search.candidates(), next = 0, shown = 0;
+        var candidates = search.candidates(), next = 0, shown = 0, rounds = 0;
         function step() {
+          rounds += 1;
           var size = all ? candidates.length : BATCH;
           var batch = candidates.slice(next, next + size);
           next += batch.length;
@@ -579,11 +581,13 @@
             rank(verified);
             for (var j = 0; j < verified.length; j++) { showResult(list, search, verified[j]); }
             shown += verified.length;
-            // Keep going until a batch shows something or nothing is left.
-            if (verified.length < Math.min(size, BATCH) && next < candidates.length && !all) { step(); return; }
+            // Candidates that failed verification leave the batch short: fill it from the next ones, but
+            // check at most AUTO_BATCHES batches per request so a rare phrase never loads the whole index.
+            if (verified.length < Math.min(size, BATCH) && next < candidates.length && !all && rounds < AUTO_BATCHES) { step(); return; }
+            rounds = 0;
             var rest = candidates.length - next;
             if (rest > 0) {
-              setText(status, "已显示 " + shown + " 个页面，还有约 " + rest + " 个可能的结果。");
+              setText(status, "已显示 " + shown + " 个页面；还有 " + rest + " 个页面可能包含，尚未核对。");
             } else if (shown > 0) {
               setText(status, "找到 " + shown + " 个页面。");
             } else {
