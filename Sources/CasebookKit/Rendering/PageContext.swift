@@ -7,9 +7,13 @@ public struct PageContext: Sendable {
     /// Parts with more cases than this show only their link in the sidebar.
     public static let sidebarCaseLimit = 60
 
+    /// Slugs of the published cases, for linking catalogue entries.
+    let published: Set<String>
+
     public init(model: SiteModel, strings: SiteStrings) {
         self.model = model
         self.strings = strings
+        self.published = Set(model.cases.map(\.slug))
     }
 
     /// Values shared by every page at `path`.
@@ -58,7 +62,7 @@ public struct PageContext: Sendable {
         return item
     }
 
-    func catalogueItem(_ entry: CatalogueEntry, root: String, published: Set<String>) -> [String: Any] {
+    func catalogueItem(_ entry: CatalogueEntry, root: String) -> [String: Any] {
         // Every key is always set: Mustache would otherwise look a missing one up in the enclosing part.
         var item: [String: Any] = ["title": entry.title, "unit": entry.unit ?? "", "page": entry.page.map(String.init) ?? "",
                                    "case_href": "", "digitised": false,
@@ -73,7 +77,6 @@ public struct PageContext: Sendable {
     public func home() -> [String: Any] {
         let path = SitePaths.home
         var context = common(path: path, title: nil)
-        let published = Set(model.cases.map(\.slug))
         let catalogued = Set(model.catalogue.compactMap(\.caseSlug))
         var groups: [[String: Any]] = []
         for part in model.parts {
@@ -82,13 +85,13 @@ public struct PageContext: Sendable {
             guard !entries.isEmpty || !extra.isEmpty else { continue }
             groups.append([
                 "name": part.section.name, "href": SitePaths.part(part.section.slug),
-                "entries": entries.map { catalogueItem($0, root: "", published: published) },
+                "entries": entries.map { catalogueItem($0, root: "") },
                 "extra": extra.map { caseSummary($0, root: "") }, "has_extra": !extra.isEmpty,
             ])
         }
         let loose = model.catalogue.filter { $0.sectionSlug == nil }
         context["toc"] = groups
-        context["toc_loose"] = loose.map { catalogueItem($0, root: "", published: published) }
+        context["toc_loose"] = loose.map { catalogueItem($0, root: "") }
         context["has_toc_loose"] = !loose.isEmpty
         context["has_catalogue"] = !model.catalogue.isEmpty
         context["case_count"] = model.cases.count
@@ -101,12 +104,11 @@ public struct PageContext: Sendable {
         let path = SitePaths.part(part.section.slug)
         var context = common(path: path, title: part.section.name, currentSection: part.section.slug)
         let root = SitePaths.root(of: path)
-        let published = Set(model.cases.map(\.slug))
         let pending = model.catalogue.filter { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !published.contains($0) } ?? true) }
         context["part"] = ["name": part.section.name, "slug": part.section.slug]
         context["cases"] = part.cases.map { caseSummary($0, root: root) }
         context["has_cases"] = !part.cases.isEmpty
-        context["pending"] = pending.map { catalogueItem($0, root: root, published: published) }
+        context["pending"] = pending.map { catalogueItem($0, root: root) }
         context["has_pending"] = !pending.isEmpty
         return context
     }
@@ -184,7 +186,6 @@ public struct PageContext: Sendable {
     /// The whole book on one page, in reading order, every case with its charts.
     public func printBook() -> [String: Any] {
         var context = common(path: SitePaths.printBook, title: nil)
-        let slugs = Set(model.cases.map(\.slug))
         context["parts"] = model.parts.filter { !$0.cases.isEmpty }.map { part in
             [
                 "name": part.section.name,
@@ -192,7 +193,7 @@ public struct PageContext: Sendable {
                     var item = caseSummary(report, root: "")
                     item["chapter"] = PrintBody.chapterID(report.slug)
                     item["part"] = part.section.name
-                    item["body"] = PrintBody.rewrite(report.body.html, slug: report.slug, caseSlugs: slugs)
+                    item["body"] = PrintBody.rewrite(report.body.html, slug: report.slug, caseSlugs: published)
                     return item
                 },
             ] as [String: Any]
