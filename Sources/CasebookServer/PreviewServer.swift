@@ -64,7 +64,8 @@ public struct PreviewServer: Sendable {
         do {
             let report = try await Builder.build(options)
             await state.succeeded()
-            log("built \(report.cases) cases, \(report.pages) pages in \(String(format: "%.2f", report.seconds)) s")
+            log(report.upToDate ? "nothing changed" : "built \(report.cases) cases, \(report.pages) pages in \(String(format: "%.2f", report.seconds)) s"
+                + " (\(report.casesRendered) cases rendered, \(report.filesWritten) files written)")
         } catch {
             await state.failed(error.diagnostics)
             log(DiagnosticReport.text(error.diagnostics) + "\nbuild failed: serving the last good site")

@@ -28,8 +28,8 @@ struct Locations: ParsableArguments {
     }
 }
 
-func printToStandardError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+func printToStandardError(_ text: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
 }
 
 struct Build: AsyncParsableCommand {
@@ -40,16 +40,41 @@ struct Build: AsyncParsableCommand {
     var output = "output"
     @Option(help: "The site's public address (https://…/), for the Atom feed and sitemap.")
     var baseURL: String?
+    @Flag(help: "Rebuild everything, ignoring what the last build left in the cache.")
+    var clean = false
+    @Option(help: "Threads to use (default: one per core).")
+    var jobs = 0
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
 
     func run() async throws {
         var options = locations.options(output: output)
         options.baseURL = baseURL
+        options.incremental = !clean
+        options.jobs = max(0, jobs)
+        let terminal = isatty(STDERR_FILENO) == 1
+        if terminal {
+            options.progress = { done, total in printToStandardError("\r\u{1B}[Kwriting pages: \(done)/\(total)", newline: false) }
+        }
         do {
             let report = try await Builder.build(options)
+            if terminal && !report.upToDate { printToStandardError("\r\u{1B}[K", newline: false) }
             if !report.diagnostics.isEmpty { printToStandardError(DiagnosticReport.text(report.diagnostics)) }
             for note in report.notes { printToStandardError("note: " + note) }
-            print("built \(report.cases) cases, \(report.pages) pages, \(report.figures) figures (\(report.files) files) into \(output)/ in \(String(format: "%.2f", report.seconds)) s")
+            let time = String(format: "%.2f", report.seconds)
+            if report.upToDate {
+                print("\(output)/ is up to date: \(report.cases) cases, \(report.pages) pages; nothing changed (checked in \(time) s)")
+            } else {
+                print("built \(report.cases) cases, \(report.pages) pages, \(report.figures) figures (\(report.files) files) into \(output)/ in \(time) s"
+                      + " (\(report.casesRendered) cases rendered, \(report.filesWritten) files written)")
+            }
+            if timings {
+                for stage in report.stages {
+                    print(String(format: "  %6.2f s  %4.1f%%  ", stage.seconds, 100 * stage.seconds / max(report.seconds, 0.001)) + stage.name)
+                }
+            }
         } catch {
+            if terminal { printToStandardError("\r\u{1B}[K", newline: false) }
             let failure: BuildFailure = error
             printToStandardError(DiagnosticReport.text(failure.diagnostics))
             printToStandardError("build failed: \(failure.errorCount) error\(failure.errorCount == 1 ? "" : "s"); \(output)/ was left as it was")

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// The front matter of one case report, validated as the content format says.
-public struct CaseMetadata: Sendable, Hashable {
+public struct CaseMetadata: Sendable, Hashable, Codable {
     public var title: String
     public var org: String?
     /// The section as written (name or slug); resolved against site.yaml later.

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// One part of the book, in reading order: a display name (often Chinese) and an ASCII slug for its address.
-public struct SectionConfig: Sendable, Hashable {
+public struct SectionConfig: Sendable, Hashable, Codable {
     public var name: String
     public var slug: String
     public var location: SourceLocation

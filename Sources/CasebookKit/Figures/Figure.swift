@@ -1,10 +1,10 @@
 /// The chart kinds a figure block may ask for.
-public enum ChartKind: String, Sendable, CaseIterable {
+public enum ChartKind: String, Sendable, CaseIterable, Codable {
     case bar, stacked, pie, compare
 }
 
 /// One survey figure as the editor wrote it: only the numbers the text states.
-public struct Figure: Sendable, Hashable {
+public struct Figure: Sendable, Hashable, Codable {
     /// The editor's id, `1-1`; the anchor on the page is `fig-1-1`.
     public var id: String
     public var title: String
@@ -19,7 +19,7 @@ public struct Figure: Sendable, Hashable {
     /// Where the block starts in its file.
     public var location: SourceLocation
 
-    public struct Row: Sendable, Hashable {
+    public struct Row: Sendable, Hashable, Codable {
         public var label: String
         public var values: [Double]
         public init(label: String, values: [Double]) {

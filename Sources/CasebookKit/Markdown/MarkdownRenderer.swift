@@ -18,7 +18,7 @@ public struct MarkdownRenderer: Sendable {
                        mediaExists: (String) -> Bool = { _ in true },
                        figures: FigureStage) -> RenderedMarkdown {
         let document = CmarkDocument(body)
-        let sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = body.lines()
         var diagnostics: [Diagnostic] = []
         func location(line: Int, column: Int) -> SourceLocation {
             SourceLocation(file: file, line: firstLine + max(1, line) - 1, column: max(1, column))

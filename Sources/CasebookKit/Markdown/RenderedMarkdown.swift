@@ -1,19 +1,19 @@
 /// A heading of a case body, for the page's table of contents and for `#heading` links.
-public struct Heading: Sendable, Hashable {
+public struct Heading: Sendable, Hashable, Codable {
     public var level: Int
     public var text: String
     public var id: String
 }
 
 /// A link from one case to another case's file, checked once every case is known.
-public struct CaseLink: Sendable, Hashable {
+public struct CaseLink: Sendable, Hashable, Codable {
     public var slug: String
     public var fragment: String?
     public var location: SourceLocation
 }
 
 /// A block of body text under the nearest heading, for search and summaries.
-public struct TextBlock: Sendable, Hashable {
+public struct TextBlock: Sendable, Hashable, Codable {
     public var headingID: String?
     public var headingText: String?
     public var text: String
@@ -39,7 +39,7 @@ public struct RenderedFigure: Sendable {
 }
 
 /// A case body rendered to HTML with everything later stages need to know about it.
-public struct RenderedMarkdown: Sendable {
+public struct RenderedMarkdown: Sendable, Codable {
     public var html: String
     public var headings: [Heading]
     public var caseLinks: [CaseLink]

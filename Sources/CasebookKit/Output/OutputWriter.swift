@@ -1,28 +1,43 @@
 import Foundation
 
-/// Writes a build into a fresh staging folder beside `output/` and swaps it in only when the whole build
-/// succeeded, so a failed or killed build leaves the last good site exactly as it was.
-/// Paths are checked: nothing is ever written outside the staging folder.
+/// Writes a build beside `output/` and puts it in place only when the whole build succeeded, so a failed or
+/// killed build leaves the last good site as it was. Paths are checked: nothing is ever written outside.
+///
+/// - A **fresh** build (no record of the last one) fills a staging folder and swaps it in for `output/`.
+/// - An **update** (the last build's manifest is given) stages only the files whose bytes changed, then
+///   commits through a journal: once the journal is written, the moves and deletions it lists are applied,
+///   and a build that finds a committed journal left by a killed one finishes it first.
 public final class OutputWriter: @unchecked Sendable {
     public let destination: String
     public let staging: String
+    /// The last build's files, when this build updates `output/` in place.
+    private let previous: [String: BuildManifest.Output]?
     private let lock = NSLock()
-    private var written: [String] = []
+    private var records: [String: BuildManifest.Output] = [:]
+    private var staged: [String] = []
+    private var folders: Set<String> = []
 
-    /// Creates the staging folder, after removing stale ones left by killed builds.
-    public init(destination: String) throws {
+    /// Creates the staging folder, after finishing or removing what killed builds left.
+    /// - Parameter previous: the last build's record of `output/`; pass it to update in place.
+    public init(destination: String, previous: [String: BuildManifest.Output]? = nil) throws {
         let url = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = url.path
         let parent = url.deletingLastPathComponent().path
         let prefix = ".\(url.lastPathComponent).staging-"
         let fm = FileManager.default
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) || name.hasPrefix(".\(url.lastPathComponent).old-") {
+        for name in ((try? fm.contentsOfDirectory(atPath: parent)) ?? []).sorted() where name.hasPrefix(prefix) || name.hasPrefix(".\(url.lastPathComponent).old-") {
+            OutputJournal.finish(staging: parent + "/" + name, destination: url.path)
             try? fm.removeItem(atPath: parent + "/" + name)
         }
+        var isDirectory: ObjCBool = false
+        self.previous = fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? previous : nil
         staging = parent + "/" + prefix + String(ProcessInfo.processInfo.processIdentifier)
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
+
+    /// True when this build updates `output/` in place rather than replacing it.
+    public var isUpdate: Bool { previous != nil }
 
     /// True when `relative` is a plain path inside the output: no `..`, no absolute path, no backslash or NUL.
     public static func isSafe(_ relative: String) -> Bool {
@@ -30,18 +45,74 @@ public final class OutputWriter: @unchecked Sendable {
         return relative.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
     }
 
-    /// Writes one file of the site; safe to call from many threads.
-    public func write(_ relative: String, _ text: String) throws {
-        try write(relative, Data(text.utf8))
+    /// Writes one file of the site; safe to call from many threads. In an update, a file whose bytes are
+    /// unchanged is left as it is. `key` names the inputs it was made from, for `keep`.
+    public func write(_ relative: String, _ text: String, key: ContentHash? = nil) throws {
+        try write(relative, Data(text.utf8), key: key)
     }
 
-    public func write(_ relative: String, _ data: Data) throws {
+    public func write(_ relative: String, _ data: Data, key: ContentHash? = nil) throws {
         guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
+        let hash = ContentHash(data)
+        if let old = previous?[relative], old.hash == hash, FileStamp.of(destination + "/" + relative) == old.stamp {
+            record(relative, BuildManifest.Output(stamp: old.stamp, hash: hash, key: key), staged: false)
+            return
+        }
         let path = staging + "/" + relative
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try data.write(to: URL(fileURLWithPath: path))
-        lock.lock(); written.append(relative); lock.unlock()
+        lock.lock(); let known = folders.contains(folder); lock.unlock()
+        if !known {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            lock.lock(); folders.insert(folder); lock.unlock()
+        }
+        let stamp = try Self.writeFile(path, data)
+        record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true)
+    }
+
+    /// Keeps a file as the last build wrote it, if it was made from the same inputs (`key`) and nobody has
+    /// touched it since. Returns false when the caller must make it again.
+    public func keep(_ relative: String, key: ContentHash) -> Bool {
+        guard let old = previous?[relative], old.key == key, FileStamp.of(destination + "/" + relative) == old.stamp else { return false }
+        record(relative, old, staged: false)
+        return true
+    }
+
+    /// Keeps every file of the last build under `folder/`, if all are intact. Returns false otherwise.
+    public func keepFolder(_ folder: String) -> Bool {
+        guard let previous else { return false }
+        let files = previous.filter { $0.key.hasPrefix(folder + "/") }
+        guard !files.isEmpty, files.allSatisfy({ FileStamp.of(destination + "/" + $0.key) == $0.value.stamp }) else { return false }
+        for (path, output) in files { record(path, output, staged: false) }
+        return true
+    }
+
+    private func record(_ relative: String, _ output: BuildManifest.Output, staged isStaged: Bool) {
+        lock.lock()
+        records[relative] = output
+        if isStaged { staged.append(relative) }
+        lock.unlock()
+    }
+
+    /// Plain open-write-close: no fsync per file (Foundation's `Data.write` syncs each one). A build is made
+    /// safe by the staging folder and the swap or journal, not by flushing every page to disk.
+    @discardableResult
+    static func writeFile(_ path: String, _ data: Data) throws -> FileStamp {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.cannotWrite(path, String(cString: strerror(errno)))
+                }
+                offset += count
+            }
+        }
+        guard let stamp = FileStamp.of(descriptor: descriptor) else { throw OutputError.cannotWrite(path, "cannot stat it") }
+        return stamp
     }
 
     /// Copies a file into the site.
@@ -50,11 +121,27 @@ public final class OutputWriter: @unchecked Sendable {
         try write(relative, data)
     }
 
-    public var files: [String] { lock.lock(); defer { lock.unlock() }; return written.sorted() }
+    /// Every file of the site this build made or kept, sorted.
+    public var files: [String] { lock.lock(); defer { lock.unlock() }; return records.keys.sorted() }
 
-    /// Puts the staged site in place of `output/`: the old one is moved aside, then removed.
+    /// What `output/` holds once committed, for the next build's manifest.
+    public var outputs: [String: BuildManifest.Output] { lock.lock(); defer { lock.unlock() }; return records }
+
+    /// How many files this build wrote (the rest were unchanged).
+    public var writtenCount: Int { lock.lock(); defer { lock.unlock() }; return staged.count }
+
+    /// Puts the build in place of `output/`: a fresh build is swapped in whole; an update is applied through
+    /// the journal.
     public func commit() throws {
         let fm = FileManager.default
+        if let previous {
+            let current = outputs
+            let deletions = previous.keys.filter { current[$0] == nil }.sorted()
+            try OutputJournal.commit(staging: staging, moves: staged.sorted(), deletions: deletions)
+            OutputJournal.finish(staging: staging, destination: destination)
+            try? fm.removeItem(atPath: staging)
+            return
+        }
         let parent = (destination as NSString).deletingLastPathComponent
         let old = parent + "/.\((destination as NSString).lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)"
         if fm.fileExists(atPath: destination) { try fm.moveItem(atPath: destination, toPath: old) }
@@ -76,11 +163,13 @@ public final class OutputWriter: @unchecked Sendable {
 public enum OutputError: Error, CustomStringConvertible {
     case unsafePath(String)
     case unreadable(String)
+    case cannotWrite(String, String)
 
     public var description: String {
         switch self {
         case let .unsafePath(path): return "refusing to write `\(path)`: it would leave the output folder"
         case let .unreadable(path): return "cannot read \(path)"
+        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         }
     }
 }

@@ -7,6 +7,12 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// The site's public address, for the feed and sitemap; overrides `base_url` in site.yaml.
     public var baseURL: String?
+    /// Reuse what the last build into the same output made (`.output.cache/`); false rebuilds everything.
+    public var incremental: Bool = true
+    /// Threads to use; 0 means one per core. The output is the same whatever the number.
+    public var jobs: Int = 0
+    /// Called as pages are written, with the number done and the total, from any thread.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",
                 outputDirectory: String = "output", includeDrafts: Bool = false) {
@@ -28,4 +34,16 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Things the build chose not to do, and why (e.g. no feed without a base URL).
     public var notes: [String] = []
+    /// Cases rendered again (the rest came from the cache) and files written (the rest were unchanged).
+    public var casesRendered: Int = 0
+    public var filesWritten: Int = 0
+    /// True when nothing had changed since the last build, so nothing was done.
+    public var upToDate: Bool = false
+    /// Wall time of each stage, in order: checking content, writing pages, the search index, committing.
+    public var stages: [Stage] = []
+
+    public struct Stage: Sendable {
+        public var name: String
+        public var seconds: Double
+    }
 }

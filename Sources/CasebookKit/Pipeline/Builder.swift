@@ -10,17 +10,30 @@ public enum Builder {
         public var content: ContentTree
         public var diagnostics: [Diagnostic]
         public var filesChecked: Int
+        /// Each case file as read (stamp and content hash), by slug.
+        public var inputs: [String: BuildManifest.Input] = [:]
+        /// The hash of templates, configuration, media and options.
+        public var environment = ContentHash(value: 0)
+        /// Cases rendered in this run; the others came from the cache.
+        public var casesRendered = 0
     }
 
     /// Validates all content without writing anything. Throws with every diagnostic when there are errors.
     public static func check(_ options: BuildOptions) async throws(BuildFailure) -> Checked {
         let templates = try await TemplateSet.load(directory: options.templatesDirectory)
         let (tree, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
-        var diagnostics = loadDiagnostics
-        guard let tree else { throw BuildFailure(diagnostics) }
+        guard let tree else { throw BuildFailure(loadDiagnostics) }
+        return try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics, cache: nil)
+    }
 
+    static func check(_ options: BuildOptions, templates: TemplateSet, tree: ContentTree, loadDiagnostics: [Diagnostic],
+                      cache: CaseCache?) throws(BuildFailure) -> Checked {
+        var diagnostics = loadDiagnostics
         let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: templates), mediaFiles: Set(tree.media))
-        let outputs = parallelMap(tree.caseFiles) { stage.run($0) }
+        let results = parallelMap(tree.caseFiles) { file in
+            cache?.run(file, stage: stage) ?? CaseCache.Result(output: stage.run(file), input: nil, reused: false)
+        }
+        let outputs = results.map(\.output)
         diagnostics += outputs.flatMap(\.diagnostics)
         let all = outputs.compactMap(\.report)
         let published = all.filter { options.includeDrafts || !$0.metadata.draft }
@@ -28,27 +41,81 @@ public enum Builder {
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.sortedByLocation()) }
         let model = SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published)
-        return Checked(model: model, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles)
+        var inputs: [String: BuildManifest.Input] = [:]
+        for (file, result) in zip(tree.caseFiles, results) { inputs[file.slug] = result.input }
+        return Checked(model: model, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
+                       inputs: inputs, environment: cache?.environment ?? ContentHash(value: 0),
+                       casesRendered: results.filter { !$0.reused }.count)
     }
 
     /// Builds the site into `options.outputDirectory`. On any error the previous output stays as it was.
+    /// Unless `options.incremental` is off, only what changed since the last build is redone.
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
+        do {
+            return try await Parallelism.$jobs.withValue(options.jobs) { try await buildAll(options) }
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch {
+            throw BuildFailure([.error("\(error)", at: nil)])
+        }
+    }
+
+    private static func buildAll(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         let start = Date()
-        let checked = try await check(options)
+        let templates = try await TemplateSet.load(directory: options.templatesDirectory)
+        let (loaded, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
+        guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
+        let environment = BuildEnvironment.hash(options, media: tree.media)
+        let manifest = options.incremental ? BuildManifest.load(for: options.outputDirectory) : nil
+        if let manifest, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
+            return BuildReport(cases: manifest.counts[0], pages: manifest.counts[1], figures: manifest.counts[2], files: manifest.outputs.count,
+                               seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
+        }
+        let cache = options.incremental ? CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest) : nil
+        var checked = try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics, cache: cache)
+        checked.environment = environment
+        let checkedAt = Date()
         let writer: OutputWriter
-        do { writer = try OutputWriter(destination: options.outputDirectory) } catch {
+        do { writer = try OutputWriter(destination: options.outputDirectory, previous: manifest?.outputs) } catch {
             throw BuildFailure([.error("cannot prepare the output folder: \(error)", at: nil)])
         }
         do {
-            let (pages, notes) = try SiteWriter(checked: checked, writer: writer, options: options).writeAll()
+            let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:])
+            let (pages, notes, groups, searchSeconds) = try site.writeAll()
+            let writtenAt = Date()
             try writer.commit()
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
+            if options.incremental {
+                let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: environment, inputs: checked.inputs,
+                                           outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: notes,
+                                           counts: [checked.model.cases.count, pages, figures])
+                try? record.save(for: options.outputDirectory)
+            }
+            let stages = [
+                BuildReport.Stage(name: "read, check and render cases", seconds: checkedAt.timeIntervalSince(start)),
+                BuildReport.Stage(name: "render and write pages", seconds: writtenAt.timeIntervalSince(checkedAt) - searchSeconds),
+                BuildReport.Stage(name: "build and write the search index", seconds: searchSeconds),
+                BuildReport.Stage(name: "commit output and save the cache", seconds: Date().timeIntervalSince(writtenAt)),
+            ]
             return BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.files.count,
-                               seconds: Date().timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes)
+                               seconds: Date().timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
+                               casesRendered: checked.casesRendered, filesWritten: writer.writtenCount, stages: stages)
         } catch {
             writer.discard()
             throw BuildFailure([.error("writing the site failed: \(error)", at: nil)])
         }
+    }
+
+    /// Nothing to do: same generator and environment, the same case files with the same stamps, and every
+    /// output file as the last build left it.
+    static func isUpToDate(_ manifest: BuildManifest, tree: ContentTree, environment: ContentHash, output: String) -> Bool {
+        guard manifest.environment == environment, manifest.counts.count == 3, manifest.inputs.count == tree.caseFiles.count else { return false }
+        let inputs = manifest.inputs
+        let same = parallelMap(tree.caseFiles) { file in
+            guard let input = inputs[file.slug], input.path == file.path else { return false }
+            return FileStamp.of(file.path) == input.stamp
+        }
+        return same.allSatisfy { $0 } && manifest.outputsIntact(in: output)
     }
 
     /// Links to other cases must name a published case and, with `#…`, one of its headings or figures.

@@ -6,14 +6,15 @@ struct CaseStage: Sendable {
     let figures: FigureHTML
     let mediaFiles: Set<String>
 
-    struct Output: Sendable {
+    struct Output: Sendable, Codable {
         var report: CaseReport?
         var draft: Bool
         var diagnostics: [Diagnostic]
     }
 
-    func run(_ file: CaseFile) -> Output {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+    /// Renders `file`; `data` is its bytes when the caller has read them already.
+    func run(_ file: CaseFile, data: Data? = nil) -> Output {
+        guard let data = data ?? FileManager.default.contents(atPath: file.path) else {
             return Output(report: nil, draft: false, diagnostics: [.error("cannot read the file", at: SourceLocation(file: file.displayPath))])
         }
         let text: String

@@ -1,13 +1,27 @@
 import Dispatch
 
-/// Maps `items` on all cores; results keep the input order. The transform must not share mutable state.
+/// How many threads the pipeline's stages use; 0 means one per core. A build sets it from `BuildOptions.jobs`.
+public enum Parallelism {
+    @TaskLocal public static var jobs: Int = 0
+}
+
+/// Maps `items` on all cores (or on `Parallelism.jobs` threads); results keep the input order, so the
+/// output never depends on scheduling. The transform must not share mutable state.
 func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+    if Parallelism.jobs == 1 || items.count < 2 { return items.map(transform) }
     let buffer = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
     buffer.initialize(repeating: nil)
     defer { buffer.deallocate() }
     nonisolated(unsafe) let slots = buffer
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        slots[index] = transform(items[index])
+    if Parallelism.jobs > 1 {
+        let width = Parallelism.jobs
+        DispatchQueue.concurrentPerform(iterations: width) { lane in
+            for index in stride(from: lane, to: items.count, by: width) { slots[index] = transform(items[index]) }
+        }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots[index] = transform(items[index])
+        }
     }
     return buffer.map { $0! }
 }

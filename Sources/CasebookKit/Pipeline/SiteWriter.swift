@@ -1,17 +1,23 @@
 import Foundation
 
-/// Renders every page of a checked site and writes it, with the figures' CSV files, the assets and media.
+/// Renders every page of a checked site and writes it, with the figures' CSV files, the search index, the
+/// assets and media. In an incremental build, a case page (and its CSV files) or a print page made from
+/// the same inputs as last time is kept without being rendered, and so is an unchanged search index.
 struct SiteWriter {
     let checked: Builder.Checked
     let writer: OutputWriter
     let options: BuildOptions
+    /// Keys of the last build's groups of files (the search index).
+    let previousGroups: [String: ContentHash]
 
-    /// - Returns: the number of HTML pages written, and notes on what was skipped.
-    func writeAll() throws -> (pages: Int, notes: [String]) {
+    /// - Returns: the number of HTML pages, notes on what was skipped, the keys of file groups, and the
+    ///   seconds spent on the search index.
+    func writeAll() throws -> (pages: Int, notes: [String], groups: [String: ContentHash], searchSeconds: Double) {
         let model = checked.model
         let templates = checked.templates
         let context = PageContext(model: model, strings: templates.strings)
         let figureHTML = FigureHTML(templates: templates)
+        let keys = PageKeys(checked: checked)
         var pages = 0
 
         try writer.write(SitePaths.home, templates.render("index", context.home()))
@@ -19,9 +25,8 @@ struct SiteWriter {
         try writer.write(SitePaths.orgs, templates.render("orgs", context.orgIndex()))
         try writer.write(SitePaths.notFound, templates.render("404", context.notFound()))
         try writer.write(SitePaths.figures, templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) }))
-        try writer.write(SitePaths.printBook, templates.render("print", context.printBook()))
         try writer.write(SitePaths.search, templates.render("search", context.common(path: SitePaths.search, title: nil)))
-        pages += 7
+        pages += 6 + (try writePrintPages(context: context, keys: keys))
         for part in model.parts {
             try writer.write(SitePaths.part(part.section.slug), templates.render("part", context.part(part)))
             pages += 1
@@ -32,12 +37,16 @@ struct SiteWriter {
         }
 
         let cases = model.cases
+        let progress = ProgressCounter(total: cases.count, report: options.progress)
         let failures = parallelMap(cases) { report -> String? in
+            defer { progress.advance() }
+            let key = keys.key(for: [report.slug])
+            let page = SitePaths.casePage(report.slug)
+            let csvs = report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) }
+            if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return nil }
             do {
-                try writer.write(SitePaths.casePage(report.slug), templates.render("case", context.casePage(report, body: report.body.html)))
-                for figure in report.figures {
-                    try writer.write(SitePaths.figureCSV(caseSlug: report.slug, figureID: figure.id), figureHTML.csv(for: figure))
-                }
+                try writer.write(page, templates.render("case", context.casePage(report, body: report.body.html)), key: key)
+                for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
                 return nil
             } catch {
                 return "\(report.sourcePath): \(error)"
@@ -46,35 +55,108 @@ struct SiteWriter {
         if let failure = failures.compactMap({ $0 }).first { throw OutputError.unreadable(failure) }
         pages += cases.count
 
-        let strings = templates.strings.chart
-        let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
-        for (path, contents) in SearchIndex.build(documents) { try writer.write(path, contents) }
+        let searchKey = keys.key(for: cases.map(\.slug))
+        let searchStart = Date()
+        if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
+            let strings = templates.strings.chart
+            let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
+            for (path, contents) in SearchIndex.build(documents) { try writer.write(path, contents) }
+        }
+        let searchSeconds = Date().timeIntervalSince(searchStart)
 
-        try copyTree(options.templatesDirectory + "/assets", into: "assets")
+        for file in BuildEnvironment.filesUnder(options.templatesDirectory + "/assets") {
+            try writer.copy(from: options.templatesDirectory + "/assets/" + file, to: "assets/" + file)
+        }
         for file in checked.content.media {
             try writer.copy(from: checked.content.contentDirectory + "/media/" + file, to: "media/" + file)
         }
         var notes: [String] = []
         if let base = options.baseURL.map({ $0.hasSuffix("/") ? $0 : $0 + "/" }) ?? model.config.baseURL {
             try writer.write(Feeds.atomPath, Feeds.atom(model, baseURL: base))
-            try writer.write(Feeds.sitemapPath, Feeds.sitemap(pages: writer.files.filter { $0.hasSuffix(".html") }, baseURL: base))
+            try writer.write(Feeds.sitemapPath, Feeds.sitemap(pages: pagePaths(model), baseURL: base))
         } else {
             notes.append("feed and sitemap skipped: no base URL (set base_url in site.yaml or pass --base-url)")
         }
-        return (pages, notes)
+        return (pages, notes, ["search": searchKey], searchSeconds)
     }
 
-    private func copyTree(_ directory: String, into target: String) throws {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(relative)
-            }
+    /// Every HTML page of the site, sorted, for the sitemap.
+    private func pagePaths(_ model: SiteModel) -> [String] {
+        var paths = [SitePaths.home, SitePaths.tags, SitePaths.orgs, SitePaths.notFound, SitePaths.figures, SitePaths.search, SitePaths.printBook]
+        for part in model.parts {
+            paths.append(SitePaths.part(part.section.slug))
+            if !part.cases.isEmpty { paths.append(SitePaths.printPart(part.section.slug)) }
         }
-        for file in files.sorted() where !file.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            try writer.copy(from: directory + "/" + file, to: target + "/" + file)
+        paths += model.tags.map { SitePaths.tag($0.name) }
+        paths += model.cases.map { SitePaths.casePage($0.slug) }
+        return paths.sorted()
+    }
+
+    /// `print.html`, and one print page per part with cases. Bodies are moved onto each page in parallel;
+    /// a part whose cases are all unchanged keeps its page.
+    private func writePrintPages(context: PageContext, keys: PageKeys) throws -> Int {
+        let model = checked.model
+        let parts = model.parts.filter { !$0.cases.isEmpty }
+        var pageOf: [String: String] = [:]
+        for part in parts { for report in part.cases { pageOf[report.slug] = SitePaths.printPart(part.section.slug) } }
+        let lookup = pageOf
+        func bodies(onPage cases: [CaseReport]) -> [String: String] {
+            let slugs = Set(cases.map(\.slug))
+            let rewritten = parallelMap(cases) { PrintBody.rewrite($0.body.html, slug: $0.slug, caseSlugs: slugs, pageOf: { lookup[$0] }) }
+            return Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), rewritten))
         }
+        let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
+        if !writer.keep(SitePaths.printBook, key: bookKey) {
+            let book = context.printsWholeBook ? bodies(onPage: model.cases) : [:]
+            try writer.write(SitePaths.printBook, checked.templates.render("print", context.printBook { book[$0.slug] ?? "" }), key: bookKey)
+        }
+        for part in parts {
+            let path = SitePaths.printPart(part.section.slug)
+            let key = keys.key(for: part.cases.map(\.slug))
+            if writer.keep(path, key: key) { continue }
+            let partBodies = bodies(onPage: part.cases)
+            try writer.write(path, checked.templates.render("print", context.printPart(part) { partBodies[$0.slug] ?? "" }), key: key)
+        }
+        return 1 + parts.count
+    }
+}
+
+/// The inputs a page is made from, as one hash: the environment, the shape of the book (every case's slug,
+/// title and part, in reading order: what navigation shows) and the content of the cases it shows.
+struct PageKeys {
+    let shape: String
+    let inputs: [String: BuildManifest.Input]
+
+    init(checked: Builder.Checked) {
+        var parts = [checked.environment.description]
+        for report in checked.model.cases { parts += [report.slug, report.title, report.section.slug] }
+        shape = ContentHash(parts: parts).description
+        inputs = checked.inputs
+    }
+
+    func key(for slugs: [String]) -> ContentHash {
+        ContentHash(parts: [shape] + slugs.map { inputs[$0]?.hash.description ?? "unread" })
+    }
+}
+
+/// Counts pages done across threads and reports at most about a hundred times.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        if now == total || now % max(1, total / 100) == 0 { report(now, total) }
     }
 }

@@ -108,6 +108,7 @@ public struct PageContext: Sendable {
         context["part"] = ["name": part.section.name, "slug": part.section.slug]
         context["cases"] = part.cases.map { caseSummary($0, root: root) }
         context["has_cases"] = !part.cases.isEmpty
+        context["part_print_href"] = root + SitePaths.printPart(part.section.slug)
         context["pending"] = pending.map { catalogueItem($0, root: root) }
         context["has_pending"] = !pending.isEmpty
         return context
@@ -183,23 +184,45 @@ public struct PageContext: Sendable {
         return context
     }
 
-    /// The whole book on one page, in reading order, every case with its charts.
-    public func printBook() -> [String: Any] {
-        var context = common(path: SitePaths.printBook, title: nil)
-        context["parts"] = model.parts.filter { !$0.cases.isEmpty }.map { part in
+    /// Books with more cases than this print one part per page: `print.html` then lists the parts.
+    public static let printBookCaseLimit = 200
+
+    /// True when `print.html` holds every case; otherwise it links to one print page per part.
+    public var printsWholeBook: Bool { model.cases.count <= Self.printBookCaseLimit }
+
+    /// The book's print page: every case in reading order with its charts, or, for a long book, the parts'
+    /// print pages. `bodies` gives each case's body already moved onto the page (see `PrintBody`).
+    public func printBook(bodies: (CaseReport) -> String) -> [String: Any] {
+        printPage(path: SitePaths.printBook, parts: model.parts.filter { !$0.cases.isEmpty }, printed: printsWholeBook, bodies: bodies)
+    }
+
+    /// One part's print page: its cases in reading order with their charts.
+    public func printPart(_ part: SiteModel.Part, bodies: (CaseReport) -> String) -> [String: Any] {
+        var context = printPage(path: SitePaths.printPart(part.section.slug), parts: [part], printed: true, bodies: bodies)
+        context["is_part"] = true
+        context["part_name"] = part.section.name
+        return context
+    }
+
+    private func printPage(path: String, parts: [SiteModel.Part], printed: Bool, bodies: (CaseReport) -> String) -> [String: Any] {
+        var context = common(path: path, title: nil)
+        context["is_part"] = false
+        context["parts"] = parts.map { part in
             [
-                "name": part.section.name,
-                "cases": part.cases.map { report in
+                "name": part.section.name, "printed_here": printed, "print_href": SitePaths.printPart(part.section.slug),
+                "count": part.cases.count,
+                "cases": !printed ? [] : part.cases.map { report in
                     var item = caseSummary(report, root: "")
                     item["chapter"] = PrintBody.chapterID(report.slug)
                     item["part"] = part.section.name
-                    item["body"] = PrintBody.rewrite(report.body.html, slug: report.slug, caseSlugs: published)
+                    item["body"] = bodies(report)
                     return item
                 },
             ] as [String: Any]
         }
-        context["case_count"] = model.cases.count
-        context["figure_count"] = model.cases.reduce(0) { $0 + $1.figures.count }
+        let cases = parts.flatMap(\.cases)
+        context["case_count"] = cases.count
+        context["figure_count"] = cases.reduce(0) { $0 + $1.figures.count }
         return context
     }
 

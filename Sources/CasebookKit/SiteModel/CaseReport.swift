@@ -1,5 +1,5 @@
 /// A case as the site shows it: its front matter, section, rendered body and figures.
-public struct CaseReport: Sendable {
+public struct CaseReport: Sendable, Codable {
     public var slug: String
     /// The source file as the editor names it (`Content/cases/x.md`).
     public var sourcePath: String

@@ -13,6 +13,8 @@ public enum SitePaths {
     public static func casePage(_ slug: String) -> String { "cases/\(slug).html" }
     public static func figureCSV(caseSlug: String, figureID: String) -> String { "cases/\(caseSlug)-fig-\(figureID).csv" }
     public static func part(_ slug: String) -> String { "parts/\(slug).html" }
+    /// A part's print page; at the top like `print.html`, so a body's links are rewritten the same way.
+    public static func printPart(_ slug: String) -> String { "print-\(slug).html" }
     public static func tag(_ name: String) -> String { "tags/\(key(for: name)).html" }
     public static func orgAnchor(_ name: String) -> String { "org-\(key(for: name))" }
 

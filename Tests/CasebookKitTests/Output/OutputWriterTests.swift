@@ -23,6 +23,52 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: parent + "/escape.html"))
     }
 
+    @Test func anUpdateStagesOnlyChangedFilesAndCommitsThroughTheJournal() throws {
+        let parent = Repo.temporaryDirectory()
+        let first = try OutputWriter(destination: parent + "/output")
+        try first.write("same.html", "same")
+        try first.write("changed.html", "old")
+        try first.write("gone.html", "gone")
+        try first.commit()
+
+        let update = try OutputWriter(destination: parent + "/output", previous: first.outputs)
+        #expect(update.isUpdate)
+        try update.write("same.html", "same")
+        try update.write("changed.html", "new")
+        try update.write("new/page.html", "new")
+        #expect(update.writtenCount == 2, "an unchanged file is not written again")
+        #expect(try String(contentsOfFile: parent + "/output/changed.html", encoding: .utf8) == "old", "nothing moves before the commit")
+        try update.commit()
+        #expect(try String(contentsOfFile: parent + "/output/changed.html", encoding: .utf8) == "new")
+        #expect(FileManager.default.fileExists(atPath: parent + "/output/new/page.html"))
+        #expect(!FileManager.default.fileExists(atPath: parent + "/output/gone.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["output"])
+    }
+
+    @Test func aCommittedJournalLeftByAKilledBuildIsFinishedByTheNextOne() throws {
+        let parent = Repo.temporaryDirectory()
+        let first = try OutputWriter(destination: parent + "/output")
+        try first.write("page.html", "old")
+        try first.write("gone.html", "gone")
+        try first.commit()
+        // A build that committed its journal, then died before applying it.
+        let staging = parent + "/.output.staging-999998"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try "new".write(toFile: staging + "/page.html", atomically: false, encoding: .utf8)
+        try OutputJournal.commit(staging: staging, moves: ["page.html"], deletions: ["gone.html"])
+        // A staging folder without a journal (killed before committing) is dropped, its files unused.
+        let uncommitted = parent + "/.output.staging-999997"
+        try FileManager.default.createDirectory(atPath: uncommitted, withIntermediateDirectories: true)
+        try "half".write(toFile: uncommitted + "/page.html", atomically: false, encoding: .utf8)
+
+        let next = try OutputWriter(destination: parent + "/output")
+        #expect(try String(contentsOfFile: parent + "/output/page.html", encoding: .utf8) == "new")
+        #expect(!FileManager.default.fileExists(atPath: parent + "/output/gone.html"))
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        #expect(!FileManager.default.fileExists(atPath: uncommitted))
+        next.discard()
+    }
+
     @Test func freeTextNamesBecomeSafeFileNames() {
         for name in ["../../etc", "a/b", "社区服务", "\0"] {
             #expect(OutputWriter.isSafe(SitePaths.tag(name)))

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Everything every page depends on besides the cases: the templates (layouts, partials, words, CSS and
+/// scripts), site.yaml, catalogue.yaml, the media files and the build options. When its hash changes,
+/// every case and page is redone.
+enum BuildEnvironment {
+    static func hash(_ options: BuildOptions, media: [String]) -> ContentHash {
+        var parts = [BuildManifest.currentGenerator, options.includeDrafts ? "drafts" : "published", options.baseURL ?? ""]
+        for file in filesUnder(options.templatesDirectory) {
+            parts.append(file)
+            parts.append(FileManager.default.contents(atPath: options.templatesDirectory + "/" + file).map { ContentHash($0).description } ?? "")
+        }
+        for name in ["site.yaml", "catalogue.yaml"] {
+            parts.append(name)
+            parts.append(FileManager.default.contents(atPath: options.contentDirectory + "/" + name).map { ContentHash($0).description } ?? "")
+        }
+        for file in media {
+            let stamp = FileStamp.of(options.contentDirectory + "/media/" + file)
+            parts.append("media/" + file)
+            parts.append(stamp.map { "\($0.size) \($0.modified) \($0.inode)" } ?? "")
+        }
+        return ContentHash(parts: parts)
+    }
+
+    /// Regular files under `directory`, relative and sorted, hidden ones left out.
+    static func filesUnder(_ directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if FileStamp.of(directory + "/" + relative) != nil { files.append(relative) }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.json`)
+/// so the next build can skip what has not changed.
+public struct BuildManifest: Sendable, Codable {
+    /// A case file as last read: its stamp and the hash of its bytes.
+    public struct Input: Sendable, Codable, Hashable {
+        public var path: String
+        public var stamp: FileStamp
+        public var hash: ContentHash
+    }
+
+    /// A file of the output as last written, and the key of the inputs it was made from (if it has one).
+    public struct Output: Sendable, Codable, Hashable {
+        public var stamp: FileStamp
+        public var hash: ContentHash
+        public var key: ContentHash?
+    }
+
+    /// The generator that wrote it (version and executable); another generator starts from scratch.
+    public var generator: String
+    /// Hash of everything every page depends on: templates, site.yaml, catalogue.yaml, media and options.
+    public var environment: ContentHash
+    /// Case files by slug.
+    public var inputs: [String: Input]
+    /// Files of `output/` by relative path.
+    public var outputs: [String: Output]
+    /// Keys of groups of outputs that are kept or redone together (the search index).
+    public var groupKeys: [String: ContentHash]
+    /// The last build's warnings and notes, repeated when nothing changed.
+    public var warnings: [Diagnostic]
+    public var notes: [String]
+    public var counts: [Int]
+
+    /// This generator: the library version and the stamp of the running executable, so a rebuilt
+    /// `casebook` never trusts pages an older one wrote.
+    public static let currentGenerator: String = {
+        var text = "casebook " + Casebook.version
+        if let path = Bundle.main.executablePath, let stamp = FileStamp.of(path) {
+            text += " \(stamp.size) \(stamp.modified)"
+        }
+        return text
+    }()
+
+    /// The cache folder of an output folder: a hidden sibling, like the staging folders.
+    public static func cacheDirectory(for output: String) -> String {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        return url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).cache"
+    }
+
+    /// The manifest of the last build into `output`, if it was made by this generator.
+    static func load(for output: String) -> BuildManifest? {
+        let path = cacheDirectory(for: output) + "/manifest.json"
+        guard let data = FileManager.default.contents(atPath: path),
+              let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data),
+              manifest.generator == currentGenerator else { return nil }
+        return manifest
+    }
+
+    /// Writes the manifest after a successful build (to a temporary name, then renamed into place).
+    func save(for output: String) throws {
+        let directory = Self.cacheDirectory(for: output)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let temporary = directory + "/manifest.json.tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try OutputWriter.writeFile(temporary, try encoder.encode(self))
+        guard rename(temporary, directory + "/manifest.json") == 0 else {
+            throw OutputError.cannotWrite(directory + "/manifest.json", String(cString: strerror(errno)))
+        }
+    }
+
+    /// True when every output file is still as this manifest recorded it.
+    func outputsIntact(in output: String) -> Bool {
+        let paths = Array(outputs.keys)
+        return parallelMap(paths) { FileStamp.of(output + "/" + $0) == outputs[$0]?.stamp }.allSatisfy { $0 }
+    }
+}
+
+/// The library's version, part of every cache key.
+public enum Casebook {
+    public static let version = "0.3.0"
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What `stat` says of a file: if size, modification time and inode are unchanged, so is the file
+/// (the same shortcut git's index takes), and it need not be read again.
+public struct FileStamp: Sendable, Hashable, Codable {
+    public var size: Int64
+    /// Modification time in nanoseconds since 1970.
+    public var modified: Int64
+    public var inode: UInt64
+
+    /// The stamp of the file at `path`, or nil if there is no regular file there.
+    public static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
+    /// The stamp of an open file.
+    static func of(descriptor: Int32) -> FileStamp? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    private init(_ info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+}
