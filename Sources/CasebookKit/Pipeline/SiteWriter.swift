@@ -60,7 +60,11 @@ struct SiteWriter {
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
             let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
-            for (path, contents) in SearchIndex.build(documents) { try writer.write(path, contents) }
+            let files = SearchIndex.build(documents)
+            let failures = parallelMap(files) { file -> String? in
+                do { try writer.write(file.path, file.contents); return nil } catch { return "\(error)" }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw OutputError.cannotWrite("search/", failure) }
         }
         let searchSeconds = Date().timeIntervalSince(searchStart)
 

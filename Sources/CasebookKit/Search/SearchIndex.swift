@@ -73,7 +73,8 @@ public enum SearchIndex {
         let postings = tokenize(blocks)
 
         // Encode each token's postings; heavy ones get their own shard, the rest share hash buckets.
-        var encoded: [(token: String, json: String)] = postings.map { ($0.key, encodePostings($0.value, blockCount: blocks.count)) }
+        let blockCount = blocks.count
+        var encoded: [(token: String, json: String)] = parallelMap(Array(postings)) { ($0.key, encodePostings($0.value, blockCount: blockCount)) }
         encoded.sort { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
         var heavy: [(token: String, json: String)] = []
         var light: [(token: String, json: String)] = []
