@@ -15,6 +15,27 @@ public struct BuildManifest: Sendable, Codable {
         public var stamp: FileStamp
         public var hash: ContentHash
         public var key: ContentHash?
+
+        public init(stamp: FileStamp, hash: ContentHash, key: ContentHash?) {
+            self.stamp = stamp
+            self.hash = hash
+            self.key = key
+        }
+
+        /// Encoded as `[stamp, hash]` or `[stamp, hash, key]`.
+        public init(from decoder: any Decoder) throws {
+            var container = try decoder.unkeyedContainer()
+            stamp = try container.decode(FileStamp.self)
+            hash = try container.decode(ContentHash.self)
+            key = container.isAtEnd ? nil : try container.decode(ContentHash.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.unkeyedContainer()
+            try container.encode(stamp)
+            try container.encode(hash)
+            if let key { try container.encode(key) }
+        }
     }
 
     /// The generator that wrote it (version and executable); another generator starts from scratch.

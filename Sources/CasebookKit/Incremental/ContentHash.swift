@@ -20,6 +20,14 @@ public struct ContentHash: Sendable, Hashable, Codable, CustomStringConvertible 
         value = hasher.finish()
     }
 
+    /// Encoded as a bare number: the manifest holds tens of thousands of these.
+    public init(from decoder: any Decoder) throws { value = try decoder.singleValueContainer().decode(UInt64.self) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
     public var description: String {
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -22,6 +22,21 @@ public struct FileStamp: Sendable, Hashable, Codable {
         return FileStamp(info)
     }
 
+    /// Encoded as `[size, modified, inode]`: compact, and quick to decode for tens of thousands of files.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        size = try container.decode(Int64.self)
+        modified = try container.decode(Int64.self)
+        inode = try container.decode(UInt64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(size)
+        try container.encode(modified)
+        try container.encode(inode)
+    }
+
     private init(_ info: stat) {
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
