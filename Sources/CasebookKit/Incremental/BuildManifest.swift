@@ -51,7 +51,10 @@ public struct BuildManifest: Sendable, Codable {
     /// The last build's warnings and notes, repeated when nothing changed.
     public var warnings: [Diagnostic]
     public var notes: [String]
-    public var counts: [Int]
+    /// What the last build made, for the report of a build that finds nothing to do.
+    public var cases: Int
+    public var pages: Int
+    public var figures: Int
 
     /// This generator: the library version and the stamp of the running executable, so a rebuilt
     /// `casebook` never trusts pages an older one wrote.

@@ -23,11 +23,12 @@ public enum Builder {
         let templates = try await TemplateSet.load(directory: options.templatesDirectory)
         let (tree, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree else { throw BuildFailure(loadDiagnostics) }
-        return try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics, cache: nil)
+        return try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics,
+                         environment: ContentHash(value: 0), cache: nil)
     }
 
     static func check(_ options: BuildOptions, templates: TemplateSet, tree: ContentTree, loadDiagnostics: [Diagnostic],
-                      cache: CaseCache?) throws(BuildFailure) -> Checked {
+                      environment: ContentHash, cache: CaseCache?) throws(BuildFailure) -> Checked {
         var diagnostics = loadDiagnostics
         let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: templates), mediaFiles: Set(tree.media))
         let results = parallelMap(tree.caseFiles) { file in
@@ -44,7 +45,7 @@ public enum Builder {
         var inputs: [String: BuildManifest.Input] = [:]
         for (file, result) in zip(tree.caseFiles, results) { inputs[file.slug] = result.input }
         return Checked(model: model, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
-                       inputs: inputs, environment: cache?.environment ?? ContentHash(value: 0),
+                       inputs: inputs, environment: environment,
                        casesRendered: results.filter { !$0.reused }.count)
     }
 
@@ -68,12 +69,12 @@ public enum Builder {
         let environment = BuildEnvironment.hash(options, media: tree.media)
         let manifest = options.incremental ? BuildManifest.load(for: options.outputDirectory) : nil
         if let manifest, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
-            return BuildReport(cases: manifest.counts[0], pages: manifest.counts[1], figures: manifest.counts[2], files: manifest.outputs.count,
+            return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: manifest.outputs.count,
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
         }
         let cache = options.incremental ? CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest) : nil
-        var checked = try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics, cache: cache)
-        checked.environment = environment
+        let checked = try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics,
+                                environment: environment, cache: cache)
         let checkedAt = Date()
         let writer: OutputWriter
         do { writer = try OutputWriter(destination: options.outputDirectory, previous: manifest?.outputs) } catch {
@@ -88,7 +89,7 @@ public enum Builder {
             if options.incremental {
                 let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: environment, inputs: checked.inputs,
                                            outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: notes,
-                                           counts: [checked.model.cases.count, pages, figures])
+                                           cases: checked.model.cases.count, pages: pages, figures: figures)
                 try? record.save(for: options.outputDirectory)
             }
             let stages = [
@@ -109,7 +110,7 @@ public enum Builder {
     /// Nothing to do: same generator and environment, the same case files with the same stamps, and every
     /// output file as the last build left it.
     static func isUpToDate(_ manifest: BuildManifest, tree: ContentTree, environment: ContentHash, output: String) -> Bool {
-        guard manifest.environment == environment, manifest.counts.count == 3, manifest.inputs.count == tree.caseFiles.count else { return false }
+        guard manifest.environment == environment, manifest.inputs.count == tree.caseFiles.count else { return false }
         let inputs = manifest.inputs
         let same = parallelMap(tree.caseFiles) { file in
             guard let input = inputs[file.slug], input.path == file.path else { return false }

@@ -25,3 +25,11 @@ func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform:
     }
     return buffer.map { $0! }
 }
+
+/// Runs `body` for each item on all cores; if any call throws, rethrows the error of the first such item.
+func parallelForEach<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws -> Void) throws {
+    let errors = parallelMap(items) { item -> (any Error)? in
+        do { try body(item); return nil } catch { return error }
+    }
+    if let error = errors.compactMap({ $0 }).first { throw error }
+}

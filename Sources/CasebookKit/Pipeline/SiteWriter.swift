@@ -38,21 +38,15 @@ struct SiteWriter {
 
         let cases = model.cases
         let progress = ProgressCounter(total: cases.count, report: options.progress)
-        let failures = parallelMap(cases) { report -> String? in
+        try parallelForEach(cases) { report in
             defer { progress.advance() }
             let key = keys.key(for: [report.slug])
             let page = SitePaths.casePage(report.slug)
             let csvs = report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) }
-            if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return nil }
-            do {
-                try writer.write(page, templates.render("case", context.casePage(report, body: report.body.html)), key: key)
-                for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
-                return nil
-            } catch {
-                return "\(report.sourcePath): \(error)"
-            }
+            if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return }
+            try writer.write(page, templates.render("case", context.casePage(report, body: report.body.html)), key: key)
+            for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw OutputError.unreadable(failure) }
         pages += cases.count
 
         let searchKey = keys.key(for: cases.map(\.slug))
@@ -60,11 +54,7 @@ struct SiteWriter {
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
             let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
-            let files = SearchIndex.build(documents)
-            let failures = parallelMap(files) { file -> String? in
-                do { try writer.write(file.path, file.contents); return nil } catch { return "\(error)" }
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw OutputError.cannotWrite("search/", failure) }
+            try parallelForEach(SearchIndex.build(documents)) { try writer.write($0.path, $0.contents) }
         }
         let searchSeconds = Date().timeIntervalSince(searchStart)
 
@@ -77,23 +67,11 @@ struct SiteWriter {
         var notes: [String] = []
         if let base = options.baseURL.map({ $0.hasSuffix("/") ? $0 : $0 + "/" }) ?? model.config.baseURL {
             try writer.write(Feeds.atomPath, Feeds.atom(model, baseURL: base))
-            try writer.write(Feeds.sitemapPath, Feeds.sitemap(pages: pagePaths(model), baseURL: base))
+            try writer.write(Feeds.sitemapPath, Feeds.sitemap(pages: writer.files.filter { $0.hasSuffix(".html") }, baseURL: base))
         } else {
             notes.append("feed and sitemap skipped: no base URL (set base_url in site.yaml or pass --base-url)")
         }
         return (pages, notes, ["search": searchKey], searchSeconds)
-    }
-
-    /// Every HTML page of the site, sorted, for the sitemap.
-    private func pagePaths(_ model: SiteModel) -> [String] {
-        var paths = [SitePaths.home, SitePaths.tags, SitePaths.orgs, SitePaths.notFound, SitePaths.figures, SitePaths.search, SitePaths.printBook]
-        for part in model.parts {
-            paths.append(SitePaths.part(part.section.slug))
-            if !part.cases.isEmpty { paths.append(SitePaths.printPart(part.section.slug)) }
-        }
-        paths += model.tags.map { SitePaths.tag($0.name) }
-        paths += model.cases.map { SitePaths.casePage($0.slug) }
-        return paths.sorted()
     }
 
     /// `print.html`, and one print page per part with cases. Bodies are moved onto each page in parallel;
