@@ -42,6 +42,11 @@ browser-test: check-deps
 	$(PYTHON) scripts/check_site.py .build/test-site
 	$(PYTHON) scripts/check_pages.py .build/test-site test-artifacts
 	$(PYTHON) scripts/check_search.py .build/test-site
+	# A generated corpus of 1,000 cases, large enough for heavy-token shards: every candidate verified (--all).
+	rm -rf .build/corpus-1k .build/corpus-1k-site
+	python3 bench/make-corpus.py 1000 .build/corpus-1k >/dev/null
+	.build/debug/casebook build --content .build/corpus-1k --templates Templates --output .build/corpus-1k-site
+	$(PYTHON) scripts/check_search.py .build/corpus-1k-site --all 流动党员 '流动党员 居委会' 社区服务 999 党员居委会
 	$(PYTHON) scripts/check_serve.py .build/debug/casebook
 	sh scripts/check_cli.sh .build/debug/casebook
 

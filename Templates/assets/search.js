@@ -166,10 +166,16 @@
     return { text: out.join(""), kinds: kinds, chars: chars, start: start, end: end };
   }
 
-  /** The tokens a query term is looked up by (SearchTokenizer.queryTokens). */
-  function queryTokens(normalized) {
+  /**
+   * The tokens a query term is looked up by (SearchTokenizer.queryTokens). `needs`, when given, receives how
+   * often each token occurs in the term: a block holding the term holds each token at least that often.
+   */
+  function queryTokens(normalized, needs) {
     var kinds = normalized.kinds, chars = normalized.chars, result = [], seen = {};
-    function add(t) { if (!seen.hasOwnProperty(t)) { seen[t] = true; result.push(t); } }
+    function add(t) {
+      if (needs) { needs[t] = (needs.hasOwnProperty(t) ? needs[t] : 0) + 1; }
+      if (!seen.hasOwnProperty(t)) { seen[t] = true; result.push(t); }
+    }
     var a = 0;
     while (a < kinds.length) {
       var kind = kinds[a], b = a + 1;
@@ -238,9 +244,33 @@
 
   /* ---------- the search ---------- */
 
-  function shardOf(manifest, token) {
-    if (manifest.heavy.hasOwnProperty(token)) { return "h-" + manifest.heavy[token]; }
-    return "p-" + (hash(token) % manifest.buckets).toString(16);
+  /** Shard number of each heavy token: the manifest lists them in shard order, smallest shard first. */
+  function heavyShards(manifest) {
+    var map = {}, list = manifest.heavy ? manifest.heavy.split(" ") : [];
+    for (var k = 0; k < list.length; k++) { map[list[k]] = k; }
+    return map;
+  }
+
+  function shardOf(search, token) {
+    if (search.heavy.hasOwnProperty(token)) { return "h-" + search.heavy[token].toString(36); }
+    return "p-" + (hash(token) % search.manifest.buckets).toString(16);
+  }
+
+  /**
+   * The tokens a term is looked up by. Every block that contains the term has all of its tokens, so any
+   * of them gives a superset of the term's blocks, which the text check then makes exact. Light tokens
+   * (in shared buckets) are rare: up to three of them, spread over the term. When all are heavy, the one
+   * with the smallest shard. A common phrase thus loads one small shard, not one large shard per bigram.
+   */
+  function lookupTokens(search, tokens) {
+    var light = [], rarest = null, k;
+    for (k = 0; k < tokens.length; k++) {
+      if (!search.heavy.hasOwnProperty(tokens[k])) { light.push(tokens[k]); }
+      else if (rarest === null || search.heavy[tokens[k]] < search.heavy[rarest]) { rarest = tokens[k]; }
+    }
+    if (light.length === 0) { return [rarest]; }
+    if (light.length <= 3) { return light; }
+    return [light[0], light[Math.floor(light.length / 2)], light[light.length - 1]];
   }
 
   function parseQuery(query) {
@@ -248,10 +278,10 @@
     for (var k = 0; k < words.length; k++) {
       var normalized = normalize(words[k]);
       if (!normalized.text || seen.hasOwnProperty(normalized.text)) { continue; }
-      var tokens = queryTokens(normalized);
+      var needs = {}, tokens = queryTokens(normalized, needs);
       if (tokens.length === 0) { continue; }
       seen[normalized.text] = true;
-      terms.push({ text: normalized.text, tokens: tokens });
+      terms.push({ text: normalized.text, tokens: tokens, needs: needs });
     }
     return terms;
   }
@@ -259,6 +289,8 @@
   function Search(manifest, terms) {
     this.manifest = manifest;
     this.terms = terms;
+    this.heavy = heavyShards(manifest);
+    for (var t = 0; t < terms.length; t++) { terms[t].lookup = lookupTokens(this, terms[t].tokens); }
     var starts = [], counts = varints(manifest.pageBlocks), at = 0;
     for (var k = 0; k < counts.length; k++) { starts.push(at); at += counts[k]; }
     this.pageStarts = starts;
@@ -276,8 +308,8 @@
   Search.prototype.shards = function () {
     var list = [], seen = {};
     for (var t = 0; t < this.terms.length; t++) {
-      for (var k = 0; k < this.terms[t].tokens.length; k++) {
-        var id = shardOf(this.manifest, this.terms[t].tokens[k]);
+      for (var k = 0; k < this.terms[t].lookup.length; k++) {
+        var id = shardOf(this, this.terms[t].lookup[k]);
         if (!seen.hasOwnProperty(id)) { seen[id] = true; list.push(id); }
       }
     }
@@ -291,11 +323,14 @@
     var perTerm = [];
     for (t = 0; t < termCount; t++) {
       var lists = [];
-      for (k = 0; k < this.terms[t].tokens.length; k++) {
-        var token = this.terms[t].tokens[k];
-        var shard = registry[shardOf(this.manifest, token)];
+      for (k = 0; k < this.terms[t].lookup.length; k++) {
+        var token = this.terms[t].lookup[k];
+        var shard = registry[shardOf(this, token)];
         if (!shard || !shard.hasOwnProperty(token)) { return []; }
-        lists.push(decodePostings(shard[token]));
+        var list = decodePostings(shard[token]), df = shard[token][0];
+        // Counts are left out when all are 1 or the token is very common (SearchIndex.keepsCounts).
+        list.need = (list.counts || df <= 4096 || df * 8 <= this.manifest.blocks) ? Math.min(64, this.terms[t].needs[token]) : 1;
+        lists.push(list);
       }
       lists.sort(function (a, b) { return a.ids.length - b.ids.length; });
       // Intersect: walk the shortest list, look the others up by a moving pointer.
@@ -303,13 +338,16 @@
       for (k = 0; k < lists.length; k++) { pointers.push(0); }
       var shortest = lists[0];
       for (var j = 0; j < shortest.ids.length; j++) {
-        var id = shortest.ids[j], tf = shortest.counts ? shortest.counts[j] : 1, flag = !!shortest.flagged[id], ok = true;
+        var id = shortest.ids[j], tf = shortest.counts ? shortest.counts[j] : 1, flag = !!shortest.flagged[id];
+        var ok = tf >= shortest.need;
         for (k = 1; k < lists.length && ok; k++) {
           var l = lists[k], p = pointers[k];
           while (p < l.ids.length && l.ids[p] < id) { p++; }
           pointers[k] = p;
           if (p >= l.ids.length || l.ids[p] !== id) { ok = false; break; }
-          if (l.counts && l.counts[p] < tf) { tf = l.counts[p]; }
+          var count = l.counts ? l.counts[p] : 1;
+          if (count < l.need) { ok = false; break; }
+          if (count < tf) { tf = count; }
           if (!l.flagged[id]) { flag = false; }
         }
         if (ok) { hits.push({ id: id, tf: tf, flag: flag }); }
@@ -349,6 +387,21 @@
     result.sort(function (a, b) { return (b.score - a.score) || (a.page - b.page); });
     return result;
   };
+
+  /** The block to check first: the best one that may hold every term (one text to load), else the first term's best. */
+  function firstBlock(candidate) {
+    var blocks = candidate.terms[0].blocks;
+    for (var k = 0; k < blocks.length; k++) {
+      var everywhere = true;
+      for (var t = 1; t < candidate.terms.length && everywhere; t++) {
+        var others = candidate.terms[t].blocks, found = false;
+        for (var j = 0; j < others.length && !found; j++) { found = others[j].id === blocks[k].id; }
+        everywhere = found;
+      }
+      if (everywhere) { return blocks[k].id; }
+    }
+    return null;
+  }
 
   Search.prototype.record = function (block) {
     var chunk = this.manifest.chunk;
@@ -395,8 +448,12 @@
    */
   Search.prototype.verify = function (batch, callback) {
     var self = this, first = [], k, t;
+    function firstOf(candidate, term) {
+      if (candidate.first === undefined) { candidate.first = firstBlock(candidate); }
+      return candidate.first !== null ? candidate.first : candidate.terms[term].blocks[0].id;
+    }
     for (k = 0; k < batch.length; k++) {
-      for (t = 0; t < self.terms.length; t++) { first.push(batch[k].terms[t].blocks[0].id); }
+      for (t = 0; t < self.terms.length; t++) { first.push(firstOf(batch[k], t)); }
     }
     function check(allBlocks) {
       var missing = [];
@@ -405,17 +462,17 @@
         if (!candidate.found) { candidate.found = []; }
         for (var b = 0; b < self.terms.length; b++) {
           if (candidate.found[b]) { continue; }
-          var blocks = candidate.terms[b].blocks, limit = allBlocks ? blocks.length : 1;
-          for (var c = 0; c < limit; c++) {
-            var m = self.match(candidate, blocks[c].id, self.terms[b]);
+          var blocks = candidate.terms[b].blocks, ids = [], c;
+          if (allBlocks) { for (c = 0; c < blocks.length; c++) { ids.push(blocks[c].id); } } else { ids.push(firstOf(candidate, b)); }
+          for (c = 0; c < ids.length; c++) {
+            var m = self.match(candidate, ids[c], self.terms[b]);
             if (m) {
               if (!candidate.found[b]) { candidate.found[b] = []; }
               candidate.found[b].push(m);
-              if (!allBlocks) { break; }
             }
           }
           if (!candidate.found[b] && !allBlocks) {
-            for (c = 1; c < blocks.length; c++) { missing.push(blocks[c].id); }
+            for (c = 0; c < blocks.length; c++) { if (blocks[c].id !== ids[0]) { missing.push(blocks[c].id); } }
           }
         }
       }

@@ -23,7 +23,8 @@ public struct SearchDocument: Sendable {
 /// - `search/manifest.js`: counts, the number of blocks of each page, the posting buckets and the list of
 ///   heavy tokens that have a shard of their own.
 /// - `search/p-<bucket>.js`: postings of the tokens whose FNV-1a hash (over UTF-16) falls in the bucket;
-///   `search/h-<n>.js`: the postings of one heavy token. A posting list holds block ids, term counts and
+///   `search/h-<n>.js`: the postings of one heavy token, numbered by size (`h-0` is the smallest), so that a
+///   query of several tokens can load only its rarest ones and leave the rest to the text check. A posting list holds block ids, term counts and
 ///   which blocks have the token in their page title or heading — no text.
 /// - `search/x-<n>.js`: the texts of blocks `n*chunk ..< (n+1)*chunk`, for verification and snippets.
 ///
@@ -31,7 +32,7 @@ public struct SearchDocument: Sendable {
 public enum SearchIndex {
     /// Target size of a posting bucket and of a text shard, in bytes.
     static let postingShardTarget = 8 * 1024
-    static let textShardTarget = 4 * 1024
+    static let textShardTarget = 8 * 1024
     /// A token whose postings are larger than this gets its own shard.
     static var heavyThreshold: Int { postingShardTarget / 2 }
     /// Term counts are left out of very common tokens (in more than 4096 blocks and 1/8 of all):
@@ -81,6 +82,11 @@ public enum SearchIndex {
         for entry in encoded {
             if entry.json.utf8.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
         }
+        // Heavy shards are numbered from the smallest up, so a query can tell which of its heavy tokens is rarest.
+        heavy.sort { a, b in
+            let (x, y) = (a.json.utf8.count + a.token.utf8.count, b.json.utf8.count + b.token.utf8.count)
+            return x != y ? x < y : a.token.utf8.lexicographicallyPrecedes(b.token.utf8)
+        }
         let lightBytes = light.reduce(0) { $0 + $1.json.utf8.count + $1.token.utf8.count + 6 }
         let bucketCount = max(1, (lightBytes + postingShardTarget - 1) / postingShardTarget)
         var buckets = [[(token: String, json: String)]](repeating: [], count: bucketCount)
@@ -121,17 +127,13 @@ public enum SearchIndex {
         }
         files += texts
 
-        var heavyJSON: [UInt8] = Array("{".utf8)
-        for (index, entry) in heavy.enumerated() {
-            if index > 0 { heavyJSON.append(UInt8(ascii: ",")) }
-            appendJSONString(entry.token, to: &heavyJSON)
-            heavyJSON += Array(":\"\(String(index, radix: 36))\"".utf8)
-        }
-        heavyJSON.append(UInt8(ascii: "}"))
+        // The heavy tokens in shard order, joined by spaces (no token contains one): `h-<n>` is the n-th.
+        var heavyList: [UInt8] = []
+        appendJSONString(heavy.map(\.token).joined(separator: " "), to: &heavyList)
         var pageBlocks = ""
         for count in pageBlockCounts { appendVarint(count, to: &pageBlocks) }
         let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blocks.count),\"buckets\":\(bucketCount),"
-            + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyJSON, as: UTF8.self))}"
+            + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
         files.insert(("search/manifest.js", registration("manifest", manifest)), at: 0)
         return files
     }
