@@ -58,12 +58,6 @@ public enum SearchIndex {
         }
     }
 
-    /// Token postings of a range of blocks. CJK and digit tokens are keyed by integers (fast), words by string.
-    struct PartialIndex: @unchecked Sendable {
-        var scalars: [UInt64: Postings] = [:]
-        var words: [String: Postings] = [:]
-    }
-
     public static func build(_ documents: [SearchDocument]) -> [(path: String, contents: String)] {
         let blocks = orderedBlocks(documents)
         var pageBlockCounts: [Int] = []
@@ -71,15 +65,10 @@ public enum SearchIndex {
             if block.page == pageBlockCounts.count { pageBlockCounts.append(0) }
             pageBlockCounts[block.page] += 1
         }
-        let postings = tokenize(blocks)
-
         // Encode each token's postings; heavy ones get their own shard, the rest share hash buckets.
-        let blockCount = blocks.count
-        var encoded: [(token: String, json: String)] = parallelMap(Array(postings)) { ($0.key, encodePostings($0.value, blockCount: blockCount)) }
-        encoded.sort { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
         var heavy: [(token: String, json: String)] = []
         var light: [(token: String, json: String)] = []
-        for entry in encoded {
+        for entry in encodedPostings(blocks) {
             if entry.json.utf8.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
         }
         // Heavy shards are numbered from the smallest up, so a query can tell which of its heavy tokens is rarest.
@@ -91,6 +80,7 @@ public enum SearchIndex {
         let bucketCount = max(1, (lightBytes + postingShardTarget - 1) / postingShardTarget)
         var buckets = [[(token: String, json: String)]](repeating: [], count: bucketCount)
         for entry in light { buckets[Int(hash(entry.token) % UInt32(bucketCount))].append(entry) }
+        buckets = parallelMap(buckets) { $0.sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) } }
 
         var files: [(path: String, contents: String)] = []
         for (index, bucket) in buckets.enumerated() {
@@ -130,8 +120,9 @@ public enum SearchIndex {
         // The heavy tokens in shard order, joined by spaces (no token contains one): `h-<n>` is the n-th.
         var heavyList: [UInt8] = []
         appendJSONString(heavy.map(\.token).joined(separator: " "), to: &heavyList)
-        var pageBlocks = ""
-        for count in pageBlockCounts { appendVarint(count, to: &pageBlocks) }
+        var pageBlockBytes: [UInt8] = []
+        for count in pageBlockCounts { appendVarint(count, to: &pageBlockBytes) }
+        let pageBlocks = String(decoding: pageBlockBytes, as: UTF8.self)
         let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blocks.count),\"buckets\":\(bucketCount),"
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
         files.insert(("search/manifest.js", registration("manifest", manifest)), at: 0)
@@ -166,73 +157,46 @@ public enum SearchIndex {
         return url
     }
 
-    /// Postings of every token, by token string. The page title counts in the first block of its page.
-    static func tokenize(_ blocks: [Block]) -> [String: Postings] {
-        let partCount = min(max(1, blocks.count / 64), 256)
+    /// Every token with its encoded postings, in no particular order. Blocks are split into parts, each
+    /// gathered into a `PostingsTable` on its own core; the tables are then merged partition by partition
+    /// (a part's postings follow the previous part's, so ids stay ascending) and encoded, also in parallel.
+    /// The page title counts in the first block of its page.
+    static func encodedPostings(_ blocks: [Block]) -> [(token: String, json: String)] {
+        let partCount = min(16, max(1, blocks.count / 512))
         let ranges = (0..<partCount).map { part in (blocks.count * part / partCount)..<(blocks.count * (part + 1) / partCount) }
-        let parts = parallelMap(ranges) { range -> PartialIndex in
-            var index = PartialIndex()
-            var scalarCounts: [UInt64: (count: Int, flag: Bool)] = [:]
-            var wordCounts: [String: (count: Int, flag: Bool)] = [:]
+        let tables = parallelMap(ranges) { range -> PostingsTable in
+            var table = PostingsTable()
             for id in range {
                 let block = blocks[id]
-                scalarCounts.removeAll(keepingCapacity: true)
-                wordCounts.removeAll(keepingCapacity: true)
-                func count(_ text: String, flag: Bool) {
-                    let items = SearchTokenizer.normalizedScalars(text)
-                    SearchTokenizer.forEachRun(items) { kind, range in
-                        switch kind {
-                        case .cjk, .digit:
-                            for i in range {
-                                let a = UInt64(items[i].scalar.value)
-                                scalarCounts[a, default: (0, false)].count += 1
-                                if flag { scalarCounts[a]!.flag = true }
-                                if i + 1 < range.upperBound {
-                                    let key = (1 << 42) | (a << 21) | UInt64(items[i + 1].scalar.value)
-                                    scalarCounts[key, default: (0, false)].count += 1
-                                    if flag { scalarCounts[key]!.flag = true }
-                                }
-                            }
-                        case .letter:
-                            var word = String.UnicodeScalarView()
-                            for i in range { word.append(items[i].scalar) }
-                            let key = String(word)
-                            wordCounts[key, default: (0, false)].count += 1
-                            if flag { wordCounts[key]!.flag = true }
-                        case .separator:
-                            break
-                        }
+                if block.isPageTop { table.add(block.document.pageTitle, block: Int32(id), flag: true) }
+                if let heading = block.document.heading { table.add(heading, block: Int32(id), flag: true) }
+                table.add(block.document.text, block: Int32(id), flag: false)
+            }
+            return table
+        }
+        let partitions = parallelMap(tables) { $0.entriesByPartition() }
+        let blockCount = blocks.count
+        return parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> [(token: String, json: String)] in
+            var keyed: [UInt64: Int] = [:]
+            var worded: [String: Int] = [:]
+            var tokens: [String] = []
+            var lists: [Postings] = []
+            for (part, table) in tables.enumerated() {
+                for entry in partitions[part][partition] {
+                    let key = table.keys[Int(entry)]
+                    let known = key != 0 ? keyed[key] : worded[table.words[entry]!]
+                    let slot = known ?? lists.count
+                    if known == nil {
+                        let token = table.token(of: Int(entry))
+                        if key != 0 { keyed[key] = slot } else { worded[token] = slot }
+                        tokens.append(token)
+                        lists.append(Postings())
                     }
-                }
-                if block.isPageTop { count(block.document.pageTitle, flag: true) }
-                if let heading = block.document.heading { count(heading, flag: true) }
-                count(block.document.text, flag: false)
-                for (key, value) in scalarCounts {
-                    index.scalars[key, default: Postings()].add(id: id, value.count, value.flag)
-                }
-                for (key, value) in wordCounts {
-                    index.words[key, default: Postings()].add(id: id, value.count, value.flag)
+                    lists[slot].append(table.postings[Int(entry)])
                 }
             }
-            return index
-        }
-        var scalars: [UInt64: Postings] = [:]
-        var result: [String: Postings] = [:]
-        for part in parts {
-            for (key, value) in part.scalars { scalars[key, default: Postings()].append(value) }
-            for (key, value) in part.words { result[key, default: Postings()].append(value) }
-        }
-        for (key, value) in scalars {
-            var token = String.UnicodeScalarView()
-            if key >> 42 == 1 {
-                token.append(Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF))!)
-                token.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
-            } else {
-                token.append(Unicode.Scalar(UInt32(key))!)
-            }
-            result[String(token)] = value
-        }
-        return result
+            return zip(tokens, lists).map { ($0, encodePostings($1, blockCount: blockCount)) }
+        }.flatMap { $0 }
     }
 
     // MARK: - Encoding
@@ -240,56 +204,62 @@ public enum SearchIndex {
     /// `[df, ids, counts, flagged]`: ids as gaps or a bitmap, counts one character each (empty when all are 1
     /// or the token is too common), flagged ids as gaps. See `search.js` for the decoder.
     static func encodePostings(_ postings: Postings, blockCount: Int) -> String {
-        let ids = encodeIDs(postings.ids)
-        var counts = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(postings.ids.count * 2 + 16)
+        out.append(UInt8(ascii: "["))
+        out += String(postings.ids.count).utf8
+        out += Array(",\"".utf8)
+        appendIDs(postings.ids, to: &out)
+        out += Array("\",\"".utf8)
         if keepsCounts(df: postings.ids.count, blocks: blockCount), postings.counts.contains(where: { $0 > 1 }) {
-            counts.reserveCapacity(postings.counts.count)
-            for count in postings.counts { counts.unicodeScalars.append(alphabet[min(63, Int(count) - 1)]) }
+            for count in postings.counts { out.append(alphabet[min(63, Int(count) - 1)]) }
         }
-        let flagged = encodeGaps(postings.flagged)
-        return "[\(postings.ids.count),\"\(ids)\",\"\(counts)\",\"\(flagged)\"]"
+        out += Array("\",\"".utf8)
+        appendGaps(postings.flagged, to: &out)
+        out += Array("\"]".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The 64 characters of the encodings, none of which needs escaping in JSON or in a URL.
-    static let alphabet: [Unicode.Scalar] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".unicodeScalars)
+    static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// A variable-length number: 5 bits per character, least significant first, 32 set on all but the last.
-    static func appendVarint(_ value: Int, to out: inout String) {
+    @inline(__always)
+    static func appendVarint(_ value: Int, to out: inout [UInt8]) {
         var v = value
         while v >= 32 {
-            out.unicodeScalars.append(alphabet[32 | (v & 31)])
+            out.append(alphabet[32 | (v & 31)])
             v >>= 5
         }
-        out.unicodeScalars.append(alphabet[v])
+        out.append(alphabet[v])
     }
 
     /// Ascending ids as the varints of `id - previous - 1` (the first one's previous is -1).
-    static func encodeGaps(_ ids: [Int32]) -> String {
-        var out = ""
+    static func appendGaps(_ ids: [Int32], to out: inout [UInt8]) {
         var previous = -1
         for id in ids {
             appendVarint(Int(id) - previous - 1, to: &out)
             previous = Int(id)
         }
-        return out
     }
 
     /// Gaps, or — when shorter — `~`, the first id as a varint, then a bitmap from it, 6 ids per character.
-    static func encodeIDs(_ ids: [Int32]) -> String {
-        let gaps = encodeGaps(ids)
-        guard let first = ids.first, let last = ids.last else { return gaps }
+    static func appendIDs(_ ids: [Int32], to out: inout [UInt8]) {
+        let start = out.count
+        appendGaps(ids, to: &out)
+        guard let first = ids.first, let last = ids.last else { return }
         let span = Int(last - first) + 1
         let bitmapLength = 2 + (span + 5) / 6
-        guard bitmapLength < gaps.utf8.count else { return gaps }
-        var bits = [Int](repeating: 0, count: (span + 5) / 6)
+        guard bitmapLength < out.count - start else { return }
+        out.removeSubrange(start...)
+        out.append(UInt8(ascii: "~"))
+        appendVarint(Int(first), to: &out)
+        var bits = [UInt8](repeating: 0, count: (span + 5) / 6)
         for id in ids {
             let offset = Int(id - first)
             bits[offset / 6] |= 1 << (offset % 6)
         }
-        var out = "~"
-        appendVarint(Int(first), to: &out)
-        for value in bits { out.unicodeScalars.append(alphabet[value]) }
-        return out
+        for value in bits { out.append(alphabet[Int(value)]) }
     }
 
     /// FNV-1a over the UTF-16 code units of `token`, 32 bits: the same function as in `search.js`.
@@ -350,13 +320,5 @@ public enum SearchIndex {
             }
         }
         out.append(UInt8(ascii: "\""))
-    }
-}
-
-extension SearchIndex.Postings {
-    mutating func add(id: Int, _ count: Int, _ flag: Bool) {
-        ids.append(Int32(id))
-        counts.append(UInt16(min(count, Int(UInt16.max))))
-        if flag { flagged.append(Int32(id)) }
     }
 }
