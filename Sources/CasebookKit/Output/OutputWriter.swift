@@ -16,6 +16,12 @@ public final class OutputWriter: @unchecked Sendable {
     private var records: [String: BuildManifest.Output] = [:]
     private var staged: [String] = []
     private var folders: Set<String> = []
+    /// Files are created by one thread, in the background: creating files in one folder from several threads
+    /// only makes them wait on the folder's lock in the kernel, while the other cores could be rendering.
+    private let queue = DispatchQueue(label: "casebook.output-writer")
+    /// Bounds the files waiting to be written, and so the memory they hold.
+    private let waiting = DispatchSemaphore(value: 128)
+    private var firstError: (any Error)?
 
     /// Creates the staging folder, after finishing or removing what killed builds left.
     /// - Parameter previous: the last build's record of `output/`; pass it to update in place.
@@ -46,7 +52,8 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Writes one file of the site; safe to call from many threads. In an update, a file whose bytes are
-    /// unchanged is left as it is. `key` names the inputs it was made from, for `keep`.
+    /// unchanged is left as it is. `key` names the inputs it was made from, for `keep`. The file is written
+    /// in the background; `flush()` waits for it and reports the first failure.
     public func write(_ relative: String, _ text: String, key: ContentHash? = nil) throws {
         try write(relative, Data(text.utf8), key: key)
     }
@@ -59,14 +66,30 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         let path = staging + "/" + relative
-        let folder = (path as NSString).deletingLastPathComponent
-        lock.lock(); let known = folders.contains(folder); lock.unlock()
-        if !known {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            lock.lock(); folders.insert(folder); lock.unlock()
+        waiting.wait()
+        queue.async { [self] in
+            defer { waiting.signal() }
+            do {
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folders.contains(folder) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    folders.insert(folder)
+                }
+                let stamp = try Self.writeFile(path, data)
+                record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true)
+            } catch {
+                lock.lock()
+                if firstError == nil { firstError = error }
+                lock.unlock()
+            }
         }
-        let stamp = try Self.writeFile(path, data)
-        record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true)
+    }
+
+    /// Waits until every file given to `write` is on disk; throws the first error met in writing them.
+    public func flush() throws {
+        queue.sync {}
+        lock.lock(); defer { lock.unlock() }
+        if let firstError { throw firstError }
     }
 
     /// Keeps a file as the last build wrote it, if it was made from the same inputs (`key`) and nobody has
@@ -122,17 +145,18 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Every file of the site this build made or kept, sorted.
-    public var files: [String] { lock.lock(); defer { lock.unlock() }; return records.keys.sorted() }
+    public var files: [String] { queue.sync {}; lock.lock(); defer { lock.unlock() }; return records.keys.sorted() }
 
     /// What `output/` holds once committed, for the next build's manifest.
-    public var outputs: [String: BuildManifest.Output] { lock.lock(); defer { lock.unlock() }; return records }
+    public var outputs: [String: BuildManifest.Output] { queue.sync {}; lock.lock(); defer { lock.unlock() }; return records }
 
     /// How many files this build wrote (the rest were unchanged).
-    public var writtenCount: Int { lock.lock(); defer { lock.unlock() }; return staged.count }
+    public var writtenCount: Int { queue.sync {}; lock.lock(); defer { lock.unlock() }; return staged.count }
 
     /// Puts the build in place of `output/`: a fresh build is swapped in whole; an update is applied through
     /// the journal.
     public func commit() throws {
+        try flush()
         let fm = FileManager.default
         if let previous {
             let current = outputs
@@ -156,6 +180,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Drops the staged files; `output/` is untouched.
     public func discard() {
+        queue.sync {}
         try? FileManager.default.removeItem(atPath: staging)
     }
 }

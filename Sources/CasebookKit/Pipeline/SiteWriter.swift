@@ -48,6 +48,7 @@ struct SiteWriter {
             for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
         }
         pages += cases.count
+        try writer.flush()
 
         let searchKey = keys.key(for: cases.map(\.slug))
         let searchStart = Date()
@@ -56,6 +57,7 @@ struct SiteWriter {
             let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
             try parallelForEach(SearchIndex.build(documents)) { try writer.write($0.path, $0.contents) }
         }
+        try writer.flush()   // the index's files count in its time
         let searchSeconds = Date().timeIntervalSince(searchStart)
 
         for file in BuildEnvironment.filesUnder(options.templatesDirectory + "/assets") {
@@ -71,6 +73,7 @@ struct SiteWriter {
         } else {
             notes.append("feed and sitemap skipped: no base URL (set base_url in site.yaml or pass --base-url)")
         }
+        try writer.flush()
         return (pages, notes, ["search": searchKey], searchSeconds)
     }
 
