@@ -55,7 +55,7 @@ struct SiteWriter {
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
             let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
-            try parallelForEach(SearchIndex.build(documents)) { try writer.write($0.path, $0.contents) }
+            for file in SearchIndex.build(documents) { try writer.write(file.path, file.contents) }
         }
         try writer.flush()   // the index's files count in its time
         let searchSeconds = Date().timeIntervalSince(searchStart)

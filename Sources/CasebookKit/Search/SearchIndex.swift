@@ -58,6 +58,7 @@ public enum SearchIndex {
         }
     }
 
+    /// The index's files: the manifest, the posting shards, then the text shards.
     public static func build(_ documents: [SearchDocument]) -> [(path: String, contents: String)] {
         let blocks = orderedBlocks(documents)
         var pageBlockCounts: [Int] = []
@@ -65,42 +66,18 @@ public enum SearchIndex {
             if block.page == pageBlockCounts.count { pageBlockCounts.append(0) }
             pageBlockCounts[block.page] += 1
         }
-        // Encode each token's postings; heavy ones get their own shard, the rest share hash buckets.
-        var heavy: [(token: String, json: String)] = []
-        var light: [(token: String, json: String)] = []
-        for entry in encodedPostings(blocks) {
-            if entry.json.utf8.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
-        }
-        // Heavy shards are numbered from the smallest up, so a query can tell which of its heavy tokens is rarest.
-        heavy.sort { a, b in
-            let (x, y) = (a.json.utf8.count + a.token.utf8.count, b.json.utf8.count + b.token.utf8.count)
-            return x != y ? x < y : a.token.utf8.lexicographicallyPrecedes(b.token.utf8)
-        }
-        let lightBytes = light.reduce(0) { $0 + $1.json.utf8.count + $1.token.utf8.count + 6 }
-        let bucketCount = max(1, (lightBytes + postingShardTarget - 1) / postingShardTarget)
-        var buckets = [[(token: String, json: String)]](repeating: [], count: bucketCount)
-        for entry in light { buckets[Int(hash(entry.token) % UInt32(bucketCount))].append(entry) }
-        buckets = parallelMap(buckets) { $0.sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) } }
-
-        var files: [(path: String, contents: String)] = []
-        for (index, bucket) in buckets.enumerated() {
-            let id = "p-" + String(index, radix: 16)
-            files.append(("search/\(id).js", registration(id, object(bucket))))
-        }
-        for (index, entry) in heavy.enumerated() {
-            let id = "h-" + String(index, radix: 36)
-            files.append(("search/\(id).js", registration(id, object([entry]))))
-        }
 
         // Text shards: a fixed number of blocks each, about `textShardTarget` bytes.
         let textBytes = blocks.reduce(0) { $0 + $1.document.text.utf8.count + ($1.document.heading?.utf8.count ?? 0) + $1.document.url.utf8.count + 8 }
         let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blocks.count)))).rounded()))
         let chunkCount = (blocks.count + chunk - 1) / chunk
         let texts = parallelMap(Array(0..<chunkCount)) { index -> (path: String, contents: String) in
-            var out: [UInt8] = Array("[".utf8)
-            for id in (index * chunk)..<min(blocks.count, (index + 1) * chunk) {
-                let document = blocks[id].document
-                if id > index * chunk { out.append(UInt8(ascii: ",")) }
+            let id = "x-" + String(index, radix: 36)
+            var out: [UInt8] = Array(registrationPrefix(id).utf8)
+            out.append(UInt8(ascii: "["))
+            for block in (index * chunk)..<min(blocks.count, (index + 1) * chunk) {
+                let document = blocks[block].document
+                if block > index * chunk { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "["))
                 appendJSONString(document.pageTitle, to: &out)
                 out.append(UInt8(ascii: ","))
@@ -111,11 +88,33 @@ public enum SearchIndex {
                 appendJSONString(document.text, to: &out)
                 out.append(UInt8(ascii: "]"))
             }
-            out.append(UInt8(ascii: "]"))
-            let id = "x-" + String(index, radix: 36)
-            return ("search/\(id).js", registration(id, String(decoding: out, as: UTF8.self)))
+            out += Array("]".utf8) + Array(registrationSuffix.utf8)
+            return ("search/\(id).js", String(decoding: out, as: UTF8.self))
         }
-        files += texts
+
+        // Each token's postings; heavy ones get their own shard, the rest share hash buckets.
+        var heavy: [(token: String, json: String)] = []
+        var light: [(token: String, json: String)] = []
+        for entry in encodedPostings(blocks) {
+            if entry.json.utf8.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
+        }
+        let lightBytes = light.reduce(0) { $0 + $1.json.utf8.count + $1.token.utf8.count + 6 }
+        let bucketCount = max(1, (lightBytes + postingShardTarget - 1) / postingShardTarget)
+        var buckets = [[(token: String, json: String)]](repeating: [], count: bucketCount)
+        for entry in light { buckets[Int(hash(entry.token) % UInt32(bucketCount))].append(entry) }
+        let bucketFiles = parallelMap(Array(buckets.enumerated())) { index, bucket -> (path: String, contents: String) in
+            let id = "p-" + String(index, radix: 16)
+            return ("search/\(id).js", registration(id, object(bucket.sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) })))
+        }
+        // Heavy shards are numbered from the smallest up, so a query can tell which of its heavy tokens is rarest.
+        heavy.sort { a, b in
+            let (x, y) = (a.json.utf8.count + a.token.utf8.count, b.json.utf8.count + b.token.utf8.count)
+            return x != y ? x < y : a.token.utf8.lexicographicallyPrecedes(b.token.utf8)
+        }
+        let heavyFiles = parallelMap(Array(heavy.enumerated())) { index, entry -> (path: String, contents: String) in
+            let id = "h-" + String(index, radix: 36)
+            return ("search/\(id).js", registration(id, object([entry])))
+        }
 
         // The heavy tokens in shard order, joined by spaces (no token contains one): `h-<n>` is the n-th.
         var heavyList: [UInt8] = []
@@ -125,8 +124,7 @@ public enum SearchIndex {
         let pageBlocks = String(decoding: pageBlockBytes, as: UTF8.self)
         let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blocks.count),\"buckets\":\(bucketCount),"
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
-        files.insert(("search/manifest.js", registration("manifest", manifest)), at: 0)
-        return files
+        return [("search/manifest.js", registration("manifest", manifest))] + bucketFiles + heavyFiles + texts
     }
 
     /// The documents as blocks, the blocks of each page together, pages in order of first appearance.
@@ -162,7 +160,7 @@ public enum SearchIndex {
     /// (a part's postings follow the previous part's, so ids stay ascending) and encoded, also in parallel.
     /// The page title counts in the first block of its page.
     static func encodedPostings(_ blocks: [Block]) -> [(token: String, json: String)] {
-        let partCount = min(16, max(1, blocks.count / 512))
+        let partCount = min(8, max(1, blocks.count / 512))
         let ranges = (0..<partCount).map { part in (blocks.count * part / partCount)..<(blocks.count * (part + 1) / partCount) }
         let tables = parallelMap(ranges) { range -> PostingsTable in
             var table = PostingsTable()
@@ -286,8 +284,11 @@ public enum SearchIndex {
 
     /// The contents of a shard file: a call with a JSON value, safe inside a script file.
     static func registration(_ id: String, _ json: String) -> String {
-        "CasebookSearch.register(\"\(id)\",\(json));\n"
+        registrationPrefix(id) + json + registrationSuffix
     }
+
+    static func registrationPrefix(_ id: String) -> String { "CasebookSearch.register(\"\(id)\"," }
+    static let registrationSuffix = ");\n"
 
     /// Appends `text` as a JSON string that is also safe in any script context: besides `"`, `\` and
     /// control characters, `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes.
