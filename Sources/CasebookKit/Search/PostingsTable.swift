@@ -32,49 +32,19 @@ struct PostingsTable {
     /// Counts the tokens of `text` (normalised as `SearchTokenizer` says) in `block`; `flag` marks a title or
     /// heading.
     mutating func add(_ text: String, block: Int32, flag: Bool) {
-        var previous: UInt64 = 0
-        var previousKind = SearchTokenizer.CharClass.separator
-        var pendingSeparator = false
-        var word = String.UnicodeScalarView()
-        for raw in text.unicodeScalars {
-            let scalar: Unicode.Scalar
-            let kind: SearchTokenizer.CharClass
-            if raw.value >= 0x4E00 && raw.value <= 0x9FFF {   // common ideographs: already folded, CJK
-                scalar = raw
-                kind = .cjk
-            } else {
-                scalar = SearchTokenizer.fold(raw)
-                kind = SearchTokenizer.classify(scalar)
-            }
-            if kind == .separator { pendingSeparator = true; continue }
-            if kind != .letter, !word.isEmpty { addWord(String(word), block: block, flag: flag); word.removeAll(keepingCapacity: true) }
-            switch kind {
-            case .cjk, .digit:
-                let value = UInt64(scalar.value)
-                addKey(value, block: block, flag: flag)
-                // Separators between CJK characters are dropped; between digits they end the run.
-                if previousKind == kind && (kind == .cjk || !pendingSeparator) {
-                    addKey(1 << 42 | previous << 21 | value, block: block, flag: flag)
-                }
-                previous = value
-            case .letter:
-                if pendingSeparator || previousKind != .letter, !word.isEmpty {
-                    addWord(String(word), block: block, flag: flag)
-                    word.removeAll(keepingCapacity: true)
-                }
-                word.append(scalar)
-            case .separator:
-                break
-            }
-            previousKind = kind
-            pendingSeparator = false
-        }
-        if !word.isEmpty { addWord(String(word), block: block, flag: flag) }
+        SearchTokenizer.scan(text, key: { addKey($0, block: block, flag: flag) }, word: { addWord($0, block: block, flag: flag) })
     }
+
+    /// The home slot of a key, from the high bits of a multiplicative hash.
+    @inline(__always)
+    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: Self.mix(key) >> shift) }
+
+    @inline(__always)
+    private static func mix(_ key: UInt64) -> UInt64 { key &* 0x9E37_79B9_7F4A_7C15 }
 
     @inline(__always)
     private mutating func addKey(_ key: UInt64, block: Int32, flag: Bool) {
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        var slot = home(key)
         var entry: Int32
         while true {
             let found = slots[slot]
@@ -137,7 +107,7 @@ struct PostingsTable {
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
         for (key, entry) in old {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var slot = home(key)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = key
             slotEntries[slot] = entry
@@ -147,7 +117,7 @@ struct PostingsTable {
     /// The partition of an entry: by its key's hash, or by the word's hash.
     func partition(of entry: Int) -> Int {
         let key = keys[entry]
-        if key != 0 { return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) % Self.partitionCount }
+        if key != 0 { return Int(truncatingIfNeeded: Self.mix(key) >> 58) % Self.partitionCount }
         return Int(SearchIndex.hash(words[Int32(entry)]!) % UInt32(Self.partitionCount))
     }
 
@@ -161,14 +131,6 @@ struct PostingsTable {
     /// The token an entry stands for.
     func token(of entry: Int) -> String {
         let key = keys[entry]
-        if key == 0 { return words[Int32(entry)]! }
-        var token = String.UnicodeScalarView()
-        if key >> 42 == 1 {
-            token.append(Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF))!)
-            token.append(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
-        } else {
-            token.append(Unicode.Scalar(UInt32(key))!)
-        }
-        return String(token)
+        return key == 0 ? words[Int32(entry)]! : SearchTokenizer.token(forKey: key).string
     }
 }

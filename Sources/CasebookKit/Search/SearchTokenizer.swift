@@ -111,24 +111,57 @@ enum SearchTokenizer {
         }
     }
 
+    /// Steps 1–4 in one pass with no intermediate array, for the index: calls `key` for each CJK or digit
+    /// token (a character, or `1 << 42 | a << 21 | b` for the pair `ab`, which comes before `b`) and `word`
+    /// for each word, in text order.
+    @inline(__always)
+    static func scan(_ text: String, key: (UInt64) -> Void, word: (String) -> Void) {
+        var previous: UInt64 = 0
+        var previousKind = CharClass.separator
+        var pendingSeparator = false
+        var letters = String.UnicodeScalarView()
+        for raw in text.unicodeScalars {
+            let scalar: Unicode.Scalar
+            let kind: CharClass
+            if raw.value >= 0x4E00 && raw.value <= 0x9FFF {   // common ideographs: already folded, CJK
+                scalar = raw
+                kind = .cjk
+            } else {
+                scalar = fold(raw)
+                kind = classify(scalar)
+            }
+            if kind == .separator { pendingSeparator = true; continue }
+            // A word ends at a separator or at a character of another class.
+            if !letters.isEmpty && (kind != .letter || pendingSeparator) {
+                word(String(letters))
+                letters.removeAll(keepingCapacity: true)
+            }
+            if kind == .letter {
+                letters.append(scalar)
+            } else {
+                let value = UInt64(scalar.value)
+                // Separators between CJK characters are dropped; between digits they end the run.
+                if previousKind == kind && (kind == .cjk || !pendingSeparator) { key(1 << 42 | previous << 21 | value) }
+                key(value)
+                previous = value
+            }
+            previousKind = kind
+            pendingSeparator = false
+        }
+        if !letters.isEmpty { word(String(letters)) }
+    }
+
+    /// The token `scan` passes as a key.
+    static func token(forKey key: UInt64) -> Token {
+        if key >> 42 == 1 {
+            return .pair(Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF))!, Unicode.Scalar(UInt32(key & 0x1F_FFFF))!)
+        }
+        return .single(Unicode.Scalar(UInt32(key))!)
+    }
+
     /// Calls `body` for every token of `text`, in order (step 4).
     static func forEachToken(in text: String, _ body: (Token) -> Void) {
-        let items = normalizedScalars(text)
-        forEachRun(items) { kind, range in
-            switch kind {
-            case .cjk, .digit:
-                for i in range {
-                    body(.single(items[i].scalar))
-                    if i + 1 < range.upperBound { body(.pair(items[i].scalar, items[i + 1].scalar)) }
-                }
-            case .letter:
-                var word = String.UnicodeScalarView()
-                for i in range { word.append(items[i].scalar) }
-                body(.word(String(word)))
-            case .separator:
-                break
-            }
-        }
+        scan(text, key: { body(token(forKey: $0)) }, word: { body(.word($0)) })
     }
 
     /// Every token of `text`, in order.
