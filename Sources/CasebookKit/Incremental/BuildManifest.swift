@@ -1,6 +1,7 @@
 import Foundation
 
-/// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.json`)
+/// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.bin`,
+/// in `BinaryCoder`'s form)
 /// so the next build can skip what has not changed.
 public struct BuildManifest: Sendable, Codable {
     /// A case file as last read: its stamp and the hash of its bytes.
@@ -74,24 +75,66 @@ public struct BuildManifest: Sendable, Codable {
 
     /// The manifest of the last build into `output`, if it was made by this generator.
     static func load(for output: String) -> BuildManifest? {
-        let path = cacheDirectory(for: output) + "/manifest.json"
+        let path = cacheDirectory(for: output) + "/manifest.bin"
         guard let data = FileManager.default.contents(atPath: path),
-              let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data),
-              manifest.generator == currentGenerator else { return nil }
-        return manifest
+              let stored = try? BinaryCoder.decode(Stored.self, from: Array(data)),
+              stored.generator == currentGenerator else { return nil }
+        return restored(stored)
     }
 
     /// Writes the manifest after a successful build (to a temporary name, then renamed into place).
     func save(for output: String) throws {
         let directory = Self.cacheDirectory(for: output)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let temporary = directory + "/manifest.json.tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try OutputWriter.writeFile(temporary, try encoder.encode(self))
-        guard rename(temporary, directory + "/manifest.json") == 0 else {
-            throw OutputError.cannotWrite(directory + "/manifest.json", String(cString: strerror(errno)))
+        let temporary = directory + "/manifest.bin.tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try OutputWriter.writeFile(temporary, Data(try BinaryCoder.encode(Stored(self))))
+        guard rename(temporary, directory + "/manifest.bin") == 0 else {
+            throw OutputError.cannotWrite(directory + "/manifest.bin", String(cString: strerror(errno)))
         }
+    }
+
+    /// The manifest as stored: the tables as lists sorted by name (the binary form has no dictionaries).
+    private struct Stored: Codable {
+        struct Named<Value: Codable>: Codable {
+            var name: String
+            var value: Value
+        }
+
+        var generator: String
+        var environment: ContentHash
+        var inputs: [Named<Input>]
+        var outputs: [Named<Output>]
+        var groupKeys: [Named<ContentHash>]
+        var warnings: [Diagnostic]
+        var notes: [String]
+        var cases: Int
+        var pages: Int
+        var figures: Int
+
+        init(_ manifest: BuildManifest) {
+            func list<Value>(_ table: [String: Value]) -> [Named<Value>] {
+                table.sorted { $0.key < $1.key }.map { Named(name: $0.key, value: $0.value) }
+            }
+            generator = manifest.generator
+            environment = manifest.environment
+            inputs = list(manifest.inputs)
+            outputs = list(manifest.outputs)
+            groupKeys = list(manifest.groupKeys)
+            warnings = manifest.warnings
+            notes = manifest.notes
+            cases = manifest.cases
+            pages = manifest.pages
+            figures = manifest.figures
+        }
+    }
+
+    private static func restored(_ stored: Stored) -> BuildManifest {
+        func table<Value>(_ list: [Stored.Named<Value>]) -> [String: Value] {
+            Dictionary(list.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        }
+        return BuildManifest(generator: stored.generator, environment: stored.environment, inputs: table(stored.inputs),
+                  outputs: table(stored.outputs), groupKeys: table(stored.groupKeys), warnings: stored.warnings,
+                  notes: stored.notes, cases: stored.cases, pages: stored.pages, figures: stored.figures)
     }
 
     /// True when every output file is still as this manifest recorded it.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Rendered cases kept between builds in `.output.cache/cases/<slug>.json`, each tied to the hash of its
+/// Rendered cases kept between builds in `.output.cache/cases/<slug>.bin` (see `BinaryCoder`), each tied to the hash of its
 /// file and of the build environment. A case whose file is unchanged is not read, parsed or rendered again.
 struct CaseCache: Sendable {
     let directory: String
@@ -48,15 +48,16 @@ struct CaseCache: Sendable {
     }
 
     private func read(_ slug: String, hash: ContentHash) -> CaseStage.Output? {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + slug + ".json"),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data),
+        guard let data = FileManager.default.contents(atPath: directory + "/" + slug + ".bin"),
+              let entry = try? BinaryCoder.decode(Entry.self, from: Array(data)),
               entry.hash == hash, entry.environment == environment else { return nil }
         return entry.output
     }
 
     private func write(_ slug: String, _ entry: Entry) {
-        guard let data = try? JSONEncoder().encode(entry) else { return }
-        let path = directory + "/" + slug + ".json"
+        guard let bytes = try? BinaryCoder.encode(entry) else { return }
+        let data = Data(bytes)
+        let path = directory + "/" + slug + ".bin"
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         if (try? OutputWriter.writeFile(temporary, data)) != nil { rename(temporary, path) }
     }

@@ -20,19 +20,25 @@ struct SiteWriter {
         let keys = PageKeys(checked: checked)
         var pages = 0
 
-        try writer.write(SitePaths.home, templates.render("index", context.home()))
-        try writer.write(SitePaths.tags, templates.render("tags", context.tagIndex()))
-        try writer.write(SitePaths.orgs, templates.render("orgs", context.orgIndex()))
-        try writer.write(SitePaths.notFound, templates.render("404", context.notFound()))
-        try writer.write(SitePaths.figures, templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) }))
-        try writer.write(SitePaths.search, templates.render("search", context.common(path: SitePaths.search, title: nil)))
+        // Pages that list cases show only what `keys.listing` hashes, so an edit inside a body keeps them.
+        let everyCase = model.cases.map(\.slug)
+        try write(SitePaths.home, key: keys.listingKey(for: everyCase)) { templates.render("index", context.home()) }
+        try write(SitePaths.tags, key: keys.listingKey(for: everyCase)) { templates.render("tags", context.tagIndex()) }
+        try write(SitePaths.orgs, key: keys.listingKey(for: everyCase)) { templates.render("orgs", context.orgIndex()) }
+        try write(SitePaths.notFound, key: keys.listingKey(for: [])) { templates.render("404", context.notFound()) }
+        try write(SitePaths.figures, key: keys.listingKey(for: everyCase)) {
+            templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) })
+        }
+        try write(SitePaths.search, key: keys.listingKey(for: [])) { templates.render("search", context.common(path: SitePaths.search, title: nil)) }
         pages += 6 + (try writePrintPages(context: context, keys: keys))
         for part in model.parts {
-            try writer.write(SitePaths.part(part.section.slug), templates.render("part", context.part(part)))
+            try write(SitePaths.part(part.section.slug), key: keys.listingKey(for: part.cases.map(\.slug))) {
+                templates.render("part", context.part(part))
+            }
             pages += 1
         }
         for tag in model.tags {
-            try writer.write(SitePaths.tag(tag.name), templates.render("tag", context.tag(tag)))
+            try write(SitePaths.tag(tag.name), key: keys.listingKey(for: tag.cases.map(\.slug))) { templates.render("tag", context.tag(tag)) }
             pages += 1
         }
 
@@ -77,6 +83,12 @@ struct SiteWriter {
         return (pages, notes, ["search": searchKey], searchSeconds)
     }
 
+    /// Writes the page at `path` unless the last build wrote it from the same `key`.
+    private func write(_ path: String, key: ContentHash, render: () throws -> String) throws {
+        if writer.keep(path, key: key) { return }
+        try writer.write(path, try render(), key: key)
+    }
+
     /// `print.html`, and one print page per part with cases. Bodies are moved onto each page in parallel;
     /// a part whose cases are all unchanged keeps its page.
     private func writePrintPages(context: PageContext, keys: PageKeys) throws -> Int {
@@ -111,16 +123,46 @@ struct SiteWriter {
 struct PageKeys {
     let shape: String
     let inputs: [String: BuildManifest.Input]
+    /// Per case, the hash of what pages that list it show: front matter, part, summary and figures.
+    let listings: [String: ContentHash]
 
     init(checked: Builder.Checked) {
         var parts = [checked.environment.description]
         for report in checked.model.cases { parts += [report.slug, report.title, report.section.slug] }
         shape = ContentHash(parts: parts).description
         inputs = checked.inputs
+        let cases = checked.model.cases
+        listings = Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), parallelMap(cases, Self.listing)))
     }
 
+    /// The key of a page made from the whole content of `slugs` (a case page, a print page, the index).
     func key(for slugs: [String]) -> ContentHash {
         ContentHash(parts: [shape] + slugs.map { inputs[$0]?.hash.description ?? "unread" })
+    }
+
+    /// The key of a page that lists `slugs` by title, summary and figures but does not show their bodies.
+    func listingKey(for slugs: [String]) -> ContentHash {
+        ContentHash(parts: ["listing", shape] + slugs.map { listings[$0]?.description ?? "unread" })
+    }
+
+    /// Everything of a case a listing can show. A figure's place in its file is left out: moving it does
+    /// not change its chart.
+    static func listing(_ report: CaseReport) -> ContentHash {
+        struct Listing: Encodable {
+            var metadata: CaseMetadata
+            var section: SectionConfig
+            var summary: String
+            var figures: [Figure]
+        }
+        let figures = report.figures.map { figure -> Figure in
+            var figure = figure
+            figure.location = SourceLocation(file: "")
+            return figure
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = (try? encoder.encode(Listing(metadata: report.metadata, section: report.section, summary: report.summary, figures: figures))) ?? Data()
+        return ContentHash(data)
     }
 }
 

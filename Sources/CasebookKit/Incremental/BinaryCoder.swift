@@ -1,0 +1,344 @@
+/// A compact binary form of `Codable` values, for the build cache: fields in the order they are coded,
+/// without keys; integers as varints, strings as length and UTF-8 bytes, arrays as count and elements,
+/// optionals behind a one-byte marker. Decoding is several times faster than JSON.
+///
+/// It codes structs, arrays, optionals and raw-value enums: everything the cache holds. Keyed containers
+/// are read back in the order they were written, so a dictionary or an enum with associated values (whose
+/// decoding asks for `allKeys`) cannot be coded: encoding one throws.
+enum BinaryCoder {
+    struct Unsupported: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    struct Truncated: Error {}
+
+    static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        let encoder = BinaryEncoder()
+        try encoder.encodeValue(value)
+        return encoder.bytes
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
+        let decoder = BinaryDecoder(bytes)
+        let value = try decoder.decodeValue(type)
+        guard decoder.position == bytes.count else { throw Truncated() }
+        return value
+    }
+}
+
+/// Lets the coder see through `Optional` in generic positions (an array of optionals, a single value).
+private protocol OptionalCoding {
+    static var wrappedType: Any.Type { get }
+    var wrappedValue: Any? { get }
+    static func wrapping(_ value: Any?) -> Self
+}
+
+/// Marks dictionaries, which the coder refuses (see `BinaryCoder`).
+private protocol DictionaryCoding {}
+extension Dictionary: DictionaryCoding {}
+
+extension Optional: OptionalCoding {
+    static var wrappedType: Any.Type { Wrapped.self }
+    var wrappedValue: Any? { self.map { $0 as Any } }
+    static func wrapping(_ value: Any?) -> Self { value.map { $0 as! Wrapped } }
+}
+
+// MARK: - Encoding
+
+private final class BinaryEncoder: Encoder {
+    var bytes: [UInt8] = []
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func writeVarint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    func writeSigned(_ value: Int64) { writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+    func writeString(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            writeVarint(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Writes one value: primitives directly, optionals behind a marker, everything else by its `encode(to:)`.
+    func encodeValue<Value: Encodable>(_ value: Value) throws {
+        switch value {
+        // First: a dynamic cast would unwrap an optional and match its wrapped type.
+        case let value as any OptionalCoding:
+            if let wrapped = value.wrappedValue as? any Encodable {
+                bytes.append(1)
+                try encodeValue(wrapped)
+            } else {
+                bytes.append(0)
+            }
+        case is any DictionaryCoding:
+            throw BinaryCoder.Unsupported(description: "a dictionary cannot be coded in binary (\(Value.self))")
+        case let value as String: writeString(value)
+        case let value as Bool: bytes.append(value ? 1 : 0)
+        case let value as Int: writeSigned(Int64(value))
+        case let value as Int32: writeSigned(Int64(value))
+        case let value as Int16: writeSigned(Int64(value))
+        case let value as Int8: writeSigned(Int64(value))
+        case let value as Int64: writeSigned(value)
+        case let value as UInt64: writeVarint(value)
+        case let value as UInt32: writeVarint(UInt64(value))
+        case let value as UInt16: writeVarint(UInt64(value))
+        case let value as UInt8: bytes.append(value)
+        case let value as UInt: writeVarint(UInt64(value))
+        case let value as Double: writeVarint(value.bitPattern)
+        case let value as Float: writeVarint(UInt64(value.bitPattern))
+        default:
+            try value.encode(to: self)
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(KeyedContainer<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { UnkeyedContainer(encoder: self) }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(encoder: self) }
+
+    struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let encoder: BinaryEncoder
+        var codingPath: [any CodingKey] { [] }
+
+        func encodeNil(forKey key: Key) throws { encoder.bytes.append(0) }
+
+        func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws { try encoder.encodeValue(value) }
+
+        // An absent optional is written as a marker (the default would write nothing), for every overload.
+        func encodeIfPresent<Value: Encodable>(_ value: Value?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encoder.encodeValue(value) }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            encoder.container(keyedBy: keyType)
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { encoder.unkeyedContainer() }
+        func superEncoder() -> any Encoder { encoder }
+        func superEncoder(forKey key: Key) -> any Encoder { encoder }
+    }
+
+    /// Elements follow a four-byte count, patched as each element is added.
+    struct UnkeyedContainer: UnkeyedEncodingContainer {
+        let encoder: BinaryEncoder
+        let countOffset: Int
+        var count = 0
+        var codingPath: [any CodingKey] { [] }
+
+        init(encoder: BinaryEncoder) {
+            self.encoder = encoder
+            countOffset = encoder.bytes.count
+            encoder.bytes.append(contentsOf: [0, 0, 0, 0])
+        }
+
+        private mutating func added() {
+            count += 1
+            for index in 0..<4 { encoder.bytes[countOffset + index] = UInt8(truncatingIfNeeded: count >> (8 * index)) }
+        }
+
+        mutating func encodeNil() throws { throw BinaryCoder.Unsupported(description: "a bare nil cannot be coded in binary") }
+
+        mutating func encode<Value: Encodable>(_ value: Value) throws {
+            try encoder.encodeValue(value)
+            added()
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            added()
+            return encoder.container(keyedBy: keyType)
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            added()
+            return encoder.unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder { encoder }
+    }
+
+    struct SingleContainer: SingleValueEncodingContainer {
+        let encoder: BinaryEncoder
+        var codingPath: [any CodingKey] { [] }
+        func encodeNil() throws { throw BinaryCoder.Unsupported(description: "a bare nil cannot be coded in binary") }
+        func encode<Value: Encodable>(_ value: Value) throws { try encoder.encodeValue(value) }
+    }
+}
+
+// MARK: - Decoding
+
+private final class BinaryDecoder: Decoder {
+    let bytes: [UInt8]
+    var position = 0
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func readByte() throws -> UInt8 {
+        guard position < bytes.count else { throw BinaryCoder.Truncated() }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    func readVarint() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = try readByte()
+            guard shift < 64 else { throw BinaryCoder.Truncated() }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    func readSigned() throws -> Int64 {
+        let raw = try readVarint()
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+
+    func readString() throws -> String {
+        let count = Int(try readVarint())
+        guard count <= bytes.count - position else { throw BinaryCoder.Truncated() }
+        defer { position += count }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self) }
+    }
+
+    func readInteger<Value: FixedWidthInteger>(_ type: Value.Type) throws -> Value {
+        let value: Value? = Value.isSigned ? Value(exactly: try readSigned()) : Value(exactly: try readVarint())
+        guard let value else { throw BinaryCoder.Truncated() }
+        return value
+    }
+
+    /// Reads one value written by `BinaryEncoder.encodeValue`.
+    func decodeValue<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        switch type {
+        case is String.Type: return try readString() as! Value
+        case is Bool.Type: return (try readByte() != 0) as! Value
+        case is Int.Type: return try readInteger(Int.self) as! Value
+        case is Int32.Type: return try readInteger(Int32.self) as! Value
+        case is Int16.Type: return try readInteger(Int16.self) as! Value
+        case is Int8.Type: return try readInteger(Int8.self) as! Value
+        case is Int64.Type: return try readInteger(Int64.self) as! Value
+        case is UInt64.Type: return try readInteger(UInt64.self) as! Value
+        case is UInt32.Type: return try readInteger(UInt32.self) as! Value
+        case is UInt16.Type: return try readInteger(UInt16.self) as! Value
+        case is UInt8.Type: return try readByte() as! Value
+        case is UInt.Type: return try readInteger(UInt.self) as! Value
+        case is Double.Type: return Double(bitPattern: try readVarint()) as! Value
+        case is Float.Type: return Float(bitPattern: try readInteger(UInt32.self)) as! Value
+        case let optional as any OptionalCoding.Type:
+            guard try readByte() != 0 else { return optional.wrapping(nil) as! Value }
+            guard let wrapped = optional.wrappedType as? any Decodable.Type else { throw BinaryCoder.Truncated() }
+            return optional.wrapping(try decodeValue(wrapped)) as! Value
+        default:
+            return try Value(from: self)
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(KeyedContainer<Key>(decoder: self))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { try UnkeyedContainer(decoder: self) }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleContainer(decoder: self) }
+
+    struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let decoder: BinaryDecoder
+        var codingPath: [any CodingKey] { [] }
+        var allKeys: [Key] { [] }
+
+        func contains(_ key: Key) -> Bool { true }
+        /// Reads an optional's marker: true when the value is absent.
+        func decodeNil(forKey key: Key) throws -> Bool { try decoder.readByte() == 0 }
+        func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value { try decoder.decodeValue(type) }
+        func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? { try decoder.decodeValue(Value?.self) }
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decoder.decodeValue(String?.self) }
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decoder.decodeValue(Bool?.self) }
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decoder.decodeValue(Int?.self) }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decoder.decodeValue(Double?.self) }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            try decoder.container(keyedBy: type)
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { try decoder.unkeyedContainer() }
+        func superDecoder() throws -> any Decoder { decoder }
+        func superDecoder(forKey key: Key) throws -> any Decoder { decoder }
+    }
+
+    struct UnkeyedContainer: UnkeyedDecodingContainer {
+        let decoder: BinaryDecoder
+        let total: Int
+        var currentIndex = 0
+        var codingPath: [any CodingKey] { [] }
+        var count: Int? { total }
+        var isAtEnd: Bool { currentIndex >= total }
+
+        init(decoder: BinaryDecoder) throws {
+            self.decoder = decoder
+            var total = 0
+            for index in 0..<4 { total |= Int(try decoder.readByte()) << (8 * index) }
+            self.total = total
+        }
+
+        private mutating func next() throws {
+            guard !isAtEnd else { throw BinaryCoder.Truncated() }
+            currentIndex += 1
+        }
+
+        /// Optional elements are read through their marker in `decode`; a bare nil is never written.
+        mutating func decodeNil() throws -> Bool { false }
+
+        mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
+            try next()
+            return try decoder.decodeValue(type)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+            try next()
+            return try decoder.container(keyedBy: type)
+        }
+
+        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            try next()
+            return try decoder.unkeyedContainer()
+        }
+
+        mutating func superDecoder() throws -> any Decoder { decoder }
+    }
+
+    struct SingleContainer: SingleValueDecodingContainer {
+        let decoder: BinaryDecoder
+        var codingPath: [any CodingKey] { [] }
+        /// Optionals are read through their marker in `decodeValue`; a bare nil is never written.
+        func decodeNil() -> Bool { false }
+        func decode<Value: Decodable>(_ type: Value.Type) throws -> Value { try decoder.decodeValue(type) }
+    }
+}
