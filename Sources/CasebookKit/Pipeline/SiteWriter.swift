@@ -18,42 +18,48 @@ struct SiteWriter {
         let context = PageContext(model: model, strings: templates.strings)
         let figureHTML = FigureHTML(templates: templates)
         let keys = PageKeys(checked: checked)
-        var pages = 0
 
+        // Every page is one job, and all jobs share the cores: the biggest listing pages first, so that none of
+        // them is left running alone at the end, then the print pages, then the case pages.
         // Pages that list cases show only what `keys.listing` hashes, so an edit inside a body keeps them.
+        var jobs: [@Sendable () throws -> Void] = []
+        func page(_ path: String, listing slugs: [String], _ render: @escaping @Sendable () throws -> String) {
+            let key = keys.listingKey(for: slugs)
+            jobs.append { try write(path, key: key, render: render) }
+        }
         let everyCase = model.cases.map(\.slug)
-        try write(SitePaths.home, key: keys.listingKey(for: everyCase)) { templates.render("index", context.home()) }
-        try write(SitePaths.tags, key: keys.listingKey(for: everyCase)) { templates.render("tags", context.tagIndex()) }
-        try write(SitePaths.orgs, key: keys.listingKey(for: everyCase)) { templates.render("orgs", context.orgIndex()) }
-        try write(SitePaths.notFound, key: keys.listingKey(for: [])) { templates.render("404", context.notFound()) }
-        try write(SitePaths.figures, key: keys.listingKey(for: everyCase)) {
+        page(SitePaths.figures, listing: everyCase) {
             templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) })
         }
-        try write(SitePaths.search, key: keys.listingKey(for: [])) { templates.render("search", context.common(path: SitePaths.search, title: nil)) }
-        pages += 6 + (try writePrintPages(context: context, keys: keys))
+        page(SitePaths.home, listing: everyCase) { templates.render("index", context.home()) }
+        page(SitePaths.orgs, listing: everyCase) { templates.render("orgs", context.orgIndex()) }
+        page(SitePaths.tags, listing: everyCase) { templates.render("tags", context.tagIndex()) }
+        page(SitePaths.notFound, listing: []) { templates.render("404", context.notFound()) }
+        page(SitePaths.search, listing: []) { templates.render("search", context.common(path: SitePaths.search, title: nil)) }
         for part in model.parts {
-            try write(SitePaths.part(part.section.slug), key: keys.listingKey(for: part.cases.map(\.slug))) {
-                templates.render("part", context.part(part))
-            }
-            pages += 1
+            page(SitePaths.part(part.section.slug), listing: part.cases.map(\.slug)) { templates.render("part", context.part(part)) }
         }
         for tag in model.tags {
-            try write(SitePaths.tag(tag.name), key: keys.listingKey(for: tag.cases.map(\.slug))) { templates.render("tag", context.tag(tag)) }
-            pages += 1
+            page(SitePaths.tag(tag.name), listing: tag.cases.map(\.slug)) { templates.render("tag", context.tag(tag)) }
         }
+        let prints = printPageJobs(context: context, keys: keys)
+        jobs += prints
 
         let cases = model.cases
         let progress = ProgressCounter(total: cases.count, report: options.progress)
-        try parallelForEach(cases) { report in
-            defer { progress.advance() }
-            let key = keys.key(for: [report.slug])
-            let page = SitePaths.casePage(report.slug)
-            let csvs = report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) }
-            if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return }
-            try writer.write(page, templates.render("case", context.casePage(report, body: report.body.html)), key: key)
-            for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
+        for report in cases {
+            jobs.append {
+                defer { progress.advance() }
+                let key = keys.key(for: [report.slug])
+                let page = SitePaths.casePage(report.slug)
+                let csvs = report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) }
+                if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return }
+                try writer.write(page, templates.render("case", context.casePage(report, body: report.body.html)), key: key)
+                for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
+            }
         }
-        pages += cases.count
+        try parallelForEach(jobs) { try $0() }
+        let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
         try writer.flush()
 
         let searchKey = keys.key(for: cases.map(\.slug))
@@ -61,7 +67,8 @@ struct SiteWriter {
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
             let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
-            for file in SearchIndex.build(documents) { try writer.write(file.path, file.contents) }
+            // Each call hashes its file: spread over the cores, while the writer thread creates them.
+            try parallelForEach(SearchIndex.build(documents)) { try writer.write($0.path, Data($0.bytes)) }
         }
         try writer.flush()   // the index's files count in its time
         let searchSeconds = Date().timeIntervalSince(searchStart)
@@ -89,32 +96,38 @@ struct SiteWriter {
         try writer.write(path, try render(), key: key)
     }
 
-    /// `print.html`, and one print page per part with cases. Bodies are moved onto each page in parallel;
-    /// a part whose cases are all unchanged keeps its page.
-    private func writePrintPages(context: PageContext, keys: PageKeys) throws -> Int {
+    /// Jobs for `print.html` and one print page per part with cases. Bodies are moved onto each page in
+    /// parallel; a part whose cases are all unchanged keeps its page.
+    private func printPageJobs(context: PageContext, keys: PageKeys) -> [@Sendable () throws -> Void] {
         let model = checked.model
+        let templates = checked.templates
         let parts = model.parts.filter { !$0.cases.isEmpty }
         var pageOf: [String: String] = [:]
         for part in parts { for report in part.cases { pageOf[report.slug] = SitePaths.printPart(part.section.slug) } }
         let lookup = pageOf
-        func bodies(onPage cases: [CaseReport]) -> [String: String] {
+        @Sendable func bodies(onPage cases: [CaseReport]) -> [String: String] {
             let slugs = Set(cases.map(\.slug))
             let rewritten = parallelMap(cases) { PrintBody.rewrite($0.body.html, slug: $0.slug, caseSlugs: slugs, pageOf: { lookup[$0] }) }
             return Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), rewritten))
         }
+        var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
-        if !writer.keep(SitePaths.printBook, key: bookKey) {
-            let book = context.printsWholeBook ? bodies(onPage: model.cases) : [:]
-            try writer.write(SitePaths.printBook, checked.templates.render("print", context.printBook { book[$0.slug] ?? "" }), key: bookKey)
+        jobs.append {
+            try write(SitePaths.printBook, key: bookKey) {
+                let book = context.printsWholeBook ? bodies(onPage: model.cases) : [:]
+                return templates.render("print", context.printBook { book[$0.slug] ?? "" })
+            }
         }
         for part in parts {
-            let path = SitePaths.printPart(part.section.slug)
             let key = keys.key(for: part.cases.map(\.slug))
-            if writer.keep(path, key: key) { continue }
-            let partBodies = bodies(onPage: part.cases)
-            try writer.write(path, checked.templates.render("print", context.printPart(part) { partBodies[$0.slug] ?? "" }), key: key)
+            jobs.append {
+                try write(SitePaths.printPart(part.section.slug), key: key) {
+                    let partBodies = bodies(onPage: part.cases)
+                    return templates.render("print", context.printPart(part) { partBodies[$0.slug] ?? "" })
+                }
+            }
         }
-        return 1 + parts.count
+        return jobs
     }
 }
 
@@ -159,10 +172,8 @@ struct PageKeys {
             figure.location = SourceLocation(file: "")
             return figure
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let data = (try? encoder.encode(Listing(metadata: report.metadata, section: report.section, summary: report.summary, figures: figures))) ?? Data()
-        return ContentHash(data)
+        let bytes = (try? BinaryCoder.encode(Listing(metadata: report.metadata, section: report.section, summary: report.summary, figures: figures))) ?? []
+        return ContentHash(bytes)
     }
 }
 

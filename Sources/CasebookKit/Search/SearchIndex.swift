@@ -58,8 +58,15 @@ public enum SearchIndex {
         }
     }
 
+    /// One file of the index: its path in the site and its bytes (UTF-8 JavaScript).
+    public struct File: Sendable {
+        public var path: String
+        public var bytes: [UInt8]
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
     /// The index's files: the manifest, the posting shards, then the text shards.
-    public static func build(_ documents: [SearchDocument]) -> [(path: String, contents: String)] {
+    public static func build(_ documents: [SearchDocument]) -> [File] {
         let blocks = orderedBlocks(documents)
         var pageBlockCounts: [Int] = []
         for block in blocks {
@@ -71,7 +78,7 @@ public enum SearchIndex {
         let textBytes = blocks.reduce(0) { $0 + $1.document.text.utf8.count + ($1.document.heading?.utf8.count ?? 0) + $1.document.url.utf8.count + 8 }
         let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blocks.count)))).rounded()))
         let chunkCount = (blocks.count + chunk - 1) / chunk
-        let texts = parallelMap(Array(0..<chunkCount)) { index -> (path: String, contents: String) in
+        let texts = parallelMap(Array(0..<chunkCount)) { index -> File in
             let id = "x-" + String(index, radix: 36)
             var out: [UInt8] = Array(registrationPrefix(id).utf8)
             out.append(UInt8(ascii: "["))
@@ -89,31 +96,31 @@ public enum SearchIndex {
                 out.append(UInt8(ascii: "]"))
             }
             out += Array("]".utf8) + Array(registrationSuffix.utf8)
-            return ("search/\(id).js", String(decoding: out, as: UTF8.self))
+            return File(path: "search/\(id).js", bytes: out)
         }
 
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets.
-        var heavy: [(token: String, json: String)] = []
-        var light: [(token: String, json: String)] = []
+        var heavy: [EncodedPostings] = []
+        var light: [EncodedPostings] = []
         for entry in encodedPostings(blocks) {
-            if entry.json.utf8.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
+            if entry.json.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
         }
-        let lightBytes = light.reduce(0) { $0 + $1.json.utf8.count + $1.token.utf8.count + 6 }
+        let lightBytes = light.reduce(0) { $0 + $1.json.count + $1.token.utf8.count + 6 }
         let bucketCount = max(1, (lightBytes + postingShardTarget - 1) / postingShardTarget)
-        var buckets = [[(token: String, json: String)]](repeating: [], count: bucketCount)
+        var buckets = [[EncodedPostings]](repeating: [], count: bucketCount)
         for entry in light { buckets[Int(hash(entry.token) % UInt32(bucketCount))].append(entry) }
-        let bucketFiles = parallelMap(Array(buckets.enumerated())) { index, bucket -> (path: String, contents: String) in
+        let bucketFiles = parallelMap(Array(buckets.enumerated())) { index, bucket -> File in
             let id = "p-" + String(index, radix: 16)
-            return ("search/\(id).js", registration(id, object(bucket.sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) })))
+            return File(path: "search/\(id).js", bytes: registration(id, object(bucket.sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) })))
         }
         // Heavy shards are numbered from the smallest up, so a query can tell which of its heavy tokens is rarest.
         heavy.sort { a, b in
-            let (x, y) = (a.json.utf8.count + a.token.utf8.count, b.json.utf8.count + b.token.utf8.count)
+            let (x, y) = (a.json.count + a.token.utf8.count, b.json.count + b.token.utf8.count)
             return x != y ? x < y : a.token.utf8.lexicographicallyPrecedes(b.token.utf8)
         }
-        let heavyFiles = parallelMap(Array(heavy.enumerated())) { index, entry -> (path: String, contents: String) in
+        let heavyFiles = parallelMap(Array(heavy.enumerated())) { index, entry -> File in
             let id = "h-" + String(index, radix: 36)
-            return ("search/\(id).js", registration(id, object([entry])))
+            return File(path: "search/\(id).js", bytes: registration(id, object([entry])))
         }
 
         // The heavy tokens in shard order, joined by spaces (no token contains one): `h-<n>` is the n-th.
@@ -124,7 +131,7 @@ public enum SearchIndex {
         let pageBlocks = String(decoding: pageBlockBytes, as: UTF8.self)
         let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blocks.count),\"buckets\":\(bucketCount),"
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
-        return [("search/manifest.js", registration("manifest", manifest))] + bucketFiles + heavyFiles + texts
+        return [File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8)))] + bucketFiles + heavyFiles + texts
     }
 
     /// The documents as blocks, the blocks of each page together, pages in order of first appearance.
@@ -159,7 +166,10 @@ public enum SearchIndex {
     /// gathered into a `PostingsTable` on its own core; the tables are then merged partition by partition
     /// (a part's postings follow the previous part's, so ids stay ascending) and encoded, also in parallel.
     /// The page title counts in the first block of its page.
-    static func encodedPostings(_ blocks: [Block]) -> [(token: String, json: String)] {
+    /// A token and its postings, encoded as a JSON array (see `encodePostings`).
+    typealias EncodedPostings = (token: String, json: [UInt8])
+
+    static func encodedPostings(_ blocks: [Block]) -> [EncodedPostings] {
         let partCount = min(8, max(1, blocks.count / 512))
         let ranges = (0..<partCount).map { part in (blocks.count * part / partCount)..<(blocks.count * (part + 1) / partCount) }
         let tables = parallelMap(ranges) { range -> PostingsTable in
@@ -174,7 +184,7 @@ public enum SearchIndex {
         }
         let partitions = parallelMap(tables) { $0.entriesByPartition() }
         let blockCount = blocks.count
-        return parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> [(token: String, json: String)] in
+        return parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> [EncodedPostings] in
             var keyed: [UInt64: Int] = [:]
             var worded: [String: Int] = [:]
             var tokens: [String] = []
@@ -201,7 +211,7 @@ public enum SearchIndex {
 
     /// `[df, ids, counts, flagged]`: ids as gaps or a bitmap, counts one character each (empty when all are 1
     /// or the token is too common), flagged ids as gaps. See `search.js` for the decoder.
-    static func encodePostings(_ postings: Postings, blockCount: Int) -> String {
+    static func encodePostings(_ postings: Postings, blockCount: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(postings.ids.count * 2 + 16)
         out.append(UInt8(ascii: "["))
@@ -215,7 +225,7 @@ public enum SearchIndex {
         out += Array("\",\"".utf8)
         appendGaps(postings.flagged, to: &out)
         out += Array("\"]".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The 64 characters of the encodings, none of which needs escaping in JSON or in a URL.
@@ -270,56 +280,75 @@ public enum SearchIndex {
         return h
     }
 
-    static func object(_ entries: [(token: String, json: String)]) -> String {
+    static func object(_ entries: [EncodedPostings]) -> [UInt8] {
         var out: [UInt8] = Array("{".utf8)
         for (index, entry) in entries.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendJSONString(entry.token, to: &out)
             out.append(UInt8(ascii: ":"))
-            out += Array(entry.json.utf8)
+            out += entry.json
         }
         out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The contents of a shard file: a call with a JSON value, safe inside a script file.
-    static func registration(_ id: String, _ json: String) -> String {
-        registrationPrefix(id) + json + registrationSuffix
+    static func registration(_ id: String, _ json: [UInt8]) -> [UInt8] {
+        Array(registrationPrefix(id).utf8) + json + Array(registrationSuffix.utf8)
     }
 
     static func registrationPrefix(_ id: String) -> String { "CasebookSearch.register(\"\(id)\"," }
     static let registrationSuffix = ");\n"
 
     /// Appends `text` as a JSON string that is also safe in any script context: besides `"`, `\` and
-    /// control characters, `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes.
+    /// control characters, `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes. Runs of bytes that
+    /// need nothing are copied at once.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        func escape(_ value: UInt32, _ out: inout [UInt8]) {
-            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(value >> 12) & 15], hex[Int(value >> 8) & 15],
-                    hex[Int(value >> 4) & 15], hex[Int(value) & 15]]
-        }
         out.append(UInt8(ascii: "\""))
-        var utf8 = Array(text.utf8)
-        var index = 0
-        let count = utf8.count
-        utf8.withUnsafeMutableBufferPointer { bytes in
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            let count = bytes.count
             while index < count {
                 let byte = bytes[index]
+                guard needsCare[Int(byte)] else { index += 1; continue }
+                if byte == 0xE2, !(index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)) {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 switch byte {
                 case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
                 case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
                 case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
                 case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
                 case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00..<0x20, 0x7F: escape(UInt32(byte), &out)
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, &out)
+                case 0xE2:
+                    appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2
-                default: out.append(byte)
+                default: appendUnicodeEscape(UInt32(byte), to: &out)
                 }
                 index += 1
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Bytes `appendJSONString` must look at: quote, backslash, controls, `<`, `>`, `&`, and 0xE2 (which
+    /// starts U+2028 and U+2029).
+    private static let needsCare: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0..<0x20 { table[byte] = true }
+        for byte in [0x7F, 0xE2] + "\"\\<>&".utf8.map(Int.init) { table[byte] = true }
+        return table
+    }()
+
+    private static func appendUnicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(value >> 12) & 15], hex[Int(value >> 8) & 15],
+                hex[Int(value >> 4) & 15], hex[Int(value) & 15]]
     }
 }

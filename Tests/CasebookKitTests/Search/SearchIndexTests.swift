@@ -9,7 +9,7 @@ private struct ReadIndex {
 
     init(_ documents: [SearchDocument]) throws {
         let built = SearchIndex.build(documents)
-        files = Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0.contents) })
+        files = Dictionary(uniqueKeysWithValues: built.map { ($0.path, $0.text) })
         manifest = try #require(Self.payload(files["search/manifest.js"] ?? "") as? [String: Any])
     }
 
@@ -123,7 +123,7 @@ private let documents = [
     let first = SearchIndex.build(documents)
     let second = SearchIndex.build(documents)
     #expect(first.map(\.path) == second.map(\.path))
-    #expect(first.map(\.contents) == second.map(\.contents))
+    #expect(first.map(\.text) == second.map(\.text))
     #expect(first.allSatisfy { $0.path.hasPrefix("search/") && $0.path.hasSuffix(".js") })
 }
 
@@ -132,19 +132,29 @@ private let documents = [
                                  heading: "a & b > c", text: "line\u{2028}break\u{2029}\"quoted\" \\ back\u{0}nul")
     let files = SearchIndex.build([hostile])
     for file in files {
-        #expect(!file.contents.contains("<"))
-        #expect(!file.contents.contains(">"))
-        #expect(!file.contents.contains("&"))
-        #expect(!file.contents.contains("\u{2028}"))
-        #expect(!file.contents.contains("\u{2029}"))
-        #expect(!file.contents.contains("\u{0}"))
+        #expect(!file.text.contains("<"))
+        #expect(!file.text.contains(">"))
+        #expect(!file.text.contains("&"))
+        #expect(!file.text.contains("\u{2028}"))
+        #expect(!file.text.contains("\u{2029}"))
+        #expect(!file.text.contains("\u{0}"))
     }
     let text = try #require(files.first { $0.path.hasPrefix("search/x-") })
-    #expect(text.contents.contains("\\u003c/script\\u003e"))
-    let record = try #require((ReadIndex.payload(text.contents) as? [[Any]])?.first)
+    #expect(text.text.contains("\\u003c/script\\u003e"))
+    let record = try #require((ReadIndex.payload(text.text) as? [[Any]])?.first)
     #expect(record[0] as? String == hostile.pageTitle)
     #expect(record[2] as? String == hostile.heading)
     #expect(record[3] as? String == hostile.text)
+}
+
+@Test func textThatNeedsNoEscapeIsCopiedAsItIs() throws {
+    // U+2014, U+2026 and the curly quotes start with the same byte as U+2028 but are left alone.
+    let text = "——居委会…“再就业”\u{2028}末"
+    var out: [UInt8] = []
+    SearchIndex.appendJSONString(text, to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "\"——居委会…“再就业”\\u2028末\"")
+    let decoded = try JSONSerialization.jsonObject(with: Data(out), options: .fragmentsAllowed) as? String
+    #expect(decoded == text)
 }
 
 @Test func commonTokensGetDenseEncodingAndTheirOwnShard() throws {
