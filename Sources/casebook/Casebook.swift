@@ -69,8 +69,11 @@ struct Build: AsyncParsableCommand {
                       + " (\(report.casesRendered) cases rendered, \(report.filesWritten) files written)")
             }
             if timings {
+                let cpu = max(report.stages.reduce(0) { $0 + $1.cpuSeconds }, 0.001)
+                print("    wall          cpu")
                 for stage in report.stages {
-                    print(String(format: "  %6.2f s  %4.1f%%  ", stage.seconds, 100 * stage.seconds / max(report.seconds, 0.001)) + stage.name)
+                    print(String(format: "  %6.2f s %5.1f%%  %6.2f s %5.1f%%  ", stage.seconds, 100 * stage.seconds / max(report.seconds, 0.001),
+                                 stage.cpuSeconds, 100 * stage.cpuSeconds / cpu) + stage.name)
                 }
             }
         } catch {

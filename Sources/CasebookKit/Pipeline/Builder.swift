@@ -62,7 +62,8 @@ public enum Builder {
     }
 
     private static func buildAll(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
-        let start = Date()
+        let startClock = StageClock.now()
+        let start = startClock.wall
         let templates = try await TemplateSet.load(directory: options.templatesDirectory)
         let (loaded, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
@@ -75,15 +76,15 @@ public enum Builder {
         let cache = options.incremental ? CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest) : nil
         let checked = try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics,
                                 environment: environment, cache: cache)
-        let checkedAt = Date()
+        let checkedAt = StageClock.now()
         let writer: OutputWriter
         do { writer = try OutputWriter(destination: options.outputDirectory, previous: manifest?.outputs) } catch {
             throw BuildFailure([.error("cannot prepare the output folder: \(error)", at: nil)])
         }
         do {
             let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:])
-            let (pages, notes, groups, searchSeconds) = try site.writeAll()
-            let writtenAt = Date()
+            let (pages, notes, groups, search) = try site.writeAll()
+            let writtenAt = StageClock.now()
             try writer.commit()
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
             if options.incremental {
@@ -92,14 +93,14 @@ public enum Builder {
                                            cases: checked.model.cases.count, pages: pages, figures: figures)
                 try? record.save(for: options.outputDirectory)
             }
-            let stages = [
-                BuildReport.Stage(name: "read, check and render cases", seconds: checkedAt.timeIntervalSince(start)),
-                BuildReport.Stage(name: "render and write pages", seconds: writtenAt.timeIntervalSince(checkedAt) - searchSeconds),
-                BuildReport.Stage(name: "build and write the search index", seconds: searchSeconds),
-                BuildReport.Stage(name: "commit output and save the cache", seconds: Date().timeIntervalSince(writtenAt)),
-            ]
+            let committedAt = StageClock.now()
+            var pagesStage = checkedAt.stage("render and write pages", to: writtenAt)
+            pagesStage.seconds -= search.seconds
+            pagesStage.cpuSeconds -= search.cpuSeconds
+            let stages = [startClock.stage("read, check and render cases", to: checkedAt), pagesStage, search,
+                          writtenAt.stage("commit output and save the cache", to: committedAt)]
             return BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.files.count,
-                               seconds: Date().timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
+                               seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
                                casesRendered: checked.casesRendered, filesWritten: writer.writtenCount, stages: stages)
         } catch {
             writer.discard()

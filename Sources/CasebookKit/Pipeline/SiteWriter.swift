@@ -11,8 +11,8 @@ struct SiteWriter {
     let previousGroups: [String: ContentHash]
 
     /// - Returns: the number of HTML pages, notes on what was skipped, the keys of file groups, and the
-    ///   seconds spent on the search index.
-    func writeAll() throws -> (pages: Int, notes: [String], groups: [String: ContentHash], searchSeconds: Double) {
+    ///   time spent on the search index.
+    func writeAll() throws -> (pages: Int, notes: [String], groups: [String: ContentHash], search: BuildReport.Stage) {
         let model = checked.model
         let templates = checked.templates
         let context = PageContext(model: model, strings: templates.strings)
@@ -63,7 +63,7 @@ struct SiteWriter {
         try writer.flush()
 
         let searchKey = keys.key(for: cases.map(\.slug))
-        let searchStart = Date()
+        let searchStart = StageClock.now()
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
             let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
@@ -71,7 +71,7 @@ struct SiteWriter {
             try parallelForEach(SearchIndex.build(documents)) { try writer.write($0.path, Data($0.bytes)) }
         }
         try writer.flush()   // the index's files count in its time
-        let searchSeconds = Date().timeIntervalSince(searchStart)
+        let search = searchStart.stage("build and write the search index", to: StageClock.now())
 
         for file in BuildEnvironment.filesUnder(options.templatesDirectory + "/assets") {
             try writer.copy(from: options.templatesDirectory + "/assets/" + file, to: "assets/" + file)
@@ -87,7 +87,7 @@ struct SiteWriter {
             notes.append("feed and sitemap skipped: no base URL (set base_url in site.yaml or pass --base-url)")
         }
         try writer.flush()
-        return (pages, notes, ["search": searchKey], searchSeconds)
+        return (pages, notes, ["search": searchKey], search)
     }
 
     /// Writes the page at `path` unless the last build wrote it from the same `key`.

@@ -8,31 +8,50 @@
 struct PostingsTable {
     static let partitionCount = 64
 
-    private var slots: [UInt64]
-    private var slotEntries: [Int32]
+    /// A token's slot: its key, its entry, and the block it was last seen in with its count there so far.
+    /// A repeat in the same block touches only the slot; the count goes to the postings when the token is
+    /// next seen in another block, or at `finish()`.
+    private struct Slot {
+        var key: UInt64 = 0
+        var entry: Int32 = -1
+        var block: Int32 = -1
+        var count: UInt32 = 0
+        var flaggedBlock: Int32 = -1
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private var shift: UInt64
-    /// Per entry: its key (0 for a word), its postings, the last block it was counted and flagged in.
+    /// Per entry: its key (0 for a word) and its postings, complete once `finish()` has run.
     private(set) var keys: [UInt64] = []
     private(set) var postings: [SearchIndex.Postings] = []
-    private var lastBlock: [Int32] = []
-    private var lastFlagged: [Int32] = []
-    private var wordEntries: [String: Int32] = [:]
+    /// Words are few: their slots are found through a dictionary.
+    private var wordSlotIndex: [String: Int] = [:]
+    private var wordSlots: [Slot] = []
     private(set) var words: [Int32: String] = [:]
+    private var finished = false
 
     init(capacity: Int = 1 << 16) {
         var size = 1
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-        slotEntries = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
     /// Counts the tokens of `text` (normalised as `SearchTokenizer` says) in `block`; `flag` marks a title or
-    /// heading.
+    /// heading. Blocks must come in ascending order.
     mutating func add(_ text: String, block: Int32, flag: Bool) {
+        precondition(!finished, "add after finish")
         SearchTokenizer.scan(text, key: { addKey($0, block: block, flag: flag) }, word: { addWord($0, block: block, flag: flag) })
+    }
+
+    /// Moves every pending count into the postings; call once, after the last `add`.
+    mutating func finish() {
+        guard !finished else { return }
+        finished = true
+        for slot in slots where slot.key != 0 { Self.flush(slot, &postings) }
+        for slot in wordSlots { Self.flush(slot, &postings) }
     }
 
     /// The home slot of a key, from the high bits of a multiplicative hash.
@@ -44,73 +63,74 @@ struct PostingsTable {
 
     @inline(__always)
     private mutating func addKey(_ key: UInt64, block: Int32, flag: Bool) {
-        var slot = home(key)
-        var entry: Int32
+        var index = home(key)
         while true {
-            let found = slots[slot]
-            if found == key { entry = slotEntries[slot]; break }
+            let found = slots[index].key
+            if found == key { break }
             if found == 0 {
-                entry = newEntry(key)
-                slots[slot] = key
-                slotEntries[slot] = entry
-                if keys.count * 2 > slots.count { grow() }
+                slots[index] = Slot(key: key, entry: newEntry(key))
                 break
             }
-            slot = (slot + 1) & mask
+            index = (index + 1) & mask
         }
-        count(Int(entry), block: block, flag: flag)
+        Self.touch(&slots[index], &postings, block: block, flag: flag)
+        if keys.count * 2 > slots.count { grow() }
     }
 
     private mutating func addWord(_ word: String, block: Int32, flag: Bool) {
-        let entry: Int32
-        if let known = wordEntries[word] {
-            entry = known
+        let index: Int
+        if let known = wordSlotIndex[word] {
+            index = known
         } else {
-            entry = newEntry(0)
-            wordEntries[word] = entry
+            let entry = newEntry(0)
             words[entry] = word
+            index = wordSlots.count
+            wordSlotIndex[word] = index
+            wordSlots.append(Slot(key: 0, entry: entry))
         }
-        count(Int(entry), block: block, flag: flag)
+        Self.touch(&wordSlots[index], &postings, block: block, flag: flag)
     }
 
     private mutating func newEntry(_ key: UInt64) -> Int32 {
         keys.append(key)
         postings.append(SearchIndex.Postings())
-        lastBlock.append(-1)
-        lastFlagged.append(-1)
         return Int32(keys.count - 1)
     }
 
+    /// Counts one occurrence in `slot`.
     @inline(__always)
-    private mutating func count(_ entry: Int, block: Int32, flag: Bool) {
-        if lastBlock[entry] == block {
-            postings[entry].counts.withUnsafeMutableBufferPointer { counts in
-                let last = counts.count - 1
-                if counts[last] < UInt16.max { counts[last] += 1 }
-            }
+    private static func touch(_ slot: inout Slot, _ postings: inout [SearchIndex.Postings], block: Int32, flag: Bool) {
+        if slot.block == block {
+            slot.count &+= 1
         } else {
-            lastBlock[entry] = block
-            postings[entry].ids.append(block)
-            postings[entry].counts.append(1)
+            flush(slot, &postings)
+            slot.block = block
+            slot.count = 1
         }
-        if flag && lastFlagged[entry] != block {
-            lastFlagged[entry] = block
-            postings[entry].flagged.append(block)
+        if flag && slot.flaggedBlock != block {
+            slot.flaggedBlock = block
+            postings[Int(slot.entry)].flagged.append(block)
         }
     }
 
+    /// Appends a slot's pending block and count to its postings.
+    @inline(__always)
+    private static func flush(_ slot: Slot, _ postings: inout [SearchIndex.Postings]) {
+        guard slot.block >= 0 else { return }
+        postings[Int(slot.entry)].ids.append(slot.block)
+        postings[Int(slot.entry)].counts.append(UInt16(min(slot.count, UInt32(UInt16.max))))
+    }
+
     private mutating func grow() {
-        let old = zip(slots, slotEntries).filter { $0.0 != 0 }
+        let old = slots.filter { $0.key != 0 }
         let size = slots.count * 2
-        slots = [UInt64](repeating: 0, count: size)
-        slotEntries = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
-        for (key, entry) in old {
-            var slot = home(key)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = key
-            slotEntries[slot] = entry
+        for slot in old {
+            var index = home(slot.key)
+            while slots[index].key != 0 { index = (index + 1) & mask }
+            slots[index] = slot
         }
     }
 
@@ -123,6 +143,7 @@ struct PostingsTable {
 
     /// Entry numbers of each partition.
     func entriesByPartition() -> [[Int32]] {
+        precondition(finished, "entriesByPartition before finish")
         var result = [[Int32]](repeating: [], count: Self.partitionCount)
         for entry in keys.indices { result[partition(of: entry)].append(Int32(entry)) }
         return result

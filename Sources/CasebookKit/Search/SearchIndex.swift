@@ -180,6 +180,7 @@ public enum SearchIndex {
                 if let heading = block.document.heading { table.add(heading, block: Int32(id), flag: true) }
                 table.add(block.document.text, block: Int32(id), flag: false)
             }
+            table.finish()
             return table
         }
         let partitions = parallelMap(tables) { $0.entriesByPartition() }

@@ -22,6 +22,7 @@ private let texts = [
 @Test func tableCountsTheSameTokensAsTheTokenizer() {
     var table = PostingsTable(capacity: 4)   // small, so the table grows
     for (block, text) in texts.enumerated() { table.add(text, block: Int32(block), flag: false) }
+    table.finish()
     let byBlock = counts(table)
     for (block, text) in texts.enumerated() {
         var expected: [String: Int] = [:]
@@ -36,6 +37,7 @@ private let texts = [
     table.add("党员党员", block: 0, flag: false)
     table.add("党员", block: 3, flag: false)
     table.add("党员", block: 3, flag: true)
+    table.finish()
     let entry = try! #require(table.keys.indices.first { table.token(of: $0) == "党员" })
     #expect(table.postings[entry].ids == [0, 3])
     #expect(table.postings[entry].counts == [3, 2])
