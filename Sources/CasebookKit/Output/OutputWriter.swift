@@ -59,6 +59,12 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     public func write(_ relative: String, _ data: Data, key: ContentHash? = nil) throws {
+        try write(relative, bytes: data, key: key)
+    }
+
+    /// Writes bytes made by the build (`Data` or `[UInt8]`) without copying them first.
+    public func write<Bytes: Collection & ContiguousBytes & Sendable>(_ relative: String, bytes data: Bytes, key: ContentHash? = nil) throws
+    where Bytes.Element == UInt8 {
         guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
         let hash = ContentHash(data)
         if let old = previous?[relative], old.hash == hash, FileStamp.of(destination + "/" + relative) == old.stamp {
@@ -119,7 +125,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Plain open-write-close: no fsync per file (Foundation's `Data.write` syncs each one). A build is made
     /// safe by the staging folder and the swap or journal, not by flushing every page to disk.
     @discardableResult
-    static func writeFile(_ path: String, _ data: Data) throws -> FileStamp {
+    static func writeFile(_ path: String, _ data: some ContiguousBytes) throws -> FileStamp {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }

@@ -68,7 +68,7 @@ struct SiteWriter {
             let strings = templates.strings.chart
             let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
             // Each call hashes its file: spread over the cores, while the writer thread creates them.
-            try parallelForEach(SearchIndex.build(documents)) { try writer.write($0.path, Data($0.bytes)) }
+            try parallelForEach(SearchIndex.build(documents)) { try writer.write($0.path, bytes: $0.bytes) }
         }
         try writer.flush()   // the index's files count in its time
         let search = searchStart.stage("build and write the search index", to: StageClock.now())

@@ -136,6 +136,22 @@ public enum SearchIndex {
 
     /// The documents as blocks, the blocks of each page together, pages in order of first appearance.
     static func orderedBlocks(_ documents: [SearchDocument]) -> [Block] {
+        // Usually each page's documents come together already (the build gives them case by case).
+        var grouped: [Block] = []
+        grouped.reserveCapacity(documents.count)
+        var seen = Set<Substring>()
+        var current: Substring = ""
+        for document in documents {
+            let page = pageURLSlice(document.url)
+            let isPageTop = grouped.isEmpty || page != current
+            if isPageTop {
+                guard seen.insert(page).inserted else { grouped = []; break }
+                current = page
+            }
+            grouped.append(Block(page: seen.count - 1, document: document, isPageTop: isPageTop))
+        }
+        if grouped.count == documents.count { return grouped }
+
         var pageIndex: [String: Int] = [:]
         var pages: [[SearchDocument]] = []
         for document in documents {
@@ -157,9 +173,11 @@ public enum SearchIndex {
         return blocks
     }
 
-    static func pageURL(_ url: String) -> String {
-        if let hash = url.firstIndex(of: "#") { return String(url[..<hash]) }
-        return url
+    static func pageURL(_ url: String) -> String { String(pageURLSlice(url)) }
+
+    static func pageURLSlice(_ url: String) -> Substring {
+        if let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) { return url[..<hash] }
+        return url[...]
     }
 
     /// Every token with its encoded postings, in no particular order. Blocks are split into parts, each

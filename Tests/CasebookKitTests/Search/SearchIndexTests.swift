@@ -178,3 +178,15 @@ private let documents = [
     // Each shard file stays small.
     for (path, contents) in index.files where path.hasPrefix("search/p-") { #expect(contents.utf8.count < 3 * SearchIndex.postingShardTarget) }
 }
+
+@Test func blocksOfAPageStayTogetherWhateverTheOrderGiven() {
+    func document(_ url: String) -> SearchDocument { SearchDocument(url: url, pageTitle: "题", heading: nil, text: url) }
+    let grouped = SearchIndex.orderedBlocks(["a.html", "a.html#x", "b.html", "b.html#y"].map(document))
+    #expect(grouped.map(\.page) == [0, 0, 1, 1])
+    #expect(grouped.map(\.isPageTop) == [true, false, true, false])
+    // A page met again later is gathered with its first blocks, pages in order of first appearance.
+    let scattered = SearchIndex.orderedBlocks(["a.html", "b.html", "a.html#x", "c.html", "b.html#y"].map(document))
+    #expect(scattered.map(\.document.url) == ["a.html", "a.html#x", "b.html", "b.html#y", "c.html"])
+    #expect(scattered.map(\.page) == [0, 0, 1, 1, 2])
+    #expect(scattered.map(\.isPageTop) == [true, false, true, false, true])
+}
