@@ -223,8 +223,7 @@ private final class BinaryDecoder: Decoder {
     }
 
     func readString() throws -> String {
-        let count = Int(try readVarint())
-        guard count <= bytes.count - position else { throw BinaryCoder.Truncated() }
+        guard let count = Int(exactly: try readVarint()), count <= bytes.count - position else { throw BinaryCoder.Truncated() }
         defer { position += count }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self) }
     }

@@ -47,6 +47,9 @@ import Testing
         let bytes = try BinaryCoder.encode(["甲", "乙"])
         #expect(throws: (any Error).self) { try BinaryCoder.decode([String].self, from: Array(bytes.dropLast())) }
         #expect(throws: (any Error).self) { try BinaryCoder.decode([String].self, from: bytes + [0]) }
+        // A length beyond any file (here 2^63, as a varint) is refused, not trusted.
+        let huge: [UInt8] = [1, 0, 0, 0] + [UInt8](repeating: 0xFF, count: 9) + [0x01]
+        #expect(throws: (any Error).self) { try BinaryCoder.decode([String].self, from: huge) }
     }
 
     @Test func dictionariesAreRefused() {
