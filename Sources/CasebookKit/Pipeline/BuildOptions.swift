@@ -1,5 +1,3 @@
-import Foundation
-
 /// What to build from where.
 public struct BuildOptions: Sendable {
     public var contentDirectory: String
@@ -49,23 +47,5 @@ public struct BuildReport: Sendable {
         public var seconds: Double
         /// CPU time of the whole process (all threads, user and system) during the stage.
         public var cpuSeconds: Double
-    }
-}
-
-/// A moment of a build: wall clock and the process's CPU time so far, to time a stage both ways.
-struct StageClock: Sendable {
-    var wall: Date
-    var cpu: Double
-
-    static func now() -> StageClock {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        return StageClock(wall: Date(), cpu: cpu)
-    }
-
-    /// The stage from `self` to `end`.
-    func stage(_ name: String, to end: StageClock) -> BuildReport.Stage {
-        BuildReport.Stage(name: name, seconds: end.wall.timeIntervalSince(wall), cpuSeconds: end.cpu - cpu)
     }
 }

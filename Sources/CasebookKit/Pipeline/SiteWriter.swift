@@ -23,24 +23,23 @@ struct SiteWriter {
         // them is left running alone at the end, then the print pages, then the case pages.
         // Pages that list cases show only what `keys.listing` hashes, so an edit inside a body keeps them.
         var jobs: [@Sendable () throws -> Void] = []
-        func page(_ path: String, listing slugs: [String], _ render: @escaping @Sendable () throws -> String) {
-            let key = keys.listingKey(for: slugs)
+        func page(_ path: String, key: ContentHash, _ render: @escaping @Sendable () throws -> String) {
             jobs.append { try write(path, key: key, render: render) }
         }
-        let everyCase = model.cases.map(\.slug)
-        page(SitePaths.figures, listing: everyCase) {
+        let everyCase = keys.listingKey(for: model.cases.map(\.slug)), noCase = keys.listingKey(for: [])
+        page(SitePaths.figures, key: everyCase) {
             templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) })
         }
-        page(SitePaths.home, listing: everyCase) { templates.render("index", context.home()) }
-        page(SitePaths.orgs, listing: everyCase) { templates.render("orgs", context.orgIndex()) }
-        page(SitePaths.tags, listing: everyCase) { templates.render("tags", context.tagIndex()) }
-        page(SitePaths.notFound, listing: []) { templates.render("404", context.notFound()) }
-        page(SitePaths.search, listing: []) { templates.render("search", context.common(path: SitePaths.search, title: nil)) }
+        page(SitePaths.home, key: everyCase) { templates.render("index", context.home()) }
+        page(SitePaths.orgs, key: everyCase) { templates.render("orgs", context.orgIndex()) }
+        page(SitePaths.tags, key: everyCase) { templates.render("tags", context.tagIndex()) }
+        page(SitePaths.notFound, key: noCase) { templates.render("404", context.notFound()) }
+        page(SitePaths.search, key: noCase) { templates.render("search", context.common(path: SitePaths.search, title: nil)) }
         for part in model.parts {
-            page(SitePaths.part(part.section.slug), listing: part.cases.map(\.slug)) { templates.render("part", context.part(part)) }
+            page(SitePaths.part(part.section.slug), key: keys.listingKey(for: part.cases.map(\.slug))) { templates.render("part", context.part(part)) }
         }
         for tag in model.tags {
-            page(SitePaths.tag(tag.name), listing: tag.cases.map(\.slug)) { templates.render("tag", context.tag(tag)) }
+            page(SitePaths.tag(tag.name), key: keys.listingKey(for: tag.cases.map(\.slug))) { templates.render("tag", context.tag(tag)) }
         }
         let prints = printPageJobs(context: context, keys: keys)
         jobs += prints

@@ -136,46 +136,29 @@ public enum SearchIndex {
 
     /// The documents as blocks, the blocks of each page together, pages in order of first appearance.
     static func orderedBlocks(_ documents: [SearchDocument]) -> [Block] {
-        // Usually each page's documents come together already (the build gives them case by case).
-        var grouped: [Block] = []
-        grouped.reserveCapacity(documents.count)
-        var seen = Set<Substring>()
-        var current: Substring = ""
-        for document in documents {
-            let page = pageURLSlice(document.url)
-            let isPageTop = grouped.isEmpty || page != current
-            if isPageTop {
-                guard seen.insert(page).inserted else { grouped = []; break }
-                current = page
-            }
-            grouped.append(Block(page: seen.count - 1, document: document, isPageTop: isPageTop))
-        }
-        if grouped.count == documents.count { return grouped }
-
-        var pageIndex: [String: Int] = [:]
-        var pages: [[SearchDocument]] = []
+        // Each document's page number, looked up only where the page changes (the build gives a page's
+        // documents together, so a stable sort by page is then the identity).
+        var pageIndex: [Substring: Int] = [:]
+        var pageOf: [Int] = []
+        pageOf.reserveCapacity(documents.count)
+        var current: (url: Substring, index: Int)?
         for document in documents {
             let page = pageURL(document.url)
-            if let index = pageIndex[page] {
-                pages[index].append(document)
-            } else {
-                pageIndex[page] = pages.count
-                pages.append([document])
+            if page != current?.url {
+                let index = pageIndex[page] ?? pageIndex.count
+                pageIndex[page] = index
+                current = (page, index)
             }
+            pageOf.append(current!.index)
         }
-        var blocks: [Block] = []
-        blocks.reserveCapacity(documents.count)
-        for (index, documents) in pages.enumerated() {
-            for (offset, document) in documents.enumerated() {
-                blocks.append(Block(page: index, document: document, isPageTop: offset == 0))
-            }
+        let order = documents.indices.sorted { (pageOf[$0], $0) < (pageOf[$1], $1) }
+        return order.enumerated().map { position, index in
+            Block(page: pageOf[index], document: documents[index], isPageTop: position == 0 || pageOf[order[position - 1]] != pageOf[index])
         }
-        return blocks
     }
 
-    static func pageURL(_ url: String) -> String { String(pageURLSlice(url)) }
-
-    static func pageURLSlice(_ url: String) -> Substring {
+    /// A block's page: its address without the `#heading`.
+    static func pageURL(_ url: String) -> Substring {
         if let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) { return url[..<hash] }
         return url[...]
     }
