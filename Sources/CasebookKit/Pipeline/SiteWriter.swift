@@ -66,8 +66,8 @@ struct SiteWriter {
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
             let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
-            // Each call hashes its file: spread over the cores, while the writer thread creates them.
-            try parallelForEach(SearchIndex.build(documents)) { try writer.write($0.path, bytes: $0.bytes) }
+            // Each file is hashed by the thread that made it and created by the writer thread meanwhile.
+            try SearchIndex.build(documents) { try writer.write($0.path, bytes: $0.bytes) }
         }
         try writer.flush()   // the index's files count in its time
         let search = searchStart.stage("build and write the search index", to: StageClock.now())

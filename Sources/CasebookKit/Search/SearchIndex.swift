@@ -50,12 +50,6 @@ public enum SearchIndex {
         var ids: [Int32] = []
         var counts: [UInt16] = []
         var flagged: [Int32] = []
-
-        mutating func append(_ other: Postings) {
-            ids += other.ids
-            counts += other.counts
-            flagged += other.flagged
-        }
     }
 
     /// One file of the index: its path in the site and its bytes (UTF-8 JavaScript).
@@ -67,6 +61,16 @@ public enum SearchIndex {
 
     /// The index's files: the manifest, the posting shards, then the text shards.
     public static func build(_ documents: [SearchDocument]) -> [File] {
+        let collected = FileCollector()
+        try! build(documents) { collected.add($0) }   // collecting cannot fail
+        return collected.files.sorted { order($0.path) < order($1.path) }
+    }
+
+    /// Builds the index and hands each file to `emit` as soon as it is made: the text shards from a thread
+    /// of their own while the postings are gathered on the others (so a writer can create them meanwhile),
+    /// then the posting shards and the manifest. `emit` is called from several threads at once; the first
+    /// error it throws is rethrown once the index is done.
+    public static func build(_ documents: [SearchDocument], emit: @escaping @Sendable (File) throws -> Void) throws {
         let blocks = orderedBlocks(documents)
         var pageBlockCounts: [Int] = []
         for block in blocks {
@@ -78,25 +82,8 @@ public enum SearchIndex {
         let textBytes = blocks.reduce(0) { $0 + $1.document.text.utf8.count + ($1.document.heading?.utf8.count ?? 0) + $1.document.url.utf8.count + 8 }
         let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blocks.count)))).rounded()))
         let chunkCount = (blocks.count + chunk - 1) / chunk
-        let texts = parallelMap(Array(0..<chunkCount)) { index -> File in
-            let id = "x-" + String(index, radix: 36)
-            var out: [UInt8] = Array(registrationPrefix(id).utf8)
-            out.append(UInt8(ascii: "["))
-            for block in (index * chunk)..<min(blocks.count, (index + 1) * chunk) {
-                let document = blocks[block].document
-                if block > index * chunk { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "["))
-                appendJSONString(document.pageTitle, to: &out)
-                out.append(UInt8(ascii: ","))
-                appendJSONString(document.url, to: &out)
-                out.append(UInt8(ascii: ","))
-                if let heading = document.heading { appendJSONString(heading, to: &out) } else { out += Array("null".utf8) }
-                out.append(UInt8(ascii: ","))
-                appendJSONString(document.text, to: &out)
-                out.append(UInt8(ascii: "]"))
-            }
-            out += Array("]".utf8) + Array(registrationSuffix.utf8)
-            return File(path: "search/\(id).js", bytes: out)
+        let texts = Background {
+            for index in 0..<chunkCount { try emit(textShard(index, of: blocks, chunk: chunk)) }
         }
 
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets.
@@ -131,7 +118,53 @@ public enum SearchIndex {
         let pageBlocks = String(decoding: pageBlockBytes, as: UTF8.self)
         let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blocks.count),\"buckets\":\(bucketCount),"
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
-        return [File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8)))] + bucketFiles + heavyFiles + texts
+        for file in bucketFiles + heavyFiles { try emit(file) }
+        try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
+        try texts.wait()
+    }
+
+    /// The text shard `index`: blocks `index * chunk ..< (index + 1) * chunk` as `[title, url, heading, text]`.
+    static func textShard(_ index: Int, of blocks: [Block], chunk: Int) -> File {
+        let id = "x-" + String(index, radix: 36)
+        var out: [UInt8] = Array(registrationPrefix(id).utf8)
+        out.append(UInt8(ascii: "["))
+        for block in (index * chunk)..<min(blocks.count, (index + 1) * chunk) {
+            let document = blocks[block].document
+            if block > index * chunk { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            appendJSONString(document.pageTitle, to: &out)
+            out.append(UInt8(ascii: ","))
+            appendJSONString(document.url, to: &out)
+            out.append(UInt8(ascii: ","))
+            if let heading = document.heading { appendJSONString(heading, to: &out) } else { out += Array("null".utf8) }
+            out.append(UInt8(ascii: ","))
+            appendJSONString(document.text, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out += Array("]".utf8) + Array(registrationSuffix.utf8)
+        return File(path: "search/\(id).js", bytes: out)
+    }
+
+    /// Where a file comes in `build`'s list: the manifest, posting buckets, heavy shards, text shards, each
+    /// kind in the order of its number.
+    private static func order(_ path: String) -> (Int, Int) {
+        let name = path.dropFirst("search/".count).dropLast(".js".count)
+        guard name != "manifest" else { return (0, 0) }
+        let kinds: [Character: (rank: Int, radix: Int)] = ["p": (1, 16), "h": (2, 36), "x": (3, 36)]
+        let kind = kinds[name.first ?? " "] ?? (4, 10)
+        return (kind.rank, Int(name.dropFirst(2), radix: kind.radix) ?? 0)
+    }
+
+    /// Files handed over from several threads.
+    private final class FileCollector: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var files: [File] = []
+
+        func add(_ file: File) {
+            lock.lock()
+            files.append(file)
+            lock.unlock()
+        }
     }
 
     /// The documents as blocks, the blocks of each page together, pages in order of first appearance.
@@ -202,7 +235,7 @@ public enum SearchIndex {
                         tokens.append(token)
                         lists.append(Postings())
                     }
-                    lists[slot].append(table.postings[Int(entry)])
+                    table.appendPostings(of: Int(entry), to: &lists[slot])
                 }
             }
             return zip(tokens, lists).map { ($0, encodePostings($1, blockCount: blockCount)) }

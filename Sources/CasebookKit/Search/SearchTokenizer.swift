@@ -12,7 +12,7 @@
 /// A query of two or more CJK characters (or digits) is looked up by its bigrams and then verified against
 /// the normalised text, so it finds exactly the blocks whose normalised text contains it.
 enum SearchTokenizer {
-    enum CharClass: Equatable { case cjk, digit, letter, separator }
+    enum CharClass: UInt8, Equatable { case cjk, digit, letter, separator }
 
     /// A token as the index stores it: one character, a bigram, or a lower-cased word.
     enum Token: Hashable {
@@ -72,6 +72,16 @@ enum SearchTokenizer {
         }
     }
 
+    /// `fold` and `classify` of every character of the Basic Multilingual Plane, worked out once: the folded
+    /// value in the low 16 bits and the class's raw value above them; `UInt32.max` where the scan must work
+    /// them out itself (surrogate code points, and a character that would fold out of the plane).
+    static let basicPlaneTable: [UInt32] = (0..<0x10000).map { value -> UInt32 in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32.max }
+        let folded = fold(scalar)
+        guard folded.value < 0x10000 else { return UInt32.max }
+        return UInt32(classify(folded).rawValue) << 16 | folded.value
+    }
+
     /// Folded characters with their classes, separators between CJK characters dropped and other separator
     /// runs reduced to one space (steps 1–3).
     static func normalizedScalars(_ text: String) -> [(scalar: Unicode.Scalar, kind: CharClass)] {
@@ -120,12 +130,14 @@ enum SearchTokenizer {
         var previousKind = CharClass.separator
         var pendingSeparator = false
         var letters = String.UnicodeScalarView()
+        let basicPlane = basicPlaneTable
         for raw in text.unicodeScalars {
             let scalar: Unicode.Scalar
             let kind: CharClass
-            if raw.value >= 0x4E00 && raw.value <= 0x9FFF {   // common ideographs: already folded, CJK
-                scalar = raw
-                kind = .cjk
+            let entry = raw.value < 0x10000 ? basicPlane[Int(raw.value)] : UInt32.max
+            if entry != UInt32.max {   // steps 1 and 2, looked up
+                scalar = Unicode.Scalar(entry & 0xFFFF).unsafelyUnwrapped
+                kind = CharClass(rawValue: UInt8(truncatingIfNeeded: entry >> 16)).unsafelyUnwrapped
             } else {
                 scalar = fold(raw)
                 kind = classify(scalar)

@@ -5,7 +5,7 @@ import Testing
 private func counts(_ table: PostingsTable) -> [Int32: [String: Int]] {
     var result: [Int32: [String: Int]] = [:]
     for entry in table.keys.indices {
-        let postings = table.postings[entry]
+        let postings = table.postings(of: entry)
         for (id, count) in zip(postings.ids, postings.counts) { result[id, default: [:]][table.token(of: entry)] = Int(count) }
     }
     return result
@@ -39,9 +39,9 @@ private let texts = [
     table.add("党员", block: 3, flag: true)
     table.finish()
     let entry = try! #require(table.keys.indices.first { table.token(of: $0) == "党员" })
-    #expect(table.postings[entry].ids == [0, 3])
-    #expect(table.postings[entry].counts == [3, 2])
-    #expect(table.postings[entry].flagged == [0, 3])
+    #expect(table.postings(of: entry).ids == [0, 3])
+    #expect(table.postings(of: entry).counts == [3, 2])
+    #expect(table.postings(of: entry).flagged == [0, 3])
     // Every entry falls in exactly one partition.
     #expect(table.entriesByPartition().map(\.count).reduce(0, +) == table.keys.count)
 }

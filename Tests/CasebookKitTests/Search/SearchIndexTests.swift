@@ -190,3 +190,26 @@ private let documents = [
     #expect(scattered.map(\.page) == [0, 0, 1, 1, 2])
     #expect(scattered.map(\.isPageTop) == [true, false, true, false, true])
 }
+
+@Test func streamedFilesAreTheCollectedOnes() throws {
+    final class Sink: @unchecked Sendable {
+        let lock = NSLock()
+        var files: [String: [UInt8]] = [:]
+    }
+    let sink = Sink()
+    try SearchIndex.build(documents) { file in
+        sink.lock.lock()
+        #expect(sink.files.updateValue(file.bytes, forKey: file.path) == nil, "\(file.path) emitted twice")
+        sink.lock.unlock()
+    }
+    let collected = SearchIndex.build(documents)
+    #expect(collected.first?.path == "search/manifest.js")
+    #expect(Dictionary(uniqueKeysWithValues: collected.map { ($0.path, $0.bytes) }) == sink.files)
+}
+
+@Test func anErrorFromTheSinkIsRethrown() {
+    struct Refused: Error {}
+    #expect(throws: Refused.self) {
+        try SearchIndex.build(documents) { file in if file.path.hasPrefix("search/x-") { throw Refused() } }
+    }
+}

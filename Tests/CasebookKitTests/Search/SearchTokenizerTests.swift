@@ -45,3 +45,21 @@ import Testing
 @Test func extensionBCharactersAreCJK() {
     #expect(SearchTokenizer.tokens("𠀀𠀁") == ["𠀀", "𠀀𠀁", "𠀁"])
 }
+
+@Test func theBasicPlaneTableAgreesWithFoldAndClassify() {
+    var lookedUp = 0
+    for value in UInt32(0)..<0x10000 {
+        let entry = SearchTokenizer.basicPlaneTable[Int(value)]
+        guard let scalar = Unicode.Scalar(value) else {
+            #expect(entry == UInt32.max)
+            continue
+        }
+        guard entry != UInt32.max else { continue }
+        lookedUp += 1
+        let folded = SearchTokenizer.fold(scalar)
+        #expect(entry & 0xFFFF == folded.value, "U+\(String(value, radix: 16))")
+        #expect(SearchTokenizer.CharClass(rawValue: UInt8(entry >> 16)) == SearchTokenizer.classify(folded), "U+\(String(value, radix: 16))")
+    }
+    // Only surrogates (and characters folding out of the plane, if any) are left to the scan.
+    #expect(lookedUp > 0x10000 - 0x800 - 16)
+}
