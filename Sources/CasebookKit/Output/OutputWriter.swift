@@ -55,7 +55,9 @@ public final class OutputWriter: @unchecked Sendable {
     /// unchanged is left as it is. `key` names the inputs it was made from, for `keep`. The file is written
     /// in the background; `flush()` waits for it and reports the first failure.
     public func write(_ relative: String, _ text: String, key: ContentHash? = nil) throws {
-        try write(relative, Data(text.utf8), key: key)
+        var text = text
+        text.makeContiguousUTF8()   // a native string already is: its bytes are written with no copy
+        try write(relative, bytes: UTF8Bytes(text: text), key: key)
     }
 
     public func write(_ relative: String, _ data: Data, key: ContentHash? = nil) throws {
@@ -204,3 +206,24 @@ public enum OutputError: Error, CustomStringConvertible {
         }
     }
 }
+
+/// A contiguous string's UTF-8, as bytes the writer can hash and write where they are.
+struct UTF8Bytes: Collection, ContiguousBytes, Sendable {
+    let text: String
+
+    var startIndex: String.UTF8View.Index { text.utf8.startIndex }
+    var endIndex: String.UTF8View.Index { text.utf8.endIndex }
+    var count: Int { text.utf8.count }
+    subscript(position: String.UTF8View.Index) -> UInt8 { text.utf8[position] }
+    func index(after index: String.UTF8View.Index) -> String.UTF8View.Index { text.utf8.index(after: index) }
+
+    func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        try text.utf8.withContiguousStorageIfAvailable(body)
+    }
+
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable({ try body(UnsafeRawBufferPointer($0)) }) { return result }
+        return try Array(text.utf8).withUnsafeBytes(body)
+    }
+}
+

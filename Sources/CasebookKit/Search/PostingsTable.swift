@@ -96,6 +96,8 @@ struct PostingsTable {
         finished = true
         for slot in slots where slot.key != 0 { Self.flush(slot, &log) }
         for slot in wordSlots { Self.flush(slot, &log) }
+        // The slots are only for gathering: let them go before the tables are merged.
+        (slots, wordSlots, wordSlotIndex) = ([], [], [:])
         let start = Self.starts(of: log.records, entryCount: keys.count)
         let flaggedStart = Self.starts(of: log.flags, entryCount: keys.count)
         var ids = [Int32](repeating: 0, count: log.records.count)

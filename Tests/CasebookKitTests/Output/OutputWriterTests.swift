@@ -23,6 +23,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: parent + "/escape.html"))
     }
 
+    @Test func textIsWrittenAsItsUTF8() throws {
+        let parent = Repo.temporaryDirectory()
+        let writer = try OutputWriter(destination: parent + "/output")
+        let small = "街道", large = String(repeating: "社区党建工作指导 — 1999年\n", count: 4096)
+        var bridged = NSString(string: large) as String   // not necessarily native: made contiguous first
+        bridged += ""
+        for (name, text) in [("small.html", small), ("large.html", large), ("bridged.html", bridged)] { try writer.write(name, text) }
+        try writer.commit()
+        for (name, text) in [("small.html", small), ("large.html", large), ("bridged.html", bridged)] {
+            #expect(FileManager.default.contents(atPath: parent + "/output/" + name) == Data(text.utf8), "\(name)")
+        }
+        #expect(ContentHash(UTF8Bytes(text: large)) == ContentHash(Array(large.utf8)))
+    }
+
     @Test func anUpdateStagesOnlyChangedFilesAndCommitsThroughTheJournal() throws {
         let parent = Repo.temporaryDirectory()
         let first = try OutputWriter(destination: parent + "/output")
