@@ -23,7 +23,9 @@ func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform:
             slots[index] = transform(items[index])
         }
     }
-    return buffer.map { $0! }
+    // Moved out, not copied: the buffer is freed without deinitializing, so a copy would leave every
+    // result with one reference too many (and never freed).
+    return (0..<items.count).map { (slots.baseAddress! + $0).move()! }
 }
 
 /// Runs `body` for each item on all cores; if any call throws, rethrows the error of the first such item.
