@@ -118,8 +118,13 @@ public enum SearchIndex {
         let pageBlocks = String(decoding: pageBlockBytes, as: UTF8.self)
         let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blocks.count),\"buckets\":\(bucketCount),"
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
-        for file in bucketFiles + heavyFiles { try emit(file) }
-        try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
+        do {
+            for file in bucketFiles + heavyFiles { try emit(file) }
+            try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
+        } catch {
+            try? texts.wait()   // the text shards' thread must be done with `emit` before the error goes up
+            throw error
+        }
         try texts.wait()
     }
 

@@ -213,3 +213,29 @@ private let documents = [
         try SearchIndex.build(documents) { file in if file.path.hasPrefix("search/x-") { throw Refused() } }
     }
 }
+
+@Test func anErrorFromThePostingsWaitsForTheTextShards() {
+    struct Refused: Error {}
+    final class Count: @unchecked Sendable {
+        let lock = NSLock()
+        var texts = 0
+        var afterReturn = false
+        var failed = false
+    }
+    let count = Count()
+    #expect(throws: Refused.self) {
+        try SearchIndex.build(documents) { file in
+            if file.path.hasPrefix("search/x-") {
+                Thread.sleep(forTimeInterval: 0.005)
+                count.lock.lock(); count.texts += 1; if count.afterReturn { count.failed = true }; count.lock.unlock()
+            } else if file.path == "search/manifest.js" {
+                throw Refused()
+            }
+        }
+    }
+    count.lock.lock(); count.afterReturn = true; count.lock.unlock()
+    Thread.sleep(forTimeInterval: 0.05)
+    count.lock.lock(); defer { count.lock.unlock() }
+    #expect(!count.failed, "a text shard was emitted after build returned")
+    #expect(count.texts > 0)
+}
