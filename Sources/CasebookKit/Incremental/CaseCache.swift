@@ -1,20 +1,29 @@
 import Foundation
 
-/// Rendered cases kept between builds in `.output.cache/cases/<slug>.bin` (see `BinaryCoder`), each tied to the hash of its
+/// Rendered cases kept between builds in `.output.cache/cases/<slug>.bin`, each tied to the hash of its
 /// file and of the build environment. A case whose file is unchanged is not read, parsed or rendered again.
+///
+/// A file holds three parts (a `SectionedFile`), each in `BinaryCoder`'s form and each read without the
+/// others: the head (the stage output without the body's text), which every build reads; the body's HTML,
+/// read for the pages that show it; and its blocks of text, read for the search index.
 struct CaseCache: Sendable {
     let directory: String
     let environment: ContentHash
     /// The last build's inputs, when it ran in the same environment; otherwise empty.
     let previous: [String: BuildManifest.Input]
 
-    struct Entry: Codable {
+    /// One part of a file, with the hashes of the case file and the environment it was made from.
+    struct Part<Value: Codable>: Codable {
         var hash: ContentHash
         var environment: ContentHash
-        var output: CaseStage.Output
+        var value: Value
     }
 
-    /// A case's stage output, where it came from, and the stamp to remember it by.
+    /// The parts of a file.
+    enum Section: Int { case head, html, textBlocks }
+
+    /// A case's stage output, where it came from, and the stamp to remember it by. The output's text is
+    /// left out when the cache holds it.
     struct Result: Sendable {
         var output: CaseStage.Output
         var input: BuildManifest.Input?
@@ -31,7 +40,8 @@ struct CaseCache: Sendable {
     /// The stage output of `file`: from the cache when the file (by stamp, then by content) is unchanged.
     func run(_ file: CaseFile, stage: CaseStage) -> Result {
         let stamp = FileStamp.of(file.path)
-        if let stamp, let old = previous[file.slug], old.stamp == stamp, old.path == file.path, let cached = read(file.slug, hash: old.hash) {
+        if let stamp, let old = previous[file.slug], old.stamp == stamp, old.path == file.path,
+           let cached = read(CaseStage.Output.self, .head, of: file.slug, hash: old.hash) {
             return Result(output: cached, input: old, reused: true)
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -39,26 +49,82 @@ struct CaseCache: Sendable {
         }
         let hash = ContentHash(data)
         let input = stamp.map { BuildManifest.Input(path: file.path, stamp: $0, hash: hash) }
-        if previous[file.slug]?.hash == hash, let cached = read(file.slug, hash: hash) {
+        if previous[file.slug]?.hash == hash, let cached = read(CaseStage.Output.self, .head, of: file.slug, hash: hash) {
             return Result(output: cached, input: input, reused: true)
         }
-        let output = stage.run(file, data: data)
-        write(file.slug, Entry(hash: hash, environment: environment, output: output))
+        var output = stage.run(file, data: data)
+        if input != nil, write(file.slug, hash: hash, output) { output.text = nil }
         return Result(output: output, input: input, reused: false)
     }
 
-    private func read(_ slug: String, hash: ContentHash) -> CaseStage.Output? {
-        guard let data = FileManager.default.contents(atPath: directory + "/" + slug + ".bin"),
-              let entry = try? BinaryCoder.decode(Entry.self, from: Array(data)),
-              entry.hash == hash, entry.environment == environment else { return nil }
-        return entry.output
+    /// Part `section` of case `slug` as rendered from the file with `hash`, if the cache holds it.
+    func read<Value: Codable>(_ type: Value.Type, _ section: Section, of slug: String, hash: ContentHash) -> Value? {
+        guard let bytes = SectionedFile.read(path(slug), part: section.rawValue),
+              let part = try? BinaryCoder.decode(Part<Value>.self, from: bytes),
+              part.hash == hash, part.environment == environment else { return nil }
+        return part.value
     }
 
-    private func write(_ slug: String, _ entry: Entry) {
-        guard let bytes = try? BinaryCoder.encode(entry) else { return }
-        let data = Data(bytes)
-        let path = directory + "/" + slug + ".bin"
+    private func path(_ slug: String) -> String { directory + "/" + slug + ".bin" }
+
+    /// Stores `output`; false when it could not be (the caller then keeps the text itself).
+    private func write(_ slug: String, hash: ContentHash, _ output: CaseStage.Output) -> Bool {
+        var head = output
+        head.text = nil
+        func encoded<Value: Codable>(_ value: Value) throws -> [UInt8] {
+            try BinaryCoder.encode(Part(hash: hash, environment: environment, value: value))
+        }
+        guard let parts = try? [encoded(head), encoded(output.text?.html ?? ""), encoded(output.text?.textBlocks ?? [])] else { return false }
+        let path = path(slug)
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        if (try? OutputWriter.writeFile(temporary, data)) != nil { rename(temporary, path) }
+        guard (try? OutputWriter.writeFile(temporary, SectionedFile.join(parts))) != nil else { return false }
+        return rename(temporary, path) == 0
+    }
+}
+
+/// A file of parts that can be read one at a time: the number of parts and each one's length (8 bytes
+/// little-endian each), then the parts.
+enum SectionedFile {
+    static func join(_ parts: [[UInt8]]) -> Data {
+        var data = Data(capacity: 8 * (parts.count + 1) + parts.reduce(0) { $0 + $1.count })
+        for number in [parts.count] + parts.map(\.count) {
+            withUnsafeBytes(of: UInt64(number).littleEndian) { data.append(contentsOf: $0) }
+        }
+        for part in parts { data.append(contentsOf: part) }
+        return data
+    }
+
+    /// Part `part` of the file at `path`, reading only its header and that part; nil when the file is
+    /// missing or malformed.
+    static func read(_ path: String, part: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, let count = readNumbers(descriptor, at: 0, count: 1)?.first,
+              part < count, count < 64, let lengths = readNumbers(descriptor, at: 8, count: Int(count)) else { return nil }
+        let header = 8 * (1 + Int(count))
+        guard lengths.allSatisfy({ $0 <= UInt64(info.st_size) }),
+              UInt64(header) + lengths.reduce(0, +) == UInt64(info.st_size) else { return nil }
+        let offset = header + lengths[..<part].reduce(0) { $0 + Int($1) }
+        return readBytes(descriptor, at: offset, count: Int(lengths[part]))
+    }
+
+    private static func readNumbers(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt64]? {
+        guard let bytes = readBytes(descriptor, at: offset, count: 8 * count) else { return nil }
+        return (0..<count).map { index in
+            bytes[(8 * index)..<(8 * index + 8)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        }
+    }
+
+    private static func readBytes(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            guard got > 0 else { return nil }
+            done += got
+        }
+        return bytes
     }
 }

@@ -47,4 +47,24 @@ public struct RenderedMarkdown: Sendable, Codable {
     public var firstParagraph: String?
     public var textBlocks: [TextBlock]
     public var diagnostics: [Diagnostic]
+
+    /// What pages and link checks need of the body besides its text.
+    public var outline: CaseOutline { CaseOutline(headings: headings, caseLinks: caseLinks, figures: figures) }
+    /// The body's HTML and its blocks of text.
+    public var text: CaseText { CaseText(html: html, textBlocks: textBlocks) }
+}
+
+/// What pages and link checks need of a case body besides its text: its headings, its links to other
+/// cases and its figures. Small enough to keep for every case at once.
+public struct CaseOutline: Sendable, Codable {
+    public var headings: [Heading]
+    public var caseLinks: [CaseLink]
+    public var figures: [Figure]
+}
+
+/// The bulk of a rendered case body: its HTML and its blocks of text for search. A build keeps it in the
+/// case cache and loads it when a page needs it (`CaseTexts`), so it never holds every case's text at once.
+public struct CaseText: Sendable, Codable, Equatable {
+    public var html: String
+    public var textBlocks: [TextBlock]
 }

@@ -16,6 +16,8 @@ public enum Builder {
         public var environment = ContentHash(value: 0)
         /// Cases rendered in this run; the others came from the cache.
         public var casesRendered = 0
+        /// Where each case's text is found.
+        var texts = CaseTexts(kept: [:], cache: nil, hashes: [:])
     }
 
     /// Validates all content without writing anything. Throws with every diagnostic when there are errors.
@@ -42,11 +44,14 @@ public enum Builder {
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.sortedByLocation()) }
         let model = SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published)
-        var inputs: [String: BuildManifest.Input] = [:]
-        for (file, result) in zip(tree.caseFiles, results) { inputs[file.slug] = result.input }
+        var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:]
+        for (file, result) in zip(tree.caseFiles, results) {
+            inputs[file.slug] = result.input
+            kept[file.slug] = result.output.text
+        }
         return Checked(model: model, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
-                       inputs: inputs, environment: environment,
-                       casesRendered: results.filter { !$0.reused }.count)
+                       inputs: inputs, environment: environment, casesRendered: results.filter { !$0.reused }.count,
+                       texts: CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash)))
     }
 
     /// Builds the site into `options.outputDirectory`. On any error the previous output stays as it was.
@@ -124,10 +129,10 @@ public enum Builder {
     /// Links into a case that exists but has its own errors are not reported again.
     static func checkCaseLinks(_ reports: [CaseReport], published: Set<String>, existing: Set<String> = []) -> [Diagnostic] {
         var anchors: [String: Set<String>] = [:]
-        for report in reports { anchors[report.slug] = Set(report.body.headings.map(\.id)).union(report.figures.map(\.anchor)) }
+        for report in reports { anchors[report.slug] = Set(report.outline.headings.map(\.id)).union(report.figures.map(\.anchor)) }
         var diagnostics: [Diagnostic] = []
         for report in reports {
-            for link in report.body.caseLinks {
+            for link in report.outline.caseLinks {
                 guard let targetAnchors = anchors[link.slug] else {
                     if existing.contains(link.slug) { continue }
                     diagnostics.append(.error("link to `\(link.slug).md`, but there is no such case", at: link.location,

@@ -18,6 +18,7 @@ struct SiteWriter {
         let context = PageContext(model: model, strings: templates.strings)
         let figureHTML = FigureHTML(templates: templates)
         let keys = PageKeys(checked: checked)
+        let texts = checked.texts
 
         // Every page is one job, and all jobs share the cores: the biggest listing pages first, so that none of
         // them is left running alone at the end, then the print pages, then the case pages.
@@ -53,7 +54,8 @@ struct SiteWriter {
                 let page = SitePaths.casePage(report.slug)
                 let csvs = report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) }
                 if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return }
-                try writer.write(page, templates.render("case", context.casePage(report, body: report.body.html)), key: key)
+                let html = try texts.html(of: report.slug)
+                try writer.write(page, templates.render("case", context.casePage(report, body: html)), key: key)
                 for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
             }
         }
@@ -65,7 +67,9 @@ struct SiteWriter {
         let searchStart = StageClock.now()
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
-            let documents = parallelMap(cases) { SearchDocuments.documents(for: $0, strings: strings) }.flatMap { $0 }
+            let documents = try parallelMap(cases) { report in
+                Result { SearchDocuments.documents(for: report, textBlocks: try texts.textBlocks(of: report.slug), strings: strings) }
+            }.flatMap { try $0.get() }
             // Each file is hashed by the thread that made it and created by the writer thread meanwhile.
             try SearchIndex.build(documents) { try writer.write($0.path, bytes: $0.bytes) }
         }
@@ -100,20 +104,23 @@ struct SiteWriter {
     private func printPageJobs(context: PageContext, keys: PageKeys) -> [@Sendable () throws -> Void] {
         let model = checked.model
         let templates = checked.templates
+        let texts = checked.texts
         let parts = model.parts.filter { !$0.cases.isEmpty }
         var pageOf: [String: String] = [:]
         for part in parts { for report in part.cases { pageOf[report.slug] = SitePaths.printPart(part.section.slug) } }
         let lookup = pageOf
-        @Sendable func bodies(onPage cases: [CaseReport]) -> [String: String] {
+        @Sendable func bodies(onPage cases: [CaseReport]) throws -> [String: String] {
             let slugs = Set(cases.map(\.slug))
-            let rewritten = parallelMap(cases) { PrintBody.rewrite($0.body.html, slug: $0.slug, caseSlugs: slugs, pageOf: { lookup[$0] }) }
+            let rewritten = try parallelMap(cases) { report in
+                Result { PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] }) }
+            }.map { try $0.get() }
             return Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), rewritten))
         }
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
         jobs.append {
             try write(SitePaths.printBook, key: bookKey) {
-                let book = context.printsWholeBook ? bodies(onPage: model.cases) : [:]
+                let book = context.printsWholeBook ? try bodies(onPage: model.cases) : [:]
                 return templates.render("print", context.printBook { book[$0.slug] ?? "" })
             }
         }
@@ -121,7 +128,7 @@ struct SiteWriter {
             let key = keys.key(for: part.cases.map(\.slug))
             jobs.append {
                 try write(SitePaths.printPart(part.section.slug), key: key) {
-                    let partBodies = bodies(onPage: part.cases)
+                    let partBodies = try bodies(onPage: part.cases)
                     return templates.render("print", context.printPart(part) { partBodies[$0.slug] ?? "" })
                 }
             }

@@ -123,7 +123,7 @@ public struct PageContext: Sendable {
         item["tags"] = report.metadata.tags.map { ["name": $0, "href": root + SitePaths.tag($0)] }
         item["has_tags"] = !report.metadata.tags.isEmpty
         if let org = report.metadata.org { item["org_href"] = root + SitePaths.orgs + "#" + SitePaths.orgAnchor(org) }
-        let toc = report.body.headings.filter { $0.level <= 3 }
+        let toc = report.outline.headings.filter { $0.level <= 3 }
         item["toc"] = toc.map { ["text": $0.text, "href": "#" + $0.id, "level": $0.level, "sub": $0.level == 3] as [String: Any] }
         item["has_toc"] = toc.count > 1
         context["case"] = item

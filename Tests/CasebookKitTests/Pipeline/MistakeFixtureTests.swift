@@ -58,7 +58,7 @@ import Testing
         let section = SectionConfig(name: "社区服务", slug: "service", location: SourceLocation(file: "s"))
         func report(_ slug: String, _ body: RenderedMarkdown) -> CaseReport {
             CaseReport(slug: slug, sourcePath: slug + ".md", metadata: CaseMetadata(title: slug, org: nil, section: "service", sectionLocation: SourceLocation(file: "s"),
-                       date: nil, page: nil, tags: [], summary: nil, draft: false), section: section, body: body, summary: "")
+                       date: nil, page: nil, tags: [], summary: nil, draft: false), section: section, outline: body.outline, summary: "")
         }
         let diagnostics = Builder.checkCaseLinks([report("x", markdown), report("good", good)], published: ["x", "good"])
         #expect(diagnostics.count == 2)

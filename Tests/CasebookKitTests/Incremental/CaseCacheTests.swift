@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import CasebookKit
+
+@Suite struct CaseCacheTests {
+    @Test func eachPartOfASectionedFileIsReadAlone() throws {
+        let path = Repo.temporaryDirectory() + "/parts.bin"
+        let parts: [[UInt8]] = [[1, 2, 3], [], Array("流动党员".utf8)]
+        try SectionedFile.join(parts).write(to: URL(fileURLWithPath: path))
+        for (index, part) in parts.enumerated() { #expect(SectionedFile.read(path, part: index) == part) }
+        #expect(SectionedFile.read(path, part: 3) == nil)
+        // A cut file, or one with bytes beyond its parts, is refused rather than misread.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.dropLast().write(to: URL(fileURLWithPath: path))
+        #expect(SectionedFile.read(path, part: 0) == nil)
+        try (bytes + [0]).write(to: URL(fileURLWithPath: path))
+        #expect(SectionedFile.read(path, part: 0) == nil)
+        #expect(SectionedFile.read(path + ".missing", part: 0) == nil)
+    }
+
+    /// A rendered case's text leaves memory once the cache holds it; the next build reuses the head alone,
+    /// and the HTML and text blocks come back as rendered.
+    @Test func aCachedCaseKeepsItsTextOnDiskAndGivesItBack() async throws {
+        let tree = try #require(ContentLoader.load(Repo.content).0)
+        let file = try #require(tree.caseFiles.first { $0.slug == "tangqiao" })
+        let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: try await Repo.templateSet()), mediaFiles: Set(tree.media))
+        let rendered = try #require(stage.run(file).text)
+        let output = Repo.temporaryDirectory() + "/output"
+        let environment = ContentHash(value: 7)
+
+        let first = CaseCache(outputDirectory: output, environment: environment, manifest: nil).run(file, stage: stage)
+        #expect(!first.reused)
+        #expect(first.output.text == nil)
+        let input = try #require(first.input)
+        let manifest = BuildManifest(generator: "test", environment: environment, inputs: [file.slug: input], outputs: [:], groupKeys: [:],
+                                     warnings: [], notes: [], cases: 1, pages: 0, figures: 0)
+        let cache = CaseCache(outputDirectory: output, environment: environment, manifest: manifest)
+        let second = cache.run(file, stage: stage)
+        #expect(second.reused)
+        #expect(second.output.report?.figures.count == first.output.report?.figures.count)
+        let texts = CaseTexts(kept: [:], cache: cache, hashes: [file.slug: input.hash])
+        #expect(try texts.html(of: file.slug) == rendered.html)
+        #expect(try texts.textBlocks(of: file.slug) == rendered.textBlocks)
+        // Another environment's cache does not hand out this one's text.
+        let other = CaseCache(outputDirectory: output, environment: ContentHash(value: 8), manifest: nil)
+        #expect(throws: CaseTextMissing.self) { try CaseTexts(kept: [:], cache: other, hashes: [file.slug: input.hash]).html(of: file.slug) }
+    }
+}
