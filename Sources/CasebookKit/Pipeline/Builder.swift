@@ -44,14 +44,15 @@ public enum Builder {
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.sortedByLocation()) }
         let model = SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published)
-        var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:]
+        var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:], searchSizes: [String: SearchIndex.PageSize] = [:]
         for (file, result) in zip(tree.caseFiles, results) {
             inputs[file.slug] = result.input
             kept[file.slug] = result.output.text
+            searchSizes[file.slug] = result.output.searchSize
         }
         return Checked(model: model, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
                        inputs: inputs, environment: environment, casesRendered: results.filter { !$0.reused }.count,
-                       texts: CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash)))
+                       texts: CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes))
     }
 
     /// Builds the site into `options.outputDirectory`. On any error the previous output stays as it was.

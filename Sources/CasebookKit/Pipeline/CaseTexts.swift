@@ -1,4 +1,4 @@
-/// Where the pages stage finds each case's text: in the case cache, or kept in memory when there is no
+/// Where the pages stage finds each case's text (and how big it is in the search index): in the case cache, or kept in memory when there is no
 /// cache (a clean `--clean` build or `check`) or the cache could not store it. Loading a text on demand
 /// keeps a build from holding every case's HTML and search text at once.
 struct CaseTexts: Sendable {
@@ -7,6 +7,8 @@ struct CaseTexts: Sendable {
     let cache: CaseCache?
     /// The hash of each case file as this build read it, by slug.
     let hashes: [String: ContentHash]
+    /// Each case's size in the search index, by slug.
+    var searchSizes: [String: SearchIndex.PageSize] = [:]
 
     /// The body HTML of case `slug`.
     /// - Throws: `CaseTextMissing` when the cache no longer holds it (another build replaced it meanwhile).
@@ -17,6 +19,12 @@ struct CaseTexts: Sendable {
     /// The blocks of text of case `slug`, for the search index.
     func textBlocks(of slug: String) throws -> [TextBlock] {
         try kept[slug]?.textBlocks ?? cached([TextBlock].self, .textBlocks, of: slug)
+    }
+
+    /// The size of case `slug` in the search index.
+    func searchSize(of slug: String) throws -> SearchIndex.PageSize {
+        guard let size = searchSizes[slug] else { throw CaseTextMissing(slug: slug) }
+        return size
     }
 
     private func cached<Value: Codable>(_ type: Value.Type, _ section: CaseCache.Section, of slug: String) throws -> Value {

@@ -35,28 +35,3 @@ func parallelForEach<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) t
     }
     if let error = errors.compactMap({ $0 }).first { throw error }
 }
-
-/// Work started on a thread of its own, to overlap with what the caller does next; `wait()` blocks until it
-/// is done and rethrows its error. With `Parallelism.jobs == 1` it runs at once, on the caller's thread.
-final class Background: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var error: (any Error)?
-
-    init(_ work: @escaping @Sendable () throws -> Void) {
-        if Parallelism.jobs == 1 {
-            do { try work() } catch { self.error = error }
-            return
-        }
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            defer { group.leave() }
-            do { try work() } catch { self.error = error }
-        }
-    }
-
-    /// Waits for the work; the group's wait orders the read of `error` after the write.
-    func wait() throws {
-        group.wait()
-        if let error { throw error }
-    }
-}

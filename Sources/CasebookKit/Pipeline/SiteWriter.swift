@@ -67,11 +67,12 @@ struct SiteWriter {
         let searchStart = StageClock.now()
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
-            let documents = try parallelMap(cases) { report in
-                Result { SearchDocuments.documents(for: report, textBlocks: try texts.textBlocks(of: report.slug), strings: strings) }
-            }.flatMap { try $0.get() }
-            // Each file is hashed by the thread that made it and created by the writer thread meanwhile.
-            try SearchIndex.build(documents) { try writer.write($0.path, bytes: $0.bytes) }
+            // Each part of the index loads its cases' text when it comes to them; each file is hashed by the
+            // thread that made it and created by the writer thread meanwhile.
+            let source = SearchIndex.Source(pages: try cases.map { try texts.searchSize(of: $0.slug) }) { range in
+                try cases[range].flatMap { SearchDocuments.documents(for: $0, textBlocks: try texts.textBlocks(of: $0.slug), strings: strings) }
+            }
+            try SearchIndex.build(source) { try writer.write($0.path, bytes: $0.bytes) }
         }
         try writer.flush()   // the index's files count in its time
         let search = searchStart.stage("build and write the search index", to: StageClock.now())

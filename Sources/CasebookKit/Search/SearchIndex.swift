@@ -59,6 +59,44 @@ public enum SearchIndex {
         public var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
+    /// How big a page is in the index, known before its documents are made: its number of blocks and their
+    /// weight (see `weight(of:)`), from which the size of the text shards is chosen.
+    public struct PageSize: Sendable, Codable, Hashable {
+        public var blocks: Int
+        public var weight: Int
+
+        public init(of documents: [SearchDocument]) {
+            blocks = documents.count
+            weight = documents.reduce(0) { $0 + SearchIndex.weight(of: $1) }
+        }
+    }
+
+    /// The pages to index, and how to make the documents of a few of them at a time, so that the index
+    /// never holds every page's text at once.
+    public struct Source: Sendable {
+        /// Every page, in order.
+        public var pages: [PageSize]
+        /// The documents of the pages in `range`: each page's together and in order, as many as `pages` says.
+        public var documents: @Sendable (Range<Int>) throws -> [SearchDocument]
+
+        public init(pages: [PageSize], documents: @escaping @Sendable (Range<Int>) throws -> [SearchDocument]) {
+            self.pages = pages
+            self.documents = documents
+        }
+    }
+
+    /// The source gave a different number of documents than its page sizes said.
+    struct SourceMismatch: Error, CustomStringConvertible {
+        var pages: Range<Int>
+        var expected: Int, got: Int
+        var description: String { "search index: pages \(pages) gave \(got) blocks, not \(expected)" }
+    }
+
+    /// The bytes a block adds to its text shard, about.
+    static func weight(of document: SearchDocument) -> Int {
+        document.text.utf8.count + (document.heading?.utf8.count ?? 0) + document.url.utf8.count + 8
+    }
+
     /// The index's files: the manifest, the posting shards, then the text shards.
     public static func build(_ documents: [SearchDocument]) -> [File] {
         let collected = FileCollector()
@@ -66,30 +104,39 @@ public enum SearchIndex {
         return collected.files.sorted { order($0.path) < order($1.path) }
     }
 
-    /// Builds the index and hands each file to `emit` as soon as it is made: the text shards from a thread
-    /// of their own while the postings are gathered on the others (so a writer can create them meanwhile),
-    /// then the posting shards and the manifest. `emit` is called from several threads at once; the first
-    /// error it throws is rethrown once the index is done.
+    /// Builds the index of documents given all at once; see `build(_:emit:)` with a `Source`.
     public static func build(_ documents: [SearchDocument], emit: @escaping @Sendable (File) throws -> Void) throws {
         let blocks = orderedBlocks(documents)
-        var pageBlockCounts: [Int] = []
+        var grouped: [[SearchDocument]] = []
         for block in blocks {
-            if block.page == pageBlockCounts.count { pageBlockCounts.append(0) }
-            pageBlockCounts[block.page] += 1
+            if block.page == grouped.count { grouped.append([]) }
+            grouped[block.page].append(block.document)
         }
+        let pages = grouped
+        try build(Source(pages: pages.map(PageSize.init(of:))) { range in Array(pages[range].joined()) }, emit: emit)
+    }
+
+    /// Builds the index and hands each file to `emit` as soon as it is made. The blocks are split into parts,
+    /// each on a core of its own: a part asks `source` for its pages' documents, writes the text shards that
+    /// begin in it, gathers its postings and lets the documents go. The posting shards and the manifest
+    /// follow. `emit` is called from several threads at once; the first error it throws is rethrown once
+    /// every part is done, so nothing is emitted after `build` returns.
+    public static func build(_ source: Source, emit: @escaping @Sendable (File) throws -> Void) throws {
+        let pageBlockCounts = source.pages.map(\.blocks)
+        var pageStart = [0]
+        for count in pageBlockCounts { pageStart.append(pageStart[pageStart.count - 1] + count) }
+        let blockCount = pageStart[pageStart.count - 1]
 
         // Text shards: a fixed number of blocks each, about `textShardTarget` bytes.
-        let textBytes = blocks.reduce(0) { $0 + $1.document.text.utf8.count + ($1.document.heading?.utf8.count ?? 0) + $1.document.url.utf8.count + 8 }
-        let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blocks.count)))).rounded()))
-        let chunkCount = (blocks.count + chunk - 1) / chunk
-        let texts = Background {
-            for index in 0..<chunkCount { try emit(textShard(index, of: blocks, chunk: chunk)) }
-        }
+        let textBytes = source.pages.reduce(0) { $0 + $1.weight }
+        let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blockCount)))).rounded()))
+        let parts = gatheredParts(source, pageStart: pageStart, chunk: chunk, emit: emit)
+        let tables = try parts.map { try $0.get() }
 
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets.
         var heavy: [EncodedPostings] = []
         var light: [EncodedPostings] = []
-        for entry in encodedPostings(blocks) {
+        for entry in encodedPostings(tables, blockCount: blockCount) {
             if entry.json.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
         }
         let lightBytes = light.reduce(0) { $0 + $1.json.count + $1.token.utf8.count + 6 }
@@ -116,25 +163,65 @@ public enum SearchIndex {
         var pageBlockBytes: [UInt8] = []
         for count in pageBlockCounts { appendVarint(count, to: &pageBlockBytes) }
         let pageBlocks = String(decoding: pageBlockBytes, as: UTF8.self)
-        let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blocks.count),\"buckets\":\(bucketCount),"
+        let manifest = "{\"version\":1,\"pages\":\(pageBlockCounts.count),\"blocks\":\(blockCount),\"buckets\":\(bucketCount),"
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
-        do {
-            for file in bucketFiles + heavyFiles { try emit(file) }
-            try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
-        } catch {
-            try? texts.wait()   // the text shards' thread must be done with `emit` before the error goes up
-            throw error
-        }
-        try texts.wait()
+        for file in bucketFiles + heavyFiles { try emit(file) }
+        try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
     }
 
-    /// The text shard `index`: blocks `index * chunk ..< (index + 1) * chunk` as `[title, url, heading, text]`.
-    static func textShard(_ index: Int, of blocks: [Block], chunk: Int) -> File {
+    /// The postings of each part of the blocks, in order; on the way, each part emits the text shards that
+    /// begin in it (loading the pages those reach into, too).
+    private static func gatheredParts(_ source: Source, pageStart: [Int], chunk: Int,
+                                      emit: @escaping @Sendable (File) throws -> Void) -> [Result<PostingsTable, any Error>] {
+        let blockCount = pageStart[pageStart.count - 1]
+        let partCount = min(8, max(1, blockCount / 512))
+        let ranges = (0..<partCount).map { part in (blockCount * part / partCount)..<(blockCount * (part + 1) / partCount) }
+        return parallelMap(ranges) { range in
+            Result {
+                let shards = (range.lowerBound + chunk - 1) / chunk ..< (range.upperBound + chunk - 1) / chunk
+                let end = max(range.upperBound, min(blockCount, shards.upperBound * chunk))
+                // The pages holding blocks `range.lowerBound ..< end`.
+                let firstPage = max(0, pageIndex(startingAfter: range.lowerBound, in: pageStart) - 1)
+                let endPage = range.isEmpty ? firstPage : pageIndex(startingAfter: end - 1, in: pageStart)
+                let documents = try source.documents(firstPage..<endPage)
+                let base = pageStart[firstPage]
+                guard documents.count == pageStart[endPage] - base else {
+                    throw SourceMismatch(pages: firstPage..<endPage, expected: pageStart[endPage] - base, got: documents.count)
+                }
+                for index in shards { try emit(textShard(index, chunk: chunk, blockCount: blockCount, documents: documents, base: base)) }
+                var isPageTop = [Bool](repeating: false, count: documents.count)
+                for page in firstPage..<endPage where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
+                var table = PostingsTable()
+                for id in range {
+                    let document = documents[id - base]
+                    if isPageTop[id - base] { table.add(document.pageTitle, block: Int32(id), flag: true) }
+                    if let heading = document.heading { table.add(heading, block: Int32(id), flag: true) }
+                    table.add(document.text, block: Int32(id), flag: false)
+                }
+                table.finish()
+                return table
+            }
+        }
+    }
+
+    /// The first page whose first block comes after `block` (the number of pages when none does).
+    private static func pageIndex(startingAfter block: Int, in pageStart: [Int]) -> Int {
+        var (low, high) = (0, pageStart.count - 1)
+        while low < high {
+            let middle = (low + high) / 2
+            if pageStart[middle] > block { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// The text shard `index`: blocks `index * chunk ..< (index + 1) * chunk` as `[title, url, heading, text]`;
+    /// block `id` is `documents[id - base]`.
+    static func textShard(_ index: Int, chunk: Int, blockCount: Int, documents: [SearchDocument], base: Int) -> File {
         let id = "x-" + String(index, radix: 36)
         var out: [UInt8] = Array(registrationPrefix(id).utf8)
         out.append(UInt8(ascii: "["))
-        for block in (index * chunk)..<min(blocks.count, (index + 1) * chunk) {
-            let document = blocks[block].document
+        for block in (index * chunk)..<min(blockCount, (index + 1) * chunk) {
+            let document = documents[block - base]
             if block > index * chunk { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "["))
             appendJSONString(document.pageTitle, to: &out)
@@ -201,29 +288,14 @@ public enum SearchIndex {
         return url[...]
     }
 
-    /// Every token with its encoded postings, in no particular order. Blocks are split into parts, each
-    /// gathered into a `PostingsTable` on its own core; the tables are then merged partition by partition
-    /// (a part's postings follow the previous part's, so ids stay ascending) and encoded, also in parallel.
-    /// The page title counts in the first block of its page.
     /// A token and its postings, encoded as a JSON array (see `encodePostings`).
     typealias EncodedPostings = (token: String, json: [UInt8])
 
-    static func encodedPostings(_ blocks: [Block]) -> [EncodedPostings] {
-        let partCount = min(8, max(1, blocks.count / 512))
-        let ranges = (0..<partCount).map { part in (blocks.count * part / partCount)..<(blocks.count * (part + 1) / partCount) }
-        let tables = parallelMap(ranges) { range -> PostingsTable in
-            var table = PostingsTable()
-            for id in range {
-                let block = blocks[id]
-                if block.isPageTop { table.add(block.document.pageTitle, block: Int32(id), flag: true) }
-                if let heading = block.document.heading { table.add(heading, block: Int32(id), flag: true) }
-                table.add(block.document.text, block: Int32(id), flag: false)
-            }
-            table.finish()
-            return table
-        }
+    /// Every token with its encoded postings, in no particular order. The tables of the parts (in block
+    /// order) are merged partition by partition (a part's postings follow the previous part's, so ids stay
+    /// ascending) and encoded, in parallel.
+    static func encodedPostings(_ tables: [PostingsTable], blockCount: Int) -> [EncodedPostings] {
         let partitions = parallelMap(tables) { $0.entriesByPartition() }
-        let blockCount = blocks.count
         return parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> [EncodedPostings] in
             var keyed: [UInt64: Int] = [:]
             var worded: [String: Int] = [:]

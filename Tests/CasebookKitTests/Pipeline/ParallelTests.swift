@@ -27,11 +27,3 @@ private final class Tracked: @unchecked Sendable {
     // Once the arrays are gone, so is every result: none is held by the map.
     #expect(Tracked.alive == 0)
 }
-
-@Test func backgroundWorkIsWaitedForAndItsErrorRethrown() {
-    struct Failed: Error {}
-    let done = Background { Thread.sleep(forTimeInterval: 0.01) }
-    #expect(throws: Never.self) { try done.wait() }
-    let failed = Background { throw Failed() }
-    #expect(throws: Failed.self) { try failed.wait() }
-}

@@ -239,3 +239,38 @@ private let documents = [
     #expect(!count.failed, "a text shard was emitted after build returned")
     #expect(count.texts > 0)
 }
+
+/// A source asked for a few pages at a time gives the index the array of all documents gives, and no part
+/// of the build asks for every page.
+@Test func aSourceIsReadAFewPagesAtATime() throws {
+    let pages = (0..<1200).map { page in
+        (0..<3).map { block in
+            SearchDocument(url: "cases/c\(page).html" + (block == 0 ? "" : "#h\(block)"), pageTitle: "案例 \(page)",
+                           heading: block == 0 ? nil : "第\(block)节", text: "社区服务 第 \(page) 号 流动党员 \(block)")
+        }
+    }
+    final class Asked: @unchecked Sendable {
+        let lock = NSLock()
+        var ranges: [Range<Int>] = []
+    }
+    let asked = Asked()
+    let source = SearchIndex.Source(pages: pages.map(SearchIndex.PageSize.init(of:))) { range in
+        asked.lock.lock(); asked.ranges.append(range); asked.lock.unlock()
+        return Array(pages[range].joined())
+    }
+    final class Sink: @unchecked Sendable {
+        let lock = NSLock()
+        var files: [String: [UInt8]] = [:]
+    }
+    let sink = Sink()
+    try SearchIndex.build(source) { file in sink.lock.lock(); sink.files[file.path] = file.bytes; sink.lock.unlock() }
+    let whole = SearchIndex.build(Array(pages.joined()))
+    #expect(Dictionary(uniqueKeysWithValues: whole.map { ($0.path, $0.bytes) }) == sink.files)
+    #expect(asked.ranges.count > 1)
+    #expect(asked.ranges.allSatisfy { $0.count < pages.count / 2 })
+    #expect(Set(asked.ranges.flatMap { Array($0) }) == Set(pages.indices))
+
+    // A source that gives other than it said is refused.
+    let short = SearchIndex.Source(pages: pages.map(SearchIndex.PageSize.init(of:))) { range in Array(pages[range].joined().dropLast()) }
+    #expect(throws: SearchIndex.SourceMismatch.self) { try SearchIndex.build(short) { _ in } }
+}
