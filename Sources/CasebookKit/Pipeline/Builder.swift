@@ -79,7 +79,8 @@ public enum Builder {
             return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: manifest.outputs.count,
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
         }
-        let cache = options.incremental ? CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest) : nil
+        // A clean build reads nothing from the cache but still keeps each case's text there, not in memory.
+        let cache = CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest)
         let checked = try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics,
                                 environment: environment, cache: cache)
         let checkedAt = StageClock.now()

@@ -1,6 +1,6 @@
-/// Where the pages stage finds each case's text (and how big it is in the search index): in the case cache, or kept in memory when there is no
-/// cache (a clean `--clean` build or `check`) or the cache could not store it. Loading a text on demand
-/// keeps a build from holding every case's HTML and search text at once.
+/// Where the pages stage finds each case's text, and how big it is in the search index: in the case
+/// cache, or kept in memory when there is no cache (`check`) or the cache could not store it. Loading a
+/// text when a page needs it keeps a build from holding every case's HTML and search text at once.
 struct CaseTexts: Sendable {
     /// Texts that are not in the cache, by slug.
     let kept: [String: CaseText]
