@@ -28,10 +28,13 @@ func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform:
     return (0..<items.count).map { (slots.baseAddress! + $0).move()! }
 }
 
+/// `parallelMap` with a transform that throws: every item is tried, then the error of the first item that
+/// failed is rethrown.
+func parallelTryMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) throws -> Output) throws -> [Output] {
+    try parallelMap(items) { item in Result { try transform(item) } }.map { try $0.get() }
+}
+
 /// Runs `body` for each item on all cores; if any call throws, rethrows the error of the first such item.
 func parallelForEach<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws -> Void) throws {
-    let errors = parallelMap(items) { item -> (any Error)? in
-        do { try body(item); return nil } catch { return error }
-    }
-    if let error = errors.compactMap({ $0 }).first { throw error }
+    _ = try parallelTryMap(items, body)
 }

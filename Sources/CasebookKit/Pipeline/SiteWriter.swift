@@ -112,9 +112,9 @@ struct SiteWriter {
         let lookup = pageOf
         @Sendable func bodies(onPage cases: [CaseReport]) throws -> [String: String] {
             let slugs = Set(cases.map(\.slug))
-            let rewritten = try parallelMap(cases) { report in
-                Result { PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] }) }
-            }.map { try $0.get() }
+            let rewritten = try parallelTryMap(cases) { report in
+                PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
+            }
             return Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), rewritten))
         }
         var jobs: [@Sendable () throws -> Void] = []

@@ -130,8 +130,7 @@ public enum SearchIndex {
         // Text shards: a fixed number of blocks each, about `textShardTarget` bytes.
         let textBytes = source.pages.reduce(0) { $0 + $1.weight }
         let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blockCount)))).rounded()))
-        let parts = gatheredParts(source, pageStart: pageStart, chunk: chunk, emit: emit)
-        let tables = try parts.map { try $0.get() }
+        let tables = try gatheredParts(source, pageStart: pageStart, chunk: chunk, emit: emit)
 
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets.
         var heavy: [EncodedPostings] = []
@@ -172,35 +171,33 @@ public enum SearchIndex {
     /// The postings of each part of the blocks, in order; on the way, each part emits the text shards that
     /// begin in it (loading the pages those reach into, too).
     private static func gatheredParts(_ source: Source, pageStart: [Int], chunk: Int,
-                                      emit: @escaping @Sendable (File) throws -> Void) -> [Result<PostingsTable, any Error>] {
+                                      emit: @escaping @Sendable (File) throws -> Void) throws -> [PostingsTable] {
         let blockCount = pageStart[pageStart.count - 1]
         let partCount = min(8, max(1, blockCount / 512))
         let ranges = (0..<partCount).map { part in (blockCount * part / partCount)..<(blockCount * (part + 1) / partCount) }
-        return parallelMap(ranges) { range in
-            Result {
-                let shards = (range.lowerBound + chunk - 1) / chunk ..< (range.upperBound + chunk - 1) / chunk
-                let end = max(range.upperBound, min(blockCount, shards.upperBound * chunk))
-                // The pages holding blocks `range.lowerBound ..< end`.
-                let firstPage = max(0, pageIndex(startingAfter: range.lowerBound, in: pageStart) - 1)
-                let endPage = range.isEmpty ? firstPage : pageIndex(startingAfter: end - 1, in: pageStart)
-                let documents = try source.documents(firstPage..<endPage)
-                let base = pageStart[firstPage]
-                guard documents.count == pageStart[endPage] - base else {
-                    throw SourceMismatch(pages: firstPage..<endPage, expected: pageStart[endPage] - base, got: documents.count)
-                }
-                for index in shards { try emit(textShard(index, chunk: chunk, blockCount: blockCount, documents: documents, base: base)) }
-                var isPageTop = [Bool](repeating: false, count: documents.count)
-                for page in firstPage..<endPage where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
-                var table = PostingsTable()
-                for id in range {
-                    let document = documents[id - base]
-                    if isPageTop[id - base] { table.add(document.pageTitle, block: Int32(id), flag: true) }
-                    if let heading = document.heading { table.add(heading, block: Int32(id), flag: true) }
-                    table.add(document.text, block: Int32(id), flag: false)
-                }
-                table.finish()
-                return table
+        return try parallelTryMap(ranges) { range in
+            let shards = (range.lowerBound + chunk - 1) / chunk ..< (range.upperBound + chunk - 1) / chunk
+            let end = max(range.upperBound, min(blockCount, shards.upperBound * chunk))
+            // The pages holding blocks `range.lowerBound ..< end`.
+            let firstPage = max(0, pageIndex(startingAfter: range.lowerBound, in: pageStart) - 1)
+            let endPage = range.isEmpty ? firstPage : pageIndex(startingAfter: end - 1, in: pageStart)
+            let documents = try source.documents(firstPage..<endPage)
+            let base = pageStart[firstPage]
+            guard documents.count == pageStart[endPage] - base else {
+                throw SourceMismatch(pages: firstPage..<endPage, expected: pageStart[endPage] - base, got: documents.count)
             }
+            for index in shards { try emit(textShard(index, chunk: chunk, blockCount: blockCount, documents: documents, base: base)) }
+            var isPageTop = [Bool](repeating: false, count: documents.count)
+            for page in firstPage..<endPage where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
+            var table = PostingsTable()
+            for id in range {
+                let document = documents[id - base]
+                if isPageTop[id - base] { table.add(document.pageTitle, block: Int32(id), flag: true) }
+                if let heading = document.heading { table.add(heading, block: Int32(id), flag: true) }
+                table.add(document.text, block: Int32(id), flag: false)
+            }
+            table.finish()
+            return table
         }
     }
 
