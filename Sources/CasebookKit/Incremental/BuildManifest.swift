@@ -1,8 +1,7 @@
 import Foundation
 
 /// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.bin`,
-/// in `BinaryCoder`'s form)
-/// so the next build can skip what has not changed.
+/// in `BinaryCoder`'s form) so the next build can skip what has not changed.
 public struct BuildManifest: Sendable, Codable {
     /// A case file as last read: its stamp and the hash of its bytes.
     public struct Input: Sendable, Codable, Hashable {
