@@ -60,6 +60,7 @@ struct SiteWriter {
             }
         }
         try parallelForEach(jobs) { try $0() }
+        jobs.removeAll()   // each case page's job holds its report: let them go before the search index
         let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
         try writer.flush()
 

@@ -4,11 +4,18 @@
 /// in an open-addressing table with a multiplicative hash; words are few and go through a dictionary. A
 /// token's last block is remembered, so a repeat in the same block only raises its count: one probe per
 /// token occurrence, no per-block table. When a token moves on to another block, its finished (block,
-/// count) goes to the end of one flat log, and `finish()` groups the log by entry with a counting sort —
+/// count) goes to the end of one log, and `finish()` groups the log by entry with a counting sort —
 /// no array per token while the text is read. Entries are split into partitions by hash so that the
 /// tables of several parts can be merged in parallel, one partition per task.
+///
+/// Memory is what bounds the index on a large site, so the log is 8 bytes a posting, grown in fixed chunks
+/// (never copied or doubled), and the grouped postings are kept as variable-length gaps, about 2 bytes each.
 struct PostingsTable {
     static let partitionCount = 64
+    /// Blocks are numbered from the table's first block in 24 bits of a log record.
+    static let maxBlocks = 1 << 24
+    /// Counts above this are kept as this: the index shows at most 64 levels.
+    static let maxCount = 255
 
     /// A token's slot: its key, its entry, and the block it was last seen in with its count there so far.
     /// A repeat in the same block touches only the slot; the count goes to the log when the token is next
@@ -21,21 +28,51 @@ struct PostingsTable {
         var flaggedBlock: Int32 = -1
     }
 
-    /// Finished (entry, block, count) triples and (entry, block) flags, in the order they were finished:
-    /// for each entry, blocks ascend.
+    /// Finished postings and flags, in the order they were finished: for each entry, blocks ascend.
     private struct Log {
-        struct Record { var entry: Int32; var block: Int32; var count: UInt32 }
-        var records: [Record] = []
-        var flags: [Record] = []
+        /// An entry, and its block (counted from the table's first) with the count in the low 8 bits.
+        struct Record {
+            var entry: Int32
+            var blockAndCount: UInt32
+            var block: Int32 { Int32(blockAndCount >> 8) }
+            var count: Int { Int(blockAndCount & 0xFF) }
+        }
+        var records = ChunkedLog()
+        var flags = ChunkedLog()
+
+        /// Records in chunks of a fixed size: appending never moves what is already there.
+        struct ChunkedLog {
+            static let chunkSize = 1 << 15
+            private(set) var full: [[Record]] = []
+            private(set) var last: [Record] = []
+            var count: Int { full.count * Self.chunkSize + last.count }
+
+            @inline(__always)
+            mutating func append(_ record: Record) {
+                if last.count == Self.chunkSize {
+                    full.append(last)
+                    last = []
+                }
+                if last.isEmpty { last.reserveCapacity(Self.chunkSize) }
+                last.append(record)
+            }
+
+            func forEach(_ body: (Record) -> Void) {
+                for chunk in full { for record in chunk { body(record) } }
+                for record in last { body(record) }
+            }
+        }
     }
 
-    /// The log grouped by entry: entry `e`'s ids and counts are at `start[e] ..< start[e + 1]`.
+    /// The log grouped by entry: entry `e`'s postings are the bytes `start[e] ..< start[e + 1]`, each a
+    /// varint of `gap << 1 | (count > 1)`, then the count in one byte when it is over 1; its flagged blocks
+    /// are varint gaps at `flaggedStart[e] ..< flaggedStart[e + 1]`. Gaps are `block - previous - 1`, the
+    /// first one's previous being the table's first block minus one.
     private struct Grouped {
         var start: [Int] = [0]
-        var ids: [Int32] = []
-        var counts: [UInt16] = []
+        var bytes: [UInt8] = []
         var flaggedStart: [Int] = [0]
-        var flagged: [Int32] = []
+        var flagged: [UInt8] = []
     }
 
     private var slots: [Slot]
@@ -43,6 +80,8 @@ struct PostingsTable {
     private var shift: UInt64
     private var log = Log()
     private var grouped = Grouped()
+    /// The first block this table may be given; blocks are kept relative to it.
+    let firstBlock: Int32
     /// Per entry: its key (0 for a word).
     private(set) var keys: [UInt64] = []
     /// Words are few: their slots are found through a dictionary.
@@ -51,18 +90,22 @@ struct PostingsTable {
     private(set) var words: [Int32: String] = [:]
     private var finished = false
 
-    init(capacity: Int = 1 << 16) {
+    /// A table for blocks `firstBlock ..< firstBlock + maxBlocks`.
+    init(capacity: Int = 1 << 16, firstBlock: Int32 = 0) {
         var size = 1
         while size < capacity * 2 { size <<= 1 }
         slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
+        self.firstBlock = firstBlock
     }
 
     /// Counts the tokens of `text` (normalised as `SearchTokenizer` says) in `block`; `flag` marks a title or
     /// heading. Blocks must come in ascending order.
     mutating func add(_ text: String, block: Int32, flag: Bool) {
         precondition(!finished, "add after finish")
+        let block = block - firstBlock
+        precondition(block >= 0 && Int(block) < Self.maxBlocks, "block out of the table's range")
         // A text of n UTF-8 bytes has at most 2n tokens: grow first, so the scan can work on the slots
         // through a buffer (no copy-on-write check per token) and never has to grow them.
         while (keys.count + 2 * text.utf8.count) * 2 > slots.count { grow() }
@@ -98,34 +141,83 @@ struct PostingsTable {
         for slot in wordSlots { Self.flush(slot, &log) }
         // The slots are only for gathering: let them go before the tables are merged.
         (slots, wordSlots, wordSlotIndex) = ([], [], [:])
-        let start = Self.starts(of: log.records, entryCount: keys.count)
-        let flaggedStart = Self.starts(of: log.flags, entryCount: keys.count)
-        var ids = [Int32](repeating: 0, count: log.records.count)
-        var counts = [UInt16](repeating: 0, count: log.records.count)
-        var flagged = [Int32](repeating: 0, count: log.flags.count)
-        // Each entry's records in log order, which is ascending block order.
-        var next = start
-        for record in log.records {
-            let position = next[Int(record.entry)]
-            ids[position] = record.block
-            counts[position] = UInt16(min(record.count, UInt32(UInt16.max)))
-            next[Int(record.entry)] = position + 1
-        }
-        next = flaggedStart
-        for record in log.flags {
-            flagged[next[Int(record.entry)]] = record.block
-            next[Int(record.entry)] += 1
-        }
-        grouped = Grouped(start: start, ids: ids, counts: counts, flaggedStart: flaggedStart, flagged: flagged)
+        let (start, bytes) = Self.grouped(log.records, entryCount: keys.count, withCounts: true)
+        log.records = Log.ChunkedLog()
+        let (flaggedStart, flagged) = Self.grouped(log.flags, entryCount: keys.count, withCounts: false)
         log = Log()
+        grouped = Grouped(start: start, bytes: bytes, flaggedStart: flaggedStart, flagged: flagged)
     }
 
-    /// Where each entry's run begins in the grouped arrays, and the total at the end.
-    private static func starts(of records: [Log.Record], entryCount: Int) -> [Int] {
+    /// The records grouped by entry with a counting sort, each entry's in log order (ascending blocks) and
+    /// encoded as `Grouped` says: where each entry's bytes begin (and the total at the end), and the bytes.
+    private static func grouped(_ records: Log.ChunkedLog, entryCount: Int, withCounts: Bool) -> (start: [Int], bytes: [UInt8]) {
+        // First pass: each entry's encoded size; the second writes it.
         var start = [Int](repeating: 0, count: entryCount + 1)
-        for record in records { start[Int(record.entry) + 1] += 1 }
+        var previous = [Int32](repeating: -1, count: entryCount)
+        records.forEach { record in
+            let entry = Int(record.entry)
+            let gap = Int(record.block - previous[entry] - 1)
+            previous[entry] = record.block
+            if withCounts {
+                start[entry + 1] += varintSize(gap << 1) + (record.count > 1 ? 1 : 0)
+            } else {
+                start[entry + 1] += varintSize(gap)
+            }
+        }
         for index in 0..<entryCount { start[index + 1] += start[index] }
-        return start
+        var bytes = [UInt8](repeating: 0, count: start[entryCount])
+        var next = start
+        for index in previous.indices { previous[index] = -1 }
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            records.forEach { record in
+                let entry = Int(record.entry)
+                let gap = Int(record.block - previous[entry] - 1)
+                previous[entry] = record.block
+                if withCounts {
+                    let count = record.count
+                    writeVarint(gap << 1 | (count > 1 ? 1 : 0), to: bytes, at: &next[entry])
+                    if count > 1 {
+                        bytes[next[entry]] = UInt8(count)
+                        next[entry] += 1
+                    }
+                } else {
+                    writeVarint(gap, to: bytes, at: &next[entry])
+                }
+            }
+        }
+        return (start, bytes)
+    }
+
+    @inline(__always)
+    private static func varintSize(_ value: Int) -> Int {
+        var (v, size) = (value >> 7, 1)
+        while v > 0 { v >>= 7; size += 1 }
+        return size
+    }
+
+    /// Seven bits a byte, least significant first; the high bit says more follow.
+    @inline(__always)
+    private static func writeVarint(_ value: Int, to bytes: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int) {
+        var v = value
+        while v >= 0x80 {
+            bytes[offset] = UInt8(v & 0x7F) | 0x80
+            offset += 1
+            v >>= 7
+        }
+        bytes[offset] = UInt8(v)
+        offset += 1
+    }
+
+    @inline(__always)
+    private static func readVarint(_ bytes: [UInt8], at offset: inout Int) -> Int {
+        var (value, shift) = (0, 0)
+        while true {
+            let byte = bytes[offset]
+            offset += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
     }
 
     /// The postings of an entry, after `finish()`.
@@ -138,10 +230,23 @@ struct PostingsTable {
     /// Appends an entry's postings to `postings` (whose ids must all be smaller), after `finish()`.
     func appendPostings(of entry: Int, to postings: inout SearchIndex.Postings) {
         precondition(finished, "postings before finish")
-        let range = grouped.start[entry]..<grouped.start[entry + 1]
-        postings.ids += grouped.ids[range]
-        postings.counts += grouped.counts[range]
-        postings.flagged += grouped.flagged[grouped.flaggedStart[entry]..<grouped.flaggedStart[entry + 1]]
+        var (offset, end, previous) = (grouped.start[entry], grouped.start[entry + 1], Int(firstBlock) - 1)
+        while offset < end {
+            let value = Self.readVarint(grouped.bytes, at: &offset)
+            previous += (value >> 1) + 1
+            postings.ids.append(Int32(previous))
+            if value & 1 == 1 {
+                postings.counts.append(UInt16(grouped.bytes[offset]))
+                offset += 1
+            } else {
+                postings.counts.append(1)
+            }
+        }
+        (offset, end, previous) = (grouped.flaggedStart[entry], grouped.flaggedStart[entry + 1], Int(firstBlock) - 1)
+        while offset < end {
+            previous += Self.readVarint(grouped.flagged, at: &offset) + 1
+            postings.flagged.append(Int32(previous))
+        }
     }
 
     @inline(__always)
@@ -162,7 +267,7 @@ struct PostingsTable {
         Self.touch(&wordSlots[index], &log, block: block, flag: flag)
     }
 
-    /// Counts one occurrence in `slot`.
+    /// Counts one occurrence in `slot`; `block` is relative to the first.
     @inline(__always)
     private static func touch(_ slot: inout Slot, _ log: inout Log, block: Int32, flag: Bool) {
         if slot.block == block {
@@ -174,7 +279,7 @@ struct PostingsTable {
         }
         if flag && slot.flaggedBlock != block {
             slot.flaggedBlock = block
-            log.flags.append(Log.Record(entry: slot.entry, block: block, count: 1))
+            log.flags.append(Log.Record(entry: slot.entry, blockAndCount: UInt32(block) << 8 | 1))
         }
     }
 
@@ -182,7 +287,8 @@ struct PostingsTable {
     @inline(__always)
     private static func flush(_ slot: Slot, _ log: inout Log) {
         guard slot.block >= 0 else { return }
-        log.records.append(Log.Record(entry: slot.entry, block: slot.block, count: slot.count))
+        let count = min(slot.count, UInt32(maxCount))
+        log.records.append(Log.Record(entry: slot.entry, blockAndCount: UInt32(slot.block) << 8 | count))
     }
 
     private mutating func grow() {

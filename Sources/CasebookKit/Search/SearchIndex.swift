@@ -173,7 +173,7 @@ public enum SearchIndex {
     private static func gatheredParts(_ source: Source, pageStart: [Int], chunk: Int,
                                       emit: @escaping @Sendable (File) throws -> Void) throws -> [PostingsTable] {
         let blockCount = pageStart[pageStart.count - 1]
-        let partCount = min(8, max(1, blockCount / 512))
+        let partCount = max(min(8, max(1, blockCount / 512)), (blockCount + PostingsTable.maxBlocks - 1) / PostingsTable.maxBlocks)
         let ranges = (0..<partCount).map { part in (blockCount * part / partCount)..<(blockCount * (part + 1) / partCount) }
         return try parallelTryMap(ranges) { range in
             let shards = (range.lowerBound + chunk - 1) / chunk ..< (range.upperBound + chunk - 1) / chunk
@@ -189,7 +189,7 @@ public enum SearchIndex {
             for index in shards { try emit(textShard(index, chunk: chunk, blockCount: blockCount, documents: documents, base: base)) }
             var isPageTop = [Bool](repeating: false, count: documents.count)
             for page in firstPage..<endPage where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
-            var table = PostingsTable()
+            var table = PostingsTable(firstBlock: Int32(range.lowerBound))
             for id in range {
                 let document = documents[id - base]
                 if isPageTop[id - base] { table.add(document.pageTitle, block: Int32(id), flag: true) }

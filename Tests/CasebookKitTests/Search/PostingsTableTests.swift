@@ -45,3 +45,25 @@ private let texts = [
     // Every entry falls in exactly one partition.
     #expect(table.entriesByPartition().map(\.count).reduce(0, +) == table.keys.count)
 }
+
+@Test func tableKeepsLongListsWideGapsAndBigCounts() {
+    // 40,000 blocks fill more than one chunk of the log; gaps of 1 to 40,000 take one to three varint bytes.
+    let first: Int32 = 5_000_000
+    var table = PostingsTable(firstBlock: first)
+    var expected: [Int32] = []
+    var block = first
+    for index in 0..<40_000 {
+        block += Int32(index % 97 == 0 ? index : 1)
+        expected.append(block)
+        table.add(index == 3 ? String(repeating: "党", count: 300) : "党员", block: block, flag: index % 1000 == 0)
+    }
+    table.finish()
+    let entry = try! #require(table.keys.indices.first { table.token(of: $0) == "党" })
+    let postings = table.postings(of: entry)
+    #expect(postings.ids == expected)
+    #expect(postings.counts[3] == UInt16(PostingsTable.maxCount))   // 300 occurrences: kept as the most there is
+    #expect(postings.counts.enumerated().allSatisfy { $0.offset == 3 || $0.element == 1 })
+    #expect(postings.flagged == stride(from: 0, to: 40_000, by: 1000).map { expected[$0] })
+    let pair = try! #require(table.keys.indices.first { table.token(of: $0) == "党员" })
+    #expect(table.postings(of: pair).ids == expected.enumerated().filter { $0.offset != 3 }.map(\.element))
+}
