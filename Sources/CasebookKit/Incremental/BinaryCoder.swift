@@ -43,10 +43,38 @@ extension Optional: OptionalCoding {
     static func wrapping(_ value: Any?) -> Self { value.map { $0 as! Wrapped } }
 }
 
+/// How the coder writes a type: as one of the primitives, behind an optional's marker, not at all (a
+/// dictionary), or by the type's own `Codable` conformance.
+private enum CodedKind {
+    case string, bool, int, int32, int16, int8, int64, uint64, uint32, uint16, uint8, uint, double, float
+    case optional, dictionary, other
+
+    /// The primitives, found by identity (no cast); read from every thread, never changed.
+    private static let primitives: [ObjectIdentifier: CodedKind] = [
+        ObjectIdentifier(String.self): .string, ObjectIdentifier(Bool.self): .bool, ObjectIdentifier(Int.self): .int,
+        ObjectIdentifier(Int32.self): .int32, ObjectIdentifier(Int16.self): .int16, ObjectIdentifier(Int8.self): .int8,
+        ObjectIdentifier(Int64.self): .int64, ObjectIdentifier(UInt64.self): .uint64, ObjectIdentifier(UInt32.self): .uint32,
+        ObjectIdentifier(UInt16.self): .uint16, ObjectIdentifier(UInt8.self): .uint8, ObjectIdentifier(UInt.self): .uint,
+        ObjectIdentifier(Double.self): .double, ObjectIdentifier(Float.self): .float,
+    ]
+
+    /// The kind of `type`. Other types are told apart by protocol casts, which are slow: their kinds are
+    /// kept in `cache`, which belongs to one coder.
+    static func of(_ type: Any.Type, cache: inout [ObjectIdentifier: CodedKind]) -> CodedKind {
+        let id = ObjectIdentifier(type)
+        if let kind = primitives[id] ?? cache[id] { return kind }
+        let kind: CodedKind = type is any OptionalCoding.Type ? .optional : type is any DictionaryCoding.Type ? .dictionary : .other
+        cache[id] = kind
+        return kind
+    }
+}
+
 // MARK: - Encoding
 
 private final class BinaryEncoder: Encoder {
     var bytes: [UInt8] = []
+    /// The kinds of the types met so far that are not primitives.
+    var kinds: [ObjectIdentifier: CodedKind] = [:]
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -71,32 +99,33 @@ private final class BinaryEncoder: Encoder {
 
     /// Writes one value: primitives directly, optionals behind a marker, everything else by its `encode(to:)`.
     func encodeValue<Value: Encodable>(_ value: Value) throws {
-        switch value {
-        // First: a dynamic cast would unwrap an optional and match its wrapped type.
-        case let value as any OptionalCoding:
-            if let wrapped = value.wrappedValue as? any Encodable {
+        // A value's type is known from a table, not from casts (which cost more than the writing); once the
+        // type is known, `unsafeBitCast` to it is an identity.
+        switch CodedKind.of(Value.self, cache: &kinds) {
+        case .string: writeString(unsafeBitCast(value, to: String.self))
+        case .bool: bytes.append(unsafeBitCast(value, to: Bool.self) ? 1 : 0)
+        case .int: writeSigned(Int64(unsafeBitCast(value, to: Int.self)))
+        case .int32: writeSigned(Int64(unsafeBitCast(value, to: Int32.self)))
+        case .int16: writeSigned(Int64(unsafeBitCast(value, to: Int16.self)))
+        case .int8: writeSigned(Int64(unsafeBitCast(value, to: Int8.self)))
+        case .int64: writeSigned(unsafeBitCast(value, to: Int64.self))
+        case .uint64: writeVarint(unsafeBitCast(value, to: UInt64.self))
+        case .uint32: writeVarint(UInt64(unsafeBitCast(value, to: UInt32.self)))
+        case .uint16: writeVarint(UInt64(unsafeBitCast(value, to: UInt16.self)))
+        case .uint8: bytes.append(unsafeBitCast(value, to: UInt8.self))
+        case .uint: writeVarint(UInt64(unsafeBitCast(value, to: UInt.self)))
+        case .double: writeVarint(unsafeBitCast(value, to: Double.self).bitPattern)
+        case .float: writeVarint(UInt64(unsafeBitCast(value, to: Float.self).bitPattern))
+        case .optional:
+            if let wrapped = (value as! any OptionalCoding).wrappedValue as? any Encodable {
                 bytes.append(1)
                 try encodeValue(wrapped)
             } else {
                 bytes.append(0)
             }
-        case is any DictionaryCoding:
+        case .dictionary:
             throw BinaryCoder.Unsupported(description: "a dictionary cannot be coded in binary (\(Value.self))")
-        case let value as String: writeString(value)
-        case let value as Bool: bytes.append(value ? 1 : 0)
-        case let value as Int: writeSigned(Int64(value))
-        case let value as Int32: writeSigned(Int64(value))
-        case let value as Int16: writeSigned(Int64(value))
-        case let value as Int8: writeSigned(Int64(value))
-        case let value as Int64: writeSigned(value)
-        case let value as UInt64: writeVarint(value)
-        case let value as UInt32: writeVarint(UInt64(value))
-        case let value as UInt16: writeVarint(UInt64(value))
-        case let value as UInt8: bytes.append(value)
-        case let value as UInt: writeVarint(UInt64(value))
-        case let value as Double: writeVarint(value.bitPattern)
-        case let value as Float: writeVarint(UInt64(value.bitPattern))
-        default:
+        case .other:
             try value.encode(to: self)
         }
     }
@@ -194,6 +223,8 @@ private final class BinaryEncoder: Encoder {
 private final class BinaryDecoder: Decoder {
     let bytes: [UInt8]
     var position = 0
+    /// The kinds of the types met so far that are not primitives.
+    var kinds: [ObjectIdentifier: CodedKind] = [:]
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -236,26 +267,28 @@ private final class BinaryDecoder: Decoder {
 
     /// Reads one value written by `BinaryEncoder.encodeValue`.
     func decodeValue<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        switch type {
-        case is String.Type: return try readString() as! Value
-        case is Bool.Type: return (try readByte() != 0) as! Value
-        case is Int.Type: return try readInteger(Int.self) as! Value
-        case is Int32.Type: return try readInteger(Int32.self) as! Value
-        case is Int16.Type: return try readInteger(Int16.self) as! Value
-        case is Int8.Type: return try readInteger(Int8.self) as! Value
-        case is Int64.Type: return try readInteger(Int64.self) as! Value
-        case is UInt64.Type: return try readInteger(UInt64.self) as! Value
-        case is UInt32.Type: return try readInteger(UInt32.self) as! Value
-        case is UInt16.Type: return try readInteger(UInt16.self) as! Value
-        case is UInt8.Type: return try readByte() as! Value
-        case is UInt.Type: return try readInteger(UInt.self) as! Value
-        case is Double.Type: return Double(bitPattern: try readVarint()) as! Value
-        case is Float.Type: return Float(bitPattern: try readInteger(UInt32.self)) as! Value
-        case let optional as any OptionalCoding.Type:
+        // As in encoding, the type's kind comes from a table; `unsafeBitCast` to `Value` is then an identity.
+        switch CodedKind.of(Value.self, cache: &kinds) {
+        case .string: return unsafeBitCast(try readString(), to: Value.self)
+        case .bool: return unsafeBitCast(try readByte() != 0, to: Value.self)
+        case .int: return unsafeBitCast(try readInteger(Int.self), to: Value.self)
+        case .int32: return unsafeBitCast(try readInteger(Int32.self), to: Value.self)
+        case .int16: return unsafeBitCast(try readInteger(Int16.self), to: Value.self)
+        case .int8: return unsafeBitCast(try readInteger(Int8.self), to: Value.self)
+        case .int64: return unsafeBitCast(try readInteger(Int64.self), to: Value.self)
+        case .uint64: return unsafeBitCast(try readInteger(UInt64.self), to: Value.self)
+        case .uint32: return unsafeBitCast(try readInteger(UInt32.self), to: Value.self)
+        case .uint16: return unsafeBitCast(try readInteger(UInt16.self), to: Value.self)
+        case .uint8: return unsafeBitCast(try readByte(), to: Value.self)
+        case .uint: return unsafeBitCast(try readInteger(UInt.self), to: Value.self)
+        case .double: return unsafeBitCast(Double(bitPattern: try readVarint()), to: Value.self)
+        case .float: return unsafeBitCast(Float(bitPattern: try readInteger(UInt32.self)), to: Value.self)
+        case .optional:
+            let optional = Value.self as! any OptionalCoding.Type
             guard try readByte() != 0 else { return optional.wrapping(nil) as! Value }
             guard let wrapped = optional.wrappedType as? any Decodable.Type else { throw BinaryCoder.Truncated() }
             return optional.wrapping(try decodeValue(wrapped)) as! Value
-        default:
+        case .dictionary, .other:
             return try Value(from: self)
         }
     }

@@ -12,6 +12,8 @@ public enum Builder {
         public var filesChecked: Int
         /// Each case file as read (stamp and content hash), by slug.
         public var inputs: [String: BuildManifest.Input] = [:]
+        /// The hash of what listing pages show of each case, by slug (see `PageKeys.listing`).
+        var listings: [String: ContentHash] = [:]
         /// The hash of templates, configuration, media and options.
         public var environment = ContentHash(value: 0)
         /// Cases rendered in this run; the others came from the cache.
@@ -45,13 +47,15 @@ public enum Builder {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.sortedByLocation()) }
         let model = SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published)
         var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:], searchSizes: [String: SearchIndex.PageSize] = [:]
+        var listings: [String: ContentHash] = [:]
         for (file, result) in zip(tree.caseFiles, results) {
             inputs[file.slug] = result.input
             kept[file.slug] = result.output.text
             searchSizes[file.slug] = result.output.searchSize
+            listings[file.slug] = result.output.listing
         }
         return Checked(model: model, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
-                       inputs: inputs, environment: environment, casesRendered: results.filter { !$0.reused }.count,
+                       inputs: inputs, listings: listings, environment: environment, casesRendered: results.filter { !$0.reused }.count,
                        texts: CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes))
     }
 

@@ -12,6 +12,9 @@ struct CaseStage: Sendable {
         var text: CaseText?
         /// The case's size in the search index, known without its text.
         var searchSize: SearchIndex.PageSize?
+        /// The hash of what pages that list the case show (`PageKeys.listing`), kept so a rebuild need not
+        /// work it out again for every case.
+        var listing: ContentHash?
         var draft: Bool
         var diagnostics: [Diagnostic]
     }
@@ -19,7 +22,7 @@ struct CaseStage: Sendable {
     /// Renders `file`; `data` is its bytes when the caller has read them already.
     func run(_ file: CaseFile, data: Data? = nil) -> Output {
         guard let data = data ?? FileManager.default.contents(atPath: file.path) else {
-            return Output(report: nil, text: nil, searchSize: nil, draft: false, diagnostics: [.error("cannot read the file", at: SourceLocation(file: file.displayPath))])
+            return Output(report: nil, text: nil, searchSize: nil, listing: nil, draft: false, diagnostics: [.error("cannot read the file", at: SourceLocation(file: file.displayPath))])
         }
         let text: String
         let split: FrontMatterSplit
@@ -27,7 +30,7 @@ struct CaseStage: Sendable {
             text = try SourceText.decode(Array(data), file: file.displayPath)
             split = try FrontMatterSplit.split(text, file: file.displayPath)
         } catch {
-            return Output(report: nil, text: nil, searchSize: nil, draft: false, diagnostics: [error])
+            return Output(report: nil, text: nil, searchSize: nil, listing: nil, draft: false, diagnostics: [error])
         }
         let (metadata, metadataDiagnostics) = CaseMetadata.read(split, file: file.displayPath)
         var diagnostics = metadataDiagnostics
@@ -48,11 +51,12 @@ struct CaseStage: Sendable {
                                              figures: { figureStage.render($0, caseSlug: slug) })
         diagnostics += body.diagnostics
         guard let metadata, let section, !diagnostics.hasErrors else {
-            return Output(report: nil, text: nil, searchSize: nil, draft: metadata?.draft ?? false, diagnostics: diagnostics)
+            return Output(report: nil, text: nil, searchSize: nil, listing: nil, draft: metadata?.draft ?? false, diagnostics: diagnostics)
         }
         let summary = metadata.summary ?? CaseReport.shorten(body.firstParagraph ?? "")
         let report = CaseReport(slug: file.slug, sourcePath: file.displayPath, metadata: metadata, section: section, outline: body.outline, summary: summary)
         let search = SearchDocuments.documents(for: report, textBlocks: body.textBlocks, strings: figures.templates.strings.chart)
-        return Output(report: report, text: body.text, searchSize: SearchIndex.PageSize(of: search), draft: metadata.draft, diagnostics: diagnostics)
+        return Output(report: report, text: body.text, searchSize: SearchIndex.PageSize(of: search),
+                      listing: PageKeys.listing(report), draft: metadata.draft, diagnostics: diagnostics)
     }
 }

@@ -152,8 +152,7 @@ struct PageKeys {
         for report in checked.model.cases { parts += [report.slug, report.title, report.section.slug] }
         shape = ContentHash(parts: parts).description
         inputs = checked.inputs
-        let cases = checked.model.cases
-        listings = Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), parallelMap(cases, Self.listing)))
+        listings = checked.listings
     }
 
     /// The key of a page made from the whole content of `slugs` (a case page, a print page, the index).
