@@ -70,10 +70,18 @@ struct SiteWriter {
             let strings = templates.strings.chart
             // Each part of the index loads its cases' text when it comes to them; each file is hashed by the
             // thread that made it and created by the writer thread meanwhile.
-            let source = SearchIndex.Source(pages: try cases.map { try texts.searchSize(of: $0.slug) }) { range in
+            // A page's documents are made from its case file, in this environment.
+            let inputs = checked.inputs, environment = checked.environment.description
+            let pageKeys = cases.compactMap { inputs[$0.slug].map { ContentHash(parts: [environment, $0.hash.description]) } }
+            let source = SearchIndex.Source(pages: try cases.map { try texts.searchSize(of: $0.slug) }, pageKeys: pageKeys) { range in
                 try cases[range].flatMap { SearchDocuments.documents(for: $0, textBlocks: try texts.textBlocks(of: $0.slug), strings: strings) }
             }
-            try SearchIndex.build(source) { try writer.write($0.path, bytes: $0.bytes) }
+            // An incremental build gathers again only the parts of the index whose cases changed.
+            let reuse = options.incremental
+                ? SearchIndex.Reuse(parts: SearchPartCache(directory: BuildManifest.cacheDirectory(for: options.outputDirectory) + "/search"),
+                                    keep: { writer.keep($0, key: $1) })
+                : nil
+            try SearchIndex.build(source, reuse: reuse) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
         }
         try writer.flush()   // the index's files count in its time
         let search = searchStart.stage("build and write the search index", to: StageClock.now())

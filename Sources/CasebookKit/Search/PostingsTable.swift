@@ -220,6 +220,53 @@ struct PostingsTable {
         }
     }
 
+    // MARK: - Keeping a finished table between builds
+
+    /// A finished table's entries and postings, as bytes (see `RawBytes`); the first block is not in them.
+    func serialized() -> [UInt8] {
+        precondition(finished, "serialized before finish")
+        var out = RawBytes.Writer()
+        out.append(keys)
+        let wordEntries = words.keys.sorted()
+        out.append(wordEntries)
+        for entry in wordEntries { out.append(Array(words[entry]!.utf8)) }
+        out.append(grouped.start)
+        out.append(grouped.bytes)
+        out.append(grouped.flaggedStart)
+        out.append(grouped.flagged)
+        return out.bytes
+    }
+
+    /// A finished table from `serialized()`'s bytes, for blocks from `firstBlock`; nil when they do not
+    /// make one (every run of postings must lie inside the bytes).
+    init?(serialized bytes: [UInt8], firstBlock: Int32) {
+        var reader = RawBytes.Reader(bytes)
+        guard let keys = reader.read(UInt64.self), let wordEntries = reader.read(Int32.self) else { return nil }
+        var words: [Int32: String] = [:]
+        for entry in wordEntries {
+            guard let utf8 = reader.read(UInt8.self), keys.indices.contains(Int(entry)), keys[Int(entry)] == 0 else { return nil }
+            words[entry] = String(decoding: utf8, as: UTF8.self)
+        }
+        guard let start = reader.read(Int.self), let postings = reader.read(UInt8.self),
+              let flaggedStart = reader.read(Int.self), let flagged = reader.read(UInt8.self), reader.isAtEnd,
+              words.count == keys.filter({ $0 == 0 }).count,
+              Self.areRuns(start, of: postings, entries: keys.count), Self.areRuns(flaggedStart, of: flagged, entries: keys.count)
+        else { return nil }
+        (slots, mask, shift) = ([], 0, 0)
+        self.firstBlock = firstBlock
+        self.keys = keys
+        self.words = words
+        grouped = Grouped(start: start, bytes: postings, flaggedStart: flaggedStart, flagged: flagged)
+        finished = true
+    }
+
+    /// True when `start` cuts `bytes` into one run per entry, in order. (That each run holds whole postings
+    /// is vouched for by the hash of the cache file, checked before.)
+    private static func areRuns(_ start: [Int], of bytes: [UInt8], entries: Int) -> Bool {
+        guard start.count == entries + 1, start.first == 0, start.last == bytes.count else { return false }
+        return zip(start, start.dropFirst()).allSatisfy { $0 <= $1 }
+    }
+
     /// The postings of an entry, after `finish()`.
     func postings(of entry: Int) -> SearchIndex.Postings {
         var postings = SearchIndex.Postings()

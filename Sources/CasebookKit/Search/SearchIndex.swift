@@ -56,6 +56,8 @@ public enum SearchIndex {
     public struct File: Sendable {
         public var path: String
         public var bytes: [UInt8]
+        /// What a text shard was made from, when the build keeps files between runs (see `Reuse`).
+        public var key: ContentHash?
         public var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
@@ -78,11 +80,28 @@ public enum SearchIndex {
         public var pages: [PageSize]
         /// The documents of the pages in `range`: each page's together and in order, as many as `pages` says.
         public var documents: @Sendable (Range<Int>) throws -> [SearchDocument]
+        /// A hash of everything each page's documents are made from, to tell what is unchanged since the last
+        /// build; empty when there is no telling.
+        public var pageKeys: [ContentHash]
 
-        public init(pages: [PageSize], documents: @escaping @Sendable (Range<Int>) throws -> [SearchDocument]) {
+        public init(pages: [PageSize], pageKeys: [ContentHash] = [], documents: @escaping @Sendable (Range<Int>) throws -> [SearchDocument]) {
             self.pages = pages
+            self.pageKeys = pageKeys
             self.documents = documents
         }
+    }
+
+    /// What an incremental build can take over from the last one: each part's postings from `parts`, and
+    /// any text shard made from the same pages, which `keep(path, key)` keeps as it is when it can.
+    struct Reuse: Sendable {
+        var parts: SearchPartCache
+        var keep: @Sendable (_ path: String, _ key: ContentHash) -> Bool
+    }
+
+    /// A part of the index has more blocks than a table can number.
+    struct TooManyBlocks: Error, CustomStringConvertible {
+        var pages: Range<Int>
+        var description: String { "search index: pages \(pages) have more than \(PostingsTable.maxBlocks) blocks" }
     }
 
     /// The source gave a different number of documents than its page sizes said.
@@ -122,6 +141,13 @@ public enum SearchIndex {
     /// follow. `emit` is called from several threads at once; the first error it throws is rethrown once
     /// every part is done, so nothing is emitted after `build` returns.
     public static func build(_ source: Source, emit: @escaping @Sendable (File) throws -> Void) throws {
+        try build(source, reuse: nil, emit: emit)
+    }
+
+    /// Builds the index as `build(_:emit:)` does, taking over from the last build what `reuse` holds: a part
+    /// whose pages are unchanged is not gathered again, and a text shard whose blocks are unchanged is kept
+    /// (and not emitted). Every part gathered is kept in `reuse` for the next build.
+    static func build(_ source: Source, reuse: Reuse?, emit: @escaping @Sendable (File) throws -> Void) throws {
         let pageBlockCounts = source.pages.map(\.blocks)
         var pageStart = [0]
         for count in pageBlockCounts { pageStart.append(pageStart[pageStart.count - 1] + count) }
@@ -130,7 +156,7 @@ public enum SearchIndex {
         // Text shards: a fixed number of blocks each, about `textShardTarget` bytes.
         let textBytes = source.pages.reduce(0) { $0 + $1.weight }
         let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blockCount)))).rounded()))
-        let tables = try gatheredParts(source, pageStart: pageStart, chunk: chunk, emit: emit)
+        let tables = try gatheredParts(source, reuse: reuse, pageStart: pageStart, chunk: chunk, emit: emit)
 
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets.
         var heavy: [EncodedPostings] = []
@@ -168,25 +194,52 @@ public enum SearchIndex {
         try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
     }
 
-    /// The postings of each part of the blocks, in order; on the way, each part emits the text shards that
-    /// begin in it (loading the pages those reach into, too).
-    private static func gatheredParts(_ source: Source, pageStart: [Int], chunk: Int,
+    /// The postings of each part of the pages, in order; on the way, each part emits the text shards that
+    /// begin in it (loading the pages those reach into, too). Parts are whole pages, so that a page whose
+    /// number of blocks changes leaves the other parts as they were.
+    private static func gatheredParts(_ source: Source, reuse: Reuse?, pageStart: [Int], chunk: Int,
                                       emit: @escaping @Sendable (File) throws -> Void) throws -> [PostingsTable] {
-        let blockCount = pageStart[pageStart.count - 1]
-        let partCount = max(min(8, max(1, blockCount / 512)), (blockCount + PostingsTable.maxBlocks - 1) / PostingsTable.maxBlocks)
-        let ranges = (0..<partCount).map { part in (blockCount * part / partCount)..<(blockCount * (part + 1) / partCount) }
-        return try parallelTryMap(ranges) { range in
+        let pageCount = source.pages.count
+        let blockCount = pageStart[pageCount]
+        let partCount = min(8, max(1, blockCount / 512))
+        let parts = (0..<partCount).map { part in (pageCount * part / partCount)..<(pageCount * (part + 1) / partCount) }
+        let keys = reuse != nil && source.pageKeys.count == pageCount ? source.pageKeys : nil
+        return try parallelTryMap(Array(parts.enumerated())) { part, pages in
+            let range = pageStart[pages.lowerBound]..<pageStart[pages.upperBound]
+            guard range.count <= PostingsTable.maxBlocks else { throw TooManyBlocks(pages: pages) }
             let shards = (range.lowerBound + chunk - 1) / chunk ..< (range.upperBound + chunk - 1) / chunk
             let end = max(range.upperBound, min(blockCount, shards.upperBound * chunk))
-            // The pages holding blocks `range.lowerBound ..< end`.
-            let firstPage = max(0, pageIndex(startingAfter: range.lowerBound, in: pageStart) - 1)
-            let endPage = range.isEmpty ? firstPage : pageIndex(startingAfter: end - 1, in: pageStart)
-            let documents = try source.documents(firstPage..<endPage)
-            let base = pageStart[firstPage]
-            guard documents.count == pageStart[endPage] - base else {
-                throw SourceMismatch(pages: firstPage..<endPage, expected: pageStart[endPage] - base, got: documents.count)
+            func load(_ pages: Range<Int>) throws -> [SearchDocument] {
+                let documents = try source.documents(pages)
+                let expected = pageStart[pages.upperBound] - pageStart[pages.lowerBound]
+                guard documents.count == expected else { throw SourceMismatch(pages: pages, expected: expected, got: documents.count) }
+                return documents
             }
-            for index in shards { try emit(textShard(index, chunk: chunk, blockCount: blockCount, documents: documents, base: base)) }
+            let partKey = keys.map { keys in
+                ContentHash(parts: ["part", "\(partCount)", "\(part)", "\(pages)"]
+                            + pages.flatMap { [keys[$0].description, "\(pageStart[$0 + 1] - pageStart[$0])"] })
+            }
+            let kept = partKey.flatMap { reuse!.parts.table(part: part, key: $0, firstBlock: Int32(range.lowerBound)) }
+            // A part gathered again loads the pages holding blocks `range.lowerBound ..< end` once, for its
+            // postings and text shards; a kept one loads only the pages of the text shards it must make.
+            let firstPage = max(0, pageIndex(startingAfter: range.lowerBound, in: pageStart) - 1)
+            let endPage = range.lowerBound == end ? firstPage : pageIndex(startingAfter: end - 1, in: pageStart)
+            let base = pageStart[firstPage]
+            let documents = kept == nil && firstPage < endPage ? try load(firstPage..<endPage) : []
+            for index in shards {
+                let key = keys.map { textShardKey(index, chunk: chunk, blockCount: blockCount, pageStart: pageStart, pageKeys: $0) }
+                if let key, reuse!.keep(textShardPath(index), key) { continue }
+                var file: File
+                if kept == nil {
+                    file = textShard(index, chunk: chunk, blockCount: blockCount, documents: documents, base: base)
+                } else {
+                    let pages = pagesOf(blocks: index * chunk..<min(blockCount, (index + 1) * chunk), pageStart: pageStart)
+                    file = textShard(index, chunk: chunk, blockCount: blockCount, documents: try load(pages), base: pageStart[pages.lowerBound])
+                }
+                file.key = key
+                try emit(file)
+            }
+            if let kept { return kept }
             var isPageTop = [Bool](repeating: false, count: documents.count)
             for page in firstPage..<endPage where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
             var table = PostingsTable(firstBlock: Int32(range.lowerBound))
@@ -197,9 +250,23 @@ public enum SearchIndex {
                 table.add(document.text, block: Int32(id), flag: false)
             }
             table.finish()
+            if let partKey { reuse!.parts.save(table, part: part, key: partKey) }
             return table
         }
     }
+
+    /// The pages holding `blocks` (not empty).
+    private static func pagesOf(blocks: Range<Int>, pageStart: [Int]) -> Range<Int> {
+        max(0, pageIndex(startingAfter: blocks.lowerBound, in: pageStart) - 1)..<pageIndex(startingAfter: blocks.upperBound - 1, in: pageStart)
+    }
+
+    /// What text shard `index` is made from: its blocks, and the pages they belong to with where those begin.
+    private static func textShardKey(_ index: Int, chunk: Int, blockCount: Int, pageStart: [Int], pageKeys: [ContentHash]) -> ContentHash {
+        let blocks = (index * chunk)..<min(blockCount, (index + 1) * chunk)
+        return ContentHash(parts: ["text", "\(blocks)"] + pagesOf(blocks: blocks, pageStart: pageStart).flatMap { [pageKeys[$0].description, "\(pageStart[$0])", "\(pageStart[$0 + 1])"] })
+    }
+
+    static func textShardPath(_ index: Int) -> String { "search/x-\(String(index, radix: 36)).js" }
 
     /// The first page whose first block comes after `block` (the number of pages when none does).
     private static func pageIndex(startingAfter block: Int, in pageStart: [Int]) -> Int {
@@ -231,7 +298,7 @@ public enum SearchIndex {
             out.append(UInt8(ascii: "]"))
         }
         out += Array("]".utf8) + Array(registrationSuffix.utf8)
-        return File(path: "search/\(id).js", bytes: out)
+        return File(path: textShardPath(index), bytes: out)
     }
 
     /// Where a file comes in `build`'s list: the manifest, posting buckets, heavy shards, text shards, each

@@ -274,3 +274,119 @@ private let documents = [
     let short = SearchIndex.Source(pages: pages.map(SearchIndex.PageSize.init(of:))) { range in Array(pages[range].joined().dropLast()) }
     #expect(throws: SearchIndex.SourceMismatch.self) { try SearchIndex.build(short) { _ in } }
 }
+
+/// Files handed to `emit` or kept, with the key each was made under, as a build's writer would record them.
+private final class RecordingWriter: @unchecked Sendable {
+    let lock = NSLock()
+    var files: [String: (bytes: [UInt8], key: ContentHash?)] = [:]
+    var previous: [String: (bytes: [UInt8], key: ContentHash?)] = [:]
+    var asked: [Range<Int>] = []
+    var kept = 0
+
+    /// Starts a new build over the last one's files.
+    func nextBuild() {
+        (previous, files, asked, kept) = (files, [:], [], 0)
+    }
+
+    func emit(_ file: SearchIndex.File) {
+        lock.lock(); defer { lock.unlock() }
+        files[file.path] = (file.bytes, file.key)
+    }
+
+    func keep(_ path: String, _ key: ContentHash) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard let old = previous[path], old.key == key else { return false }
+        files[path] = old
+        kept += 1
+        return true
+    }
+
+    func ask(_ range: Range<Int>) {
+        lock.lock(); defer { lock.unlock() }
+        asked.append(range)
+    }
+}
+
+@Test func anEditGathersOnlyItsPartAndKeepsUnchangedTextShards() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-parts-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    func page(_ number: Int, edit: String = "") -> [SearchDocument] {
+        (0..<3).map { block in
+            SearchDocument(url: "cases/c\(number).html" + (block == 0 ? "" : "#h\(block)"), pageTitle: "案例 \(number)",
+                           heading: block == 0 ? nil : "第\(block)节", text: "社区服务 第 \(number) 号 流动党员 \(block)" + edit)
+        }
+    }
+    var pages = (0..<1600).map { page($0) }
+    let writer = RecordingWriter()
+    func build() throws {
+        let current = pages
+        let keys = current.map { ContentHash($0.map(\.text).joined(separator: "\n")) }
+        let source = SearchIndex.Source(pages: current.map(SearchIndex.PageSize.init(of:)), pageKeys: keys) { range in
+            writer.ask(range)
+            return Array(current[range].joined())
+        }
+        let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: directory), keep: { writer.keep($0, $1) })
+        try SearchIndex.build(source, reuse: reuse) { writer.emit($0) }
+    }
+    func expectSameAsClean() {
+        let clean = SearchIndex.build(Array(pages.joined()))
+        #expect(Dictionary(uniqueKeysWithValues: clean.map { ($0.path, $0.bytes) }) == writer.files.mapValues(\.bytes))
+    }
+
+    try build()
+    expectSameAsClean()
+    #expect(Set(writer.asked.flatMap { Array($0) }) == Set(pages.indices))
+
+    // One page's text changes, its number of blocks does not: one part is gathered again and only the text
+    // shard over that page is made again.
+    writer.nextBuild()
+    pages[1010] = page(1010, edit: " 修改")
+    try build()
+    expectSameAsClean()
+    // (A text shard over the page that begins in the part before loads only that shard's pages.)
+    #expect(writer.asked.allSatisfy { $0.contains(1010) })
+    #expect(writer.asked.reduce(0) { $0 + $1.count } < pages.count / 4)
+    let shards = writer.files.keys.filter { $0.hasPrefix("search/x-") }.count
+    #expect(writer.kept == shards - 1)
+
+    // A page gains a block: the blocks after it move, so their text shards are made again, but the parts
+    // after it keep their postings (a part's blocks are numbered from its first): their files stay.
+    writer.nextBuild()
+    let partFiles = (0..<8).map { directory + "/part-\($0).bin" }
+    func fileNumbers() -> [Int] {
+        partFiles.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int) ?? -1 }
+    }
+    let before = fileNumbers()
+    pages[210] = page(210) + [SearchDocument(url: "cases/c210.html#h3", pageTitle: "案例 210", heading: "第3节", text: "新增 居委会")]
+    try build()
+    expectSameAsClean()
+    let after = fileNumbers()
+    #expect(!before.contains(-1))
+    #expect(before[1] != after[1])   // pages 200 ..< 400
+    #expect(before.indices.filter { $0 != 1 }.allSatisfy { before[$0] == after[$0] })
+
+    // A part file that is damaged is not read: that part is gathered again, and the index is the same.
+    writer.nextBuild()
+    let path = directory + "/part-0.bin"
+    var bytes = try #require(FileManager.default.contents(atPath: path))
+    bytes[bytes.count / 2] ^= 0xFF
+    try bytes.write(to: URL(fileURLWithPath: path))
+    try build()
+    expectSameAsClean()
+    #expect(writer.asked.count == 1 && writer.asked[0].lowerBound == 0)
+}
+
+@Test func aTableComesBackFromItsBytes() throws {
+    var table = PostingsTable(firstBlock: 40)
+    table.add("居委会 流动党员 net-work", block: 40, flag: true)
+    table.add("居委会 居委会 99", block: 45, flag: false)
+    table.finish()
+    let back = try #require(PostingsTable(serialized: table.serialized(), firstBlock: 1040))
+    #expect(back.keys == table.keys)
+    for entry in table.keys.indices {
+        #expect(back.token(of: entry) == table.token(of: entry))
+        let (was, now) = (table.postings(of: entry), back.postings(of: entry))
+        #expect(now.ids == was.ids.map { $0 + 1000 } && now.counts == was.counts && now.flagged == was.flagged.map { $0 + 1000 })
+    }
+    #expect(PostingsTable(serialized: Array(table.serialized().dropLast()), firstBlock: 0) == nil)
+}

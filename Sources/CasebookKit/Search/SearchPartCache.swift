@@ -1,0 +1,79 @@
+import Foundation
+
+/// The postings of each part of the search index, kept between builds in `part-<n>.bin` under the cache
+/// folder, each under a key naming everything the part was made from (see `SearchIndex.Reuse`). An edit
+/// to one case gathers again only the part that holds it; the others are read back.
+///
+/// A file is the part's key, the hash of the rest, then the table (`PostingsTable.serialized()`). It is
+/// written whole under a temporary name and renamed, and read only when both key and hash match.
+struct SearchPartCache: Sendable {
+    let directory: String
+
+    init(directory: String) {
+        self.directory = directory
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    /// Part `part`'s table if it was kept under `key`, for blocks from `firstBlock`.
+    func table(part: Int, key: ContentHash, firstBlock: Int32) -> PostingsTable? {
+        guard let data = FileManager.default.contents(atPath: path(part)), data.count >= 16 else { return nil }
+        let bytes = [UInt8](data)
+        let (storedKey, storedHash) = bytes.withUnsafeBytes {
+            ($0.loadUnaligned(fromByteOffset: 0, as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        let payload = Array(bytes[16...])
+        guard storedKey == key.value, storedHash == ContentHash(payload).value else { return nil }
+        return PostingsTable(serialized: payload, firstBlock: firstBlock)
+    }
+
+    /// Keeps `table` as part `part` under `key`. A table that cannot be kept is simply gathered again.
+    func save(_ table: PostingsTable, part: Int, key: ContentHash) {
+        let payload = table.serialized()
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(payload.count + 16)
+        withUnsafeBytes(of: key.value) { bytes += $0 }
+        withUnsafeBytes(of: ContentHash(payload).value) { bytes += $0 }
+        bytes += payload
+        try? Data(bytes).write(to: URL(fileURLWithPath: path(part)), options: .atomic)
+    }
+
+    private func path(_ part: Int) -> String { directory + "/part-\(part).bin" }
+}
+
+/// Arrays of plain values written as their bytes, each after its count: the quickest way to keep millions
+/// of numbers between builds. Only the machine that wrote them reads them back (the cache is local).
+enum RawBytes {
+    struct Writer {
+        private(set) var bytes: [UInt8] = []
+
+        mutating func append<Value: BitwiseCopyable>(_ values: [Value]) {
+            withUnsafeBytes(of: UInt64(values.count)) { bytes += $0 }
+            values.withUnsafeBytes { bytes += $0 }
+        }
+    }
+
+    struct Reader {
+        private let bytes: [UInt8]
+        private var offset = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        var isAtEnd: Bool { offset == bytes.count }
+
+        /// The next array, or nil when the bytes left are too few for it.
+        mutating func read<Value: BitwiseCopyable>(_ type: Value.Type) -> [Value]? {
+            guard bytes.count - offset >= 8 else { return nil }
+            let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+            let stride = MemoryLayout<Value>.stride
+            guard stored <= UInt64((bytes.count - offset - 8) / stride) else { return nil }
+            let (count, start) = (Int(stored), offset + 8)
+            offset = start + count * stride
+            return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+                bytes.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + count * stride]))
+                }
+                initialized = count
+            }
+        }
+    }
+}
