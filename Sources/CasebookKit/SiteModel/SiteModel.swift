@@ -33,8 +33,12 @@ public struct SiteModel: Sendable {
         func key(_ c: CaseReport) -> (Int, Int, String, String) {
             (cataloguePosition[c.slug] ?? Int.max, c.metadata.page ?? Int.max, c.metadata.date?.iso ?? "9999", c.slug)
         }
+        // Each case's sort key is made once (a sort compares each many times), and cases are grouped by
+        // section in one pass.
+        var bySection: [String: [(key: (Int, Int, String, String), report: CaseReport)]] = [:]
+        for report in cases { bySection[report.section.slug, default: []].append((key(report), report)) }
         parts = config.sections.map { section in
-            Part(section: section, cases: cases.filter { $0.section.slug == section.slug }.sorted { key($0) < key($1) })
+            Part(section: section, cases: (bySection[section.slug] ?? []).sorted { $0.key < $1.key }.map(\.report))
         }
         let ordered = parts.flatMap(\.cases)
         self.cases = ordered
