@@ -151,18 +151,20 @@ struct PostingsTable {
     /// The records grouped by entry with a counting sort, each entry's in log order (ascending blocks) and
     /// encoded as `Grouped` says: where each entry's bytes begin (and the total at the end), and the bytes.
     private static func grouped(_ records: Log.ChunkedLog, entryCount: Int, withCounts: Bool) -> (start: [Int], bytes: [UInt8]) {
-        // First pass: each entry's encoded size; the second writes it.
-        var start = [Int](repeating: 0, count: entryCount + 1)
         var previous = [Int32](repeating: -1, count: entryCount)
-        records.forEach { record in
+        /// A record's varint, and its count byte when it has one; `previous` moves on to its block.
+        func encoded(_ record: Log.Record) -> (varint: Int, count: UInt8?) {
             let entry = Int(record.entry)
             let gap = Int(record.block - previous[entry] - 1)
             previous[entry] = record.block
-            if withCounts {
-                start[entry + 1] += varintSize(gap << 1) + (record.count > 1 ? 1 : 0)
-            } else {
-                start[entry + 1] += varintSize(gap)
-            }
+            guard withCounts else { return (gap, nil) }
+            return record.count > 1 ? (gap << 1 | 1, UInt8(record.count)) : (gap << 1, nil)
+        }
+        // First pass: each entry's encoded size; the second writes it.
+        var start = [Int](repeating: 0, count: entryCount + 1)
+        records.forEach { record in
+            let (varint, count) = encoded(record)
+            start[Int(record.entry) + 1] += varintSize(varint) + (count == nil ? 0 : 1)
         }
         for index in 0..<entryCount { start[index + 1] += start[index] }
         var bytes = [UInt8](repeating: 0, count: start[entryCount])
@@ -170,18 +172,12 @@ struct PostingsTable {
         for index in previous.indices { previous[index] = -1 }
         bytes.withUnsafeMutableBufferPointer { bytes in
             records.forEach { record in
+                let (varint, count) = encoded(record)
                 let entry = Int(record.entry)
-                let gap = Int(record.block - previous[entry] - 1)
-                previous[entry] = record.block
-                if withCounts {
-                    let count = record.count
-                    writeVarint(gap << 1 | (count > 1 ? 1 : 0), to: bytes, at: &next[entry])
-                    if count > 1 {
-                        bytes[next[entry]] = UInt8(count)
-                        next[entry] += 1
-                    }
-                } else {
-                    writeVarint(gap, to: bytes, at: &next[entry])
+                writeVarint(varint, to: bytes, at: &next[entry])
+                if let count {
+                    bytes[next[entry]] = count
+                    next[entry] += 1
                 }
             }
         }

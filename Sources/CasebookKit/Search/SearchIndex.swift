@@ -222,10 +222,9 @@ public enum SearchIndex {
             let kept = partKey.flatMap { reuse!.parts.table(part: part, key: $0, firstBlock: Int32(range.lowerBound)) }
             // A part gathered again loads the pages holding blocks `range.lowerBound ..< end` once, for its
             // postings and text shards; a kept one loads only the pages of the text shards it must make.
-            let firstPage = max(0, pageIndex(startingAfter: range.lowerBound, in: pageStart) - 1)
-            let endPage = range.lowerBound == end ? firstPage : pageIndex(startingAfter: end - 1, in: pageStart)
-            let base = pageStart[firstPage]
-            let documents = kept == nil && firstPage < endPage ? try load(firstPage..<endPage) : []
+            let held = range.lowerBound < end ? pagesOf(blocks: range.lowerBound..<end, pageStart: pageStart) : pages.lowerBound..<pages.lowerBound
+            let base = pageStart[held.lowerBound]
+            let documents = kept == nil && !held.isEmpty ? try load(held) : []
             for index in shards {
                 let key = keys.map { textShardKey(index, chunk: chunk, blockCount: blockCount, pageStart: pageStart, pageKeys: $0) }
                 if let key, reuse!.keep(textShardPath(index), key) { continue }
@@ -241,7 +240,7 @@ public enum SearchIndex {
             }
             if let kept { return kept }
             var isPageTop = [Bool](repeating: false, count: documents.count)
-            for page in firstPage..<endPage where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
+            for page in held where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
             var table = PostingsTable(firstBlock: Int32(range.lowerBound))
             for id in range {
                 let document = documents[id - base]
