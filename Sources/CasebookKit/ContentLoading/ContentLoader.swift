@@ -7,6 +7,16 @@ public struct CaseFile: Sendable, Hashable {
     public var path: String
     /// Path as the editor knows it, for messages (`Content/cases/x.md`).
     public var displayPath: String
+    /// The file's stamp when it was listed (nil if it was not a regular file then): a build compares it with
+    /// the last build's instead of asking again.
+    public var stamp: FileStamp?
+
+    public init(slug: String, path: String, displayPath: String, stamp: FileStamp? = nil) {
+        self.slug = slug
+        self.path = path
+        self.displayPath = displayPath
+        self.stamp = stamp
+    }
 }
 
 /// What `Content/` holds: the book's configuration, the printed contents, the case files and media.
@@ -59,7 +69,8 @@ public enum ContentLoader {
                 continue
             }
             let slug = String(name.dropLast(3))
-            if let problem = linkProblem(displayPath, root: root) {
+            let entry = FileStamp.Entry.of(displayPath)
+            if entry?.isLink == true, let problem = linkProblem(displayPath, root: root) {
                 diagnostics.append(.error(problem, at: SourceLocation(file: displayPath))); continue
             }
             let group = groups[name.lowercased()] ?? [name]
@@ -75,7 +86,8 @@ public enum ContentLoader {
                                           suggestion: Slug.suggestion(for: slug).map { "rename it to `\($0).md`" } ?? "rename it with an ASCII slug, e.g. `tangqiao-1998.md`"))
                 continue
             }
-            caseFiles.append(CaseFile(slug: slug, path: displayPath, displayPath: displayPath))
+            let stamp = entry?.isLink == true ? FileStamp.of(displayPath) : entry?.stamp
+            caseFiles.append(CaseFile(slug: slug, path: displayPath, displayPath: displayPath, stamp: stamp))
         }
 
         for entry in catalogue {
@@ -100,8 +112,7 @@ public enum ContentLoader {
 
     /// A symlink that leaves the content folder is refused: the site publishes only what is inside it.
     static func linkProblem(_ path: String, root: String) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              attributes[.type] as? FileAttributeType == .typeSymbolicLink else { return nil }
+        guard FileStamp.Entry.of(path)?.isLink == true else { return nil }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         return target == root || target.hasPrefix(root + "/") ? nil : "symbolic link points outside the content folder (to \(target))"
     }

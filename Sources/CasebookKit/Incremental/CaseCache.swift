@@ -39,7 +39,7 @@ struct CaseCache: Sendable {
 
     /// The stage output of `file`: from the cache when the file (by stamp, then by content) is unchanged.
     func run(_ file: CaseFile, stage: CaseStage) -> Result {
-        let stamp = FileStamp.of(file.path)
+        let stamp = file.stamp
         if let stamp, let old = previous[file.slug], old.stamp == stamp, old.path == file.path,
            let cached = read(CaseStage.Output.self, .head, of: file.slug, hash: old.hash) {
             return Result(output: cached, input: old, reused: true)

@@ -15,6 +15,20 @@ public struct FileStamp: Sendable, Hashable, Codable {
         return FileStamp(info)
     }
 
+    /// What `lstat` says of a path: whether it is a symbolic link, and the stamp when it is a regular file.
+    struct Entry {
+        var isLink: Bool
+        var stamp: FileStamp?
+
+        /// The entry at `path`, or nil if there is nothing there.
+        static func of(_ path: String) -> Entry? {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            let type = info.st_mode & S_IFMT
+            return Entry(isLink: type == S_IFLNK, stamp: type == S_IFREG ? FileStamp(info) : nil)
+        }
+    }
+
     /// The stamp of an open file.
     static func of(descriptor: Int32) -> FileStamp? {
         var info = stat()

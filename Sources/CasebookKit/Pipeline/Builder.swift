@@ -124,11 +124,11 @@ public enum Builder {
     static func isUpToDate(_ manifest: BuildManifest, tree: ContentTree, environment: ContentHash, output: String) -> Bool {
         guard manifest.environment == environment, manifest.inputs.count == tree.caseFiles.count else { return false }
         let inputs = manifest.inputs
-        let same = parallelMap(tree.caseFiles) { file in
+        let same = tree.caseFiles.allSatisfy { file in
             guard let input = inputs[file.slug], input.path == file.path else { return false }
-            return FileStamp.of(file.path) == input.stamp
+            return file.stamp == input.stamp
         }
-        return same.allSatisfy { $0 } && manifest.outputsIntact(in: output)
+        return same && manifest.outputsIntact(in: output)
     }
 
     /// Links to other cases must name a published case and, with `#…`, one of its headings or figures.
