@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.bin`,
-/// in `BinaryCoder`'s form) so the next build can skip what has not changed.
+/// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.bin`)
+/// so the next build can skip what has not changed.
 public struct BuildManifest: Sendable, Codable {
     /// A case file as last read: its stamp and the hash of its bytes.
     public struct Input: Sendable, Codable, Hashable {
@@ -20,21 +20,6 @@ public struct BuildManifest: Sendable, Codable {
             self.stamp = stamp
             self.hash = hash
             self.key = key
-        }
-
-        /// Encoded as `[stamp, hash]` or `[stamp, hash, key]`.
-        public init(from decoder: any Decoder) throws {
-            var container = try decoder.unkeyedContainer()
-            stamp = try container.decode(FileStamp.self)
-            hash = try container.decode(ContentHash.self)
-            key = container.isAtEnd ? nil : try container.decode(ContentHash.self)
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.unkeyedContainer()
-            try container.encode(stamp)
-            try container.encode(hash)
-            if let key { try container.encode(key) }
         }
     }
 
@@ -75,10 +60,13 @@ public struct BuildManifest: Sendable, Codable {
     /// The manifest of the last build into `output`, if it was made by this generator.
     static func load(for output: String) -> BuildManifest? {
         let path = cacheDirectory(for: output) + "/manifest.bin"
-        guard let data = FileManager.default.contents(atPath: path),
-              let stored = try? BinaryCoder.decode(Stored.self, from: Array(data)),
-              stored.generator == currentGenerator else { return nil }
-        return restored(stored)
+        guard let head = SectionedFile.read(path, part: 0), let summary = try? BinaryCoder.decode(Summary.self, from: head),
+              summary.generator == currentGenerator,
+              let inputBytes = SectionedFile.read(path, part: 1), let inputs = Self.inputs(from: inputBytes),
+              let outputBytes = SectionedFile.read(path, part: 2), let outputs = Self.outputs(from: outputBytes) else { return nil }
+        return BuildManifest(generator: summary.generator, environment: summary.environment, inputs: inputs, outputs: outputs,
+                             groupKeys: Dictionary(summary.groupKeys.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
+                             warnings: summary.warnings, notes: summary.notes, cases: summary.cases, pages: summary.pages, figures: summary.figures)
     }
 
     /// Writes the manifest after a successful build (to a temporary name, then renamed into place).
@@ -86,24 +74,29 @@ public struct BuildManifest: Sendable, Codable {
         let directory = Self.cacheDirectory(for: output)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let temporary = directory + "/manifest.bin.tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try OutputWriter.writeFile(temporary, Data(try BinaryCoder.encode(Stored(self))))
+        let parts = [try BinaryCoder.encode(Summary(self)), inputColumns(), outputColumns()]
+        try OutputWriter.writeFile(temporary, SectionedFile.join(parts))
         guard rename(temporary, directory + "/manifest.bin") == 0 else {
             throw OutputError.cannotWrite(directory + "/manifest.bin", String(cString: strerror(errno)))
         }
     }
 
-    /// The manifest as stored: the tables as lists sorted by name (the binary form has no dictionaries).
-    private struct Stored: Codable {
-        struct Named<Value: Codable>: Codable {
+    // MARK: - Stored form
+
+    // The file is a `SectionedFile` of three parts: the small fields (`Summary`, in `BinaryCoder`'s form),
+    // then the inputs and the outputs as columns of plain values (`RawBytes`), so that tens of thousands of
+    // rows are read back without decoding each one. Rows are sorted by name, so the same build writes the
+    // same bytes.
+
+    private struct Summary: Codable {
+        struct Named: Codable {
             var name: String
-            var value: Value
+            var value: ContentHash
         }
 
         var generator: String
         var environment: ContentHash
-        var inputs: [Named<Input>]
-        var outputs: [Named<Output>]
-        var groupKeys: [Named<ContentHash>]
+        var groupKeys: [Named]
         var warnings: [Diagnostic]
         var notes: [String]
         var cases: Int
@@ -111,14 +104,9 @@ public struct BuildManifest: Sendable, Codable {
         var figures: Int
 
         init(_ manifest: BuildManifest) {
-            func list<Value>(_ table: [String: Value]) -> [Named<Value>] {
-                table.sorted { $0.key < $1.key }.map { Named(name: $0.key, value: $0.value) }
-            }
             generator = manifest.generator
             environment = manifest.environment
-            inputs = list(manifest.inputs)
-            outputs = list(manifest.outputs)
-            groupKeys = list(manifest.groupKeys)
+            groupKeys = manifest.groupKeys.sorted { $0.key < $1.key }.map { Named(name: $0.key, value: $0.value) }
             warnings = manifest.warnings
             notes = manifest.notes
             cases = manifest.cases
@@ -127,13 +115,71 @@ public struct BuildManifest: Sendable, Codable {
         }
     }
 
-    private static func restored(_ stored: Stored) -> BuildManifest {
-        func table<Value>(_ list: [Stored.Named<Value>]) -> [String: Value] {
-            Dictionary(list.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+    private static func sortedRows<Value>(_ table: [String: Value]) -> (names: [String], rows: [Value]) {
+        let sorted = table.sorted { $0.key < $1.key }
+        return (sorted.map(\.key), sorted.map(\.value))
+    }
+
+    /// Columns: slugs, paths, stamps, hashes.
+    private func inputColumns() -> [UInt8] {
+        let (names, rows) = Self.sortedRows(inputs)
+        var out = RawBytes.Writer()
+        out.append(strings: names)
+        out.append(strings: rows.map(\.path))
+        Self.append(rows.map(\.stamp), to: &out)
+        out.append(rows.map(\.hash.value))
+        return out.bytes
+    }
+
+    private static func inputs(from bytes: [UInt8]) -> [String: Input]? {
+        var reader = RawBytes.Reader(bytes)
+        guard let names = reader.readStrings(), let paths = reader.readStrings(), let stamps = readStamps(&reader),
+              let hashes = reader.read(UInt64.self), reader.isAtEnd,
+              Set([names.count, paths.count, stamps.count, hashes.count]).count == 1 else { return nil }
+        var table: [String: Input] = [:]
+        table.reserveCapacity(names.count)
+        for row in names.indices {
+            table[names[row]] = Input(path: paths[row], stamp: stamps[row], hash: ContentHash(value: hashes[row]))
         }
-        return BuildManifest(generator: stored.generator, environment: stored.environment, inputs: table(stored.inputs),
-                  outputs: table(stored.outputs), groupKeys: table(stored.groupKeys), warnings: stored.warnings,
-                  notes: stored.notes, cases: stored.cases, pages: stored.pages, figures: stored.figures)
+        return table
+    }
+
+    /// Columns: paths, stamps, hashes, keys, and whether each has a key.
+    private func outputColumns() -> [UInt8] {
+        let (names, rows) = Self.sortedRows(outputs)
+        var out = RawBytes.Writer()
+        out.append(strings: names)
+        Self.append(rows.map(\.stamp), to: &out)
+        out.append(rows.map(\.hash.value))
+        out.append(rows.map { $0.key?.value ?? 0 })
+        out.append(rows.map { UInt8($0.key == nil ? 0 : 1) })
+        return out.bytes
+    }
+
+    private static func outputs(from bytes: [UInt8]) -> [String: Output]? {
+        var reader = RawBytes.Reader(bytes)
+        guard let names = reader.readStrings(), let stamps = readStamps(&reader), let hashes = reader.read(UInt64.self),
+              let keys = reader.read(UInt64.self), let hasKey = reader.read(UInt8.self), reader.isAtEnd,
+              Set([names.count, stamps.count, hashes.count, keys.count, hasKey.count]).count == 1 else { return nil }
+        var table: [String: Output] = [:]
+        table.reserveCapacity(names.count)
+        for row in names.indices {
+            table[names[row]] = Output(stamp: stamps[row], hash: ContentHash(value: hashes[row]),
+                                       key: hasKey[row] == 0 ? nil : ContentHash(value: keys[row]))
+        }
+        return table
+    }
+
+    private static func append(_ stamps: [FileStamp], to out: inout RawBytes.Writer) {
+        out.append(stamps.map(\.size))
+        out.append(stamps.map(\.modified))
+        out.append(stamps.map(\.inode))
+    }
+
+    private static func readStamps(_ reader: inout RawBytes.Reader) -> [FileStamp]? {
+        guard let sizes = reader.read(Int64.self), let modified = reader.read(Int64.self), let inodes = reader.read(UInt64.self),
+              sizes.count == modified.count, sizes.count == inodes.count else { return nil }
+        return sizes.indices.map { FileStamp(size: sizes[$0], modified: modified[$0], inode: inodes[$0]) }
     }
 
     /// True when every output file is still as this manifest recorded it.

@@ -8,6 +8,12 @@ public struct FileStamp: Sendable, Hashable, Codable {
     public var modified: Int64
     public var inode: UInt64
 
+    init(size: Int64, modified: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
+    }
+
     /// The stamp of the file at `path`, or nil if there is no regular file there.
     public static func of(_ path: String) -> FileStamp? {
         var info = stat()

@@ -201,7 +201,7 @@ public enum SearchIndex {
                                       emit: @escaping @Sendable (File) throws -> Void) throws -> [PostingsTable] {
         let pageCount = source.pages.count
         let blockCount = pageStart[pageCount]
-        let partCount = min(8, max(1, blockCount / 512))
+        let partCount = min(32, max(1, blockCount / 512))
         let parts = (0..<partCount).map { part in (pageCount * part / partCount)..<(pageCount * (part + 1) / partCount) }
         let keys = reuse != nil && source.pageKeys.count == pageCount ? source.pageKeys : nil
         return try parallelTryMap(Array(parts.enumerated())) { part, pages in

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Arrays of plain values written as their bytes, each after its count: the quickest way to keep millions
+/// of numbers between builds. Only the machine that wrote them reads them back (the cache is local).
+enum RawBytes {
+    struct Writer {
+        private(set) var bytes: [UInt8] = []
+
+        mutating func append<Value: BitwiseCopyable>(_ values: [Value]) {
+            withUnsafeBytes(of: UInt64(values.count)) { bytes += $0 }
+            values.withUnsafeBytes { bytes += $0 }
+        }
+
+        /// Strings as the array of their UTF-8 lengths, then the array of all their bytes.
+        mutating func append(strings: [String]) {
+            append(strings.map { UInt32($0.utf8.count) })
+            append(Array(strings.joined().utf8))
+        }
+    }
+
+    struct Reader {
+        private let bytes: [UInt8]
+        private var offset = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        var isAtEnd: Bool { offset == bytes.count }
+
+        /// The next array, or nil when the bytes left are too few for it.
+        mutating func read<Value: BitwiseCopyable>(_ type: Value.Type) -> [Value]? {
+            guard bytes.count - offset >= 8 else { return nil }
+            let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+            let stride = MemoryLayout<Value>.stride
+            guard stored <= UInt64((bytes.count - offset - 8) / stride) else { return nil }
+            let (count, start) = (Int(stored), offset + 8)
+            offset = start + count * stride
+            return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+                bytes.withUnsafeBytes { raw in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + count * stride]))
+                }
+                initialized = count
+            }
+        }
+
+        /// The next strings written by `append(strings:)`, or nil when the bytes do not add up.
+        mutating func readStrings() -> [String]? {
+            guard let lengths = read(UInt32.self), let utf8 = read(UInt8.self),
+                  lengths.reduce(0, { $0 + Int($1) }) == utf8.count else { return nil }
+            var start = 0
+            return utf8.withUnsafeBufferPointer { buffer in
+                lengths.map { length in
+                    defer { start += Int(length) }
+                    return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + Int(length)]), as: UTF8.self)
+                }
+            }
+        }
+    }
+}
