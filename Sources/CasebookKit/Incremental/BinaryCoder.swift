@@ -130,6 +130,17 @@ private final class BinaryEncoder: Encoder {
         }
     }
 
+    /// Writes an optional as its marker and, when present, the value: the form `decodeValue` reads for
+    /// `Optional`, without casting through it.
+    func encodePresent<Value: Encodable>(_ value: Value?) throws {
+        if let value {
+            bytes.append(1)
+            try encodeValue(value)
+        } else {
+            bytes.append(0)
+        }
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         KeyedEncodingContainer(KeyedContainer<Key>(encoder: self))
     }
@@ -147,21 +158,21 @@ private final class BinaryEncoder: Encoder {
         func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws { try encoder.encodeValue(value) }
 
         // An absent optional is written as a marker (the default would write nothing), for every overload.
-        func encodeIfPresent<Value: Encodable>(_ value: Value?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encoder.encodeValue(value) }
-        func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encoder.encodeValue(value) }
+        func encodeIfPresent<Value: Encodable>(_ value: Value?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encoder.encodePresent(value) }
+        func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encoder.encodePresent(value) }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             encoder.container(keyedBy: keyType)
@@ -293,6 +304,11 @@ private final class BinaryDecoder: Decoder {
         }
     }
 
+    /// Reads an optional's marker and, when it says present, the value.
+    func decodePresent<Value: Decodable>(_ type: Value.Type) throws -> Value? {
+        try readByte() == 0 ? nil : decodeValue(type)
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(KeyedContainer<Key>(decoder: self))
     }
@@ -310,11 +326,12 @@ private final class BinaryDecoder: Decoder {
         /// Reads an optional's marker: true when the value is absent.
         func decodeNil(forKey key: Key) throws -> Bool { try decoder.readByte() == 0 }
         func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value { try decoder.decodeValue(type) }
-        func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? { try decoder.decodeValue(Value?.self) }
-        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decoder.decodeValue(String?.self) }
-        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decoder.decodeValue(Bool?.self) }
-        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decoder.decodeValue(Int?.self) }
-        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decoder.decodeValue(Double?.self) }
+        // An optional field is its marker, then the value: read as such, with no casts through `Optional`.
+        func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? { try decoder.decodePresent(type) }
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decoder.decodePresent(type) }
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decoder.decodePresent(type) }
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decoder.decodePresent(type) }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decoder.decodePresent(type) }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
             try decoder.container(keyedBy: type)

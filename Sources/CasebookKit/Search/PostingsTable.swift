@@ -274,6 +274,9 @@ struct PostingsTable {
     func appendPostings(of entry: Int, to postings: inout SearchIndex.Postings) {
         precondition(finished, "postings before finish")
         var (offset, end, previous) = (grouped.start[entry], grouped.start[entry + 1], Int(firstBlock) - 1)
+        // Each posting takes at least one byte: room for them all at once, not at every append.
+        postings.ids.reserveCapacity(postings.ids.count + end - offset)
+        postings.counts.reserveCapacity(postings.counts.count + end - offset)
         while offset < end {
             let value = Self.readVarint(grouped.bytes, at: &offset)
             previous += (value >> 1) + 1

@@ -50,6 +50,13 @@ public enum SearchIndex {
         var ids: [Int32] = []
         var counts: [UInt16] = []
         var flagged: [Int32] = []
+
+        /// Empties the lists and keeps their room, to be filled again.
+        mutating func removeAll() {
+            ids.removeAll(keepingCapacity: true)
+            counts.removeAll(keepingCapacity: true)
+            flagged.removeAll(keepingCapacity: true)
+        }
     }
 
     /// One file of the index: its path in the site and its bytes (UTF-8 JavaScript).
@@ -360,25 +367,32 @@ public enum SearchIndex {
     static func encodedPostings(_ tables: [PostingsTable], blockCount: Int) -> [EncodedPostings] {
         let partitions = parallelMap(tables) { $0.entriesByPartition() }
         return parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> [EncodedPostings] in
+            // Each token's entries in the parts that have it, in part order.
             var keyed: [UInt64: Int] = [:]
             var worded: [String: Int] = [:]
             var tokens: [String] = []
-            var lists: [Postings] = []
+            var entries: [[(part: Int, entry: Int32)]] = []
             for (part, table) in tables.enumerated() {
                 for entry in partitions[part][partition] {
                     let key = table.keys[Int(entry)]
                     let known = key != 0 ? keyed[key] : worded[table.words[entry]!]
-                    let slot = known ?? lists.count
+                    let slot = known ?? tokens.count
                     if known == nil {
                         let token = table.token(of: Int(entry))
                         if key != 0 { keyed[key] = slot } else { worded[token] = slot }
                         tokens.append(token)
-                        lists.append(Postings())
+                        entries.append([])
                     }
-                    table.appendPostings(of: Int(entry), to: &lists[slot])
+                    entries[slot].append((part, entry))
                 }
             }
-            return zip(tokens, lists).map { ($0, encodePostings($1, blockCount: blockCount)) }
+            // One token at a time, merged into the same buffers and encoded at once.
+            var postings = Postings()
+            return zip(tokens, entries).map { token, entries in
+                postings.removeAll()
+                for (part, entry) in entries { tables[part].appendPostings(of: Int(entry), to: &postings) }
+                return (token, encodePostings(postings, blockCount: blockCount))
+            }
         }.flatMap { $0 }
     }
 
@@ -395,7 +409,7 @@ public enum SearchIndex {
         appendIDs(postings.ids, to: &out)
         out += Array("\",\"".utf8)
         if keepsCounts(df: postings.ids.count, blocks: blockCount), postings.counts.contains(where: { $0 > 1 }) {
-            for count in postings.counts { out.append(alphabet[min(63, Int(count) - 1)]) }
+            for count in postings.counts { out.append(character(min(63, Int(count) - 1))) }
         }
         out += Array("\",\"".utf8)
         appendGaps(postings.flagged, to: &out)
@@ -403,18 +417,27 @@ public enum SearchIndex {
         return out
     }
 
-    /// The 64 characters of the encodings, none of which needs escaping in JSON or in a URL.
-    static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    /// Character `value` (0–63) of the encodings' alphabet, `A–Z a–z 0–9 - _`, none of which needs escaping
+    /// in JSON or in a URL. Worked out rather than looked up: a global table costs a lazy-initialization
+    /// check on every use, and this is called for every posting.
+    @inline(__always)
+    static func character(_ value: Int) -> UInt8 {
+        let value = UInt8(truncatingIfNeeded: value)
+        if value < 26 { return UInt8(ascii: "A") + value }
+        if value < 52 { return UInt8(ascii: "a") + (value - 26) }
+        if value < 62 { return UInt8(ascii: "0") + (value - 52) }
+        return value == 62 ? UInt8(ascii: "-") : UInt8(ascii: "_")
+    }
 
     /// A variable-length number: 5 bits per character, least significant first, 32 set on all but the last.
     @inline(__always)
     static func appendVarint(_ value: Int, to out: inout [UInt8]) {
         var v = value
         while v >= 32 {
-            out.append(alphabet[32 | (v & 31)])
+            out.append(character(32 | (v & 31)))
             v >>= 5
         }
-        out.append(alphabet[v])
+        out.append(character(v))
     }
 
     /// Ascending ids as the varints of `id - previous - 1` (the first one's previous is -1).
@@ -442,7 +465,7 @@ public enum SearchIndex {
             let offset = Int(id - first)
             bits[offset / 6] |= 1 << (offset % 6)
         }
-        for value in bits { out.append(alphabet[Int(value)]) }
+        for value in bits { out.append(character(Int(value))) }
     }
 
     /// FNV-1a over the UTF-16 code units of `token`, 32 bits: the same function as in `search.js`.
