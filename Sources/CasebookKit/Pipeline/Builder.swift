@@ -134,15 +134,17 @@ public enum Builder {
     /// Links to other cases must name a published case and, with `#…`, one of its headings or figures.
     /// Links into a case that exists but has its own errors are not reported again.
     static func checkCaseLinks(_ reports: [CaseReport], published: Set<String>, existing: Set<String> = []) -> [Diagnostic] {
-        var anchors: [String: Set<String>] = [:]
-        for report in reports { anchors[report.slug] = Set(report.outline.headings.map(\.id)).union(report.figures.map(\.anchor)) }
+        // Cases by slug; the anchors of a case are gathered only when a link points into it.
+        var bySlug: [String: Int] = [:]
+        for (index, report) in reports.enumerated() { bySlug[report.slug] = index }
+        var anchors: [Int: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
         for report in reports {
             for link in report.outline.caseLinks {
-                guard let targetAnchors = anchors[link.slug] else {
+                guard let target = bySlug[link.slug] else {
                     if existing.contains(link.slug) { continue }
                     diagnostics.append(.error("link to `\(link.slug).md`, but there is no such case", at: link.location,
-                                              suggestion: Suggestion.closest(to: link.slug, in: Array(anchors.keys).sorted()).map { "did you mean `\($0).md`?" }))
+                                              suggestion: Suggestion.closest(to: link.slug, in: Array(bySlug.keys).sorted()).map { "did you mean `\($0).md`?" }))
                     continue
                 }
                 if !published.contains(link.slug), published.contains(report.slug) {
@@ -150,7 +152,11 @@ public enum Builder {
                                               suggestion: "publish it (draft: false) or build with --drafts"))
                     continue
                 }
-                if let fragment = link.fragment, !targetAnchors.contains(fragment) {
+                guard let fragment = link.fragment else { continue }
+                if anchors[target] == nil {
+                    anchors[target] = Set(reports[target].outline.headings.map(\.id)).union(reports[target].figures.map(\.anchor))
+                }
+                if let targetAnchors = anchors[target], !targetAnchors.contains(fragment) {
                     diagnostics.append(.error("link to `\(link.slug).md#\(fragment)`, but that case has no such heading or figure", at: link.location,
                                               suggestion: Suggestion.closest(to: fragment, in: Array(targetAnchors).sorted()).map { "did you mean `#\($0)`?" }))
                 }

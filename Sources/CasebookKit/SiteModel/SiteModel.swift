@@ -30,12 +30,15 @@ public struct SiteModel: Sendable {
         self.catalogue = catalogue
         var cataloguePosition: [String: Int] = [:]
         for (index, entry) in catalogue.enumerated() { if let slug = entry.caseSlug { cataloguePosition[slug] = index } }
-        func key(_ c: CaseReport) -> (Int, Int, String, String) {
-            (cataloguePosition[c.slug] ?? Int.max, c.metadata.page ?? Int.max, c.metadata.date?.iso ?? "9999", c.slug)
+        // A date orders as its ISO form would (`1999` before `1999-10`), a case without one as `9999`.
+        func key(_ c: CaseReport) -> (Int, Int, Int, String) {
+            let date = c.metadata.date
+            let dateRank = (date?.year ?? 9999) * 10_000 + (date?.month ?? 0) * 100 + (date?.day ?? 0)
+            return (cataloguePosition[c.slug] ?? Int.max, c.metadata.page ?? Int.max, dateRank, c.slug)
         }
         // Each case's sort key is made once (a sort compares each many times), and cases are grouped by
         // section in one pass.
-        var bySection: [String: [(key: (Int, Int, String, String), report: CaseReport)]] = [:]
+        var bySection: [String: [(key: (Int, Int, Int, String), report: CaseReport)]] = [:]
         for report in cases { bySection[report.section.slug, default: []].append((key(report), report)) }
         parts = config.sections.map { section in
             Part(section: section, cases: (bySection[section.slug] ?? []).sorted { $0.key < $1.key }.map(\.report))
