@@ -49,9 +49,9 @@ private enum CodedKind {
     case string, bool, int, int32, int16, int8, int64, uint64, uint32, uint16, uint8, uint, double, float
     case optional, dictionary, other
 
-    /// The primitives, found by identity (no cast); read from every thread, never changed.
+    /// The other primitives (`of` compares String, Int and Bool first), found by identity (no cast); read
+    /// from every thread, never changed.
     private static let primitives: [ObjectIdentifier: CodedKind] = [
-        ObjectIdentifier(String.self): .string, ObjectIdentifier(Bool.self): .bool, ObjectIdentifier(Int.self): .int,
         ObjectIdentifier(Int32.self): .int32, ObjectIdentifier(Int16.self): .int16, ObjectIdentifier(Int8.self): .int8,
         ObjectIdentifier(Int64.self): .int64, ObjectIdentifier(UInt64.self): .uint64, ObjectIdentifier(UInt32.self): .uint32,
         ObjectIdentifier(UInt16.self): .uint16, ObjectIdentifier(UInt8.self): .uint8, ObjectIdentifier(UInt.self): .uint,

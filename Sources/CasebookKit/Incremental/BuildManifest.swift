@@ -2,16 +2,16 @@ import Foundation
 
 /// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.bin`)
 /// so the next build can skip what has not changed.
-public struct BuildManifest: Sendable, Codable {
+public struct BuildManifest: Sendable {
     /// A case file as last read: its stamp and the hash of its bytes.
-    public struct Input: Sendable, Codable, Hashable {
+    public struct Input: Sendable, Hashable {
         public var path: String
         public var stamp: FileStamp
         public var hash: ContentHash
     }
 
     /// A file of the output as last written, and the key of the inputs it was made from (if it has one).
-    public struct Output: Sendable, Codable, Hashable {
+    public struct Output: Sendable, Hashable {
         public var stamp: FileStamp
         public var hash: ContentHash
         public var key: ContentHash?
@@ -60,10 +60,9 @@ public struct BuildManifest: Sendable, Codable {
     /// The manifest of the last build into `output`, if it was made by this generator.
     static func load(for output: String) -> BuildManifest? {
         let path = cacheDirectory(for: output) + "/manifest.bin"
-        guard let head = SectionedFile.read(path, part: 0), let summary = try? BinaryCoder.decode(Summary.self, from: head),
-              summary.generator == currentGenerator,
-              let inputBytes = SectionedFile.read(path, part: 1), let inputs = Self.inputs(from: inputBytes),
-              let outputBytes = SectionedFile.read(path, part: 2), let outputs = Self.outputs(from: outputBytes) else { return nil }
+        guard let parts = SectionedFile.readAll(path), parts.count == 3,
+              let summary = try? BinaryCoder.decode(Summary.self, from: parts[0]), summary.generator == currentGenerator,
+              let inputs = Self.inputs(from: parts[1]), let outputs = Self.outputs(from: parts[2]) else { return nil }
         return BuildManifest(generator: summary.generator, environment: summary.environment, inputs: inputs, outputs: outputs,
                              groupKeys: Dictionary(summary.groupKeys.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
                              warnings: summary.warnings, notes: summary.notes, cases: summary.cases, pages: summary.pages, figures: summary.figures)

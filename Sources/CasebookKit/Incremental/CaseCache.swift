@@ -102,19 +102,41 @@ enum SectionedFile {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, let count = readNumbers(descriptor, at: 0, count: 1)?.first,
-              part < count, count < 64, let lengths = readNumbers(descriptor, at: 8, count: Int(count)) else { return nil }
-        let header = 8 * (1 + Int(count))
-        guard lengths.allSatisfy({ $0 <= UInt64(info.st_size) }),
-              UInt64(header) + lengths.reduce(0, +) == UInt64(info.st_size) else { return nil }
-        let offset = header + lengths[..<part].reduce(0) { $0 + Int($1) }
-        return readBytes(descriptor, at: offset, count: Int(lengths[part]))
+              part < count, count < 64, let lengths = readNumbers(descriptor, at: 8, count: Int(count)),
+              let ranges = ranges(lengths: lengths, fileSize: Int(info.st_size)) else { return nil }
+        return readBytes(descriptor, at: ranges[part].lowerBound, count: ranges[part].count)
+    }
+
+    /// Every part of the file at `path`, read at once; nil when the file is missing or malformed.
+    static func readAll(_ path: String) -> [[UInt8]]? {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= 8 else { return nil }
+        let bytes = [UInt8](data)
+        let count = number(in: bytes, at: 0)
+        guard count < 64, bytes.count >= 8 * (1 + Int(count)),
+              let ranges = ranges(lengths: (0..<Int(count)).map { number(in: bytes, at: 8 * (1 + $0)) }, fileSize: bytes.count)
+        else { return nil }
+        return ranges.map { Array(bytes[$0]) }
+    }
+
+    /// Where each part lies, after the header; nil unless the parts fill the rest of the file exactly.
+    private static func ranges(lengths: [UInt64], fileSize: Int) -> [Range<Int>]? {
+        guard lengths.allSatisfy({ $0 <= UInt64(fileSize) }),
+              UInt64(8 * (1 + lengths.count)) + lengths.reduce(0, +) == UInt64(fileSize) else { return nil }
+        var start = 8 * (1 + lengths.count)
+        return lengths.map { length in
+            defer { start += Int(length) }
+            return start..<start + Int(length)
+        }
+    }
+
+    /// The little-endian number of 8 bytes at `offset`.
+    private static func number(in bytes: [UInt8], at offset: Int) -> UInt64 {
+        bytes[offset..<offset + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
 
     private static func readNumbers(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt64]? {
         guard let bytes = readBytes(descriptor, at: offset, count: 8 * count) else { return nil }
-        return (0..<count).map { index in
-            bytes[(8 * index)..<(8 * index + 8)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        }
+        return (0..<count).map { number(in: bytes, at: 8 * $0) }
     }
 
     private static func readBytes(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {

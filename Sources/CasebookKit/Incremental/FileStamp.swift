@@ -2,7 +2,7 @@ import Foundation
 
 /// What `stat` says of a file: if size, modification time and inode are unchanged, so is the file
 /// (the same shortcut git's index takes), and it need not be read again.
-public struct FileStamp: Sendable, Hashable, Codable {
+public struct FileStamp: Sendable, Hashable {
     public var size: Int64
     /// Modification time in nanoseconds since 1970.
     public var modified: Int64
@@ -40,21 +40,6 @@ public struct FileStamp: Sendable, Hashable, Codable {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
         return FileStamp(info)
-    }
-
-    /// Encoded as `[size, modified, inode]`: compact, and quick to decode for tens of thousands of files.
-    public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        size = try container.decode(Int64.self)
-        modified = try container.decode(Int64.self)
-        inode = try container.decode(UInt64.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(size)
-        try container.encode(modified)
-        try container.encode(inode)
     }
 
     private init(_ info: stat) {

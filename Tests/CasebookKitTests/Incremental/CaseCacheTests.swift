@@ -9,10 +9,12 @@ import Testing
         try SectionedFile.join(parts).write(to: URL(fileURLWithPath: path))
         for (index, part) in parts.enumerated() { #expect(SectionedFile.read(path, part: index) == part) }
         #expect(SectionedFile.read(path, part: 3) == nil)
+        #expect(SectionedFile.readAll(path) == parts)
         // A cut file, or one with bytes beyond its parts, is refused rather than misread.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.dropLast().write(to: URL(fileURLWithPath: path))
         #expect(SectionedFile.read(path, part: 0) == nil)
+        #expect(SectionedFile.readAll(path) == nil)
         try (bytes + [0]).write(to: URL(fileURLWithPath: path))
         #expect(SectionedFile.read(path, part: 0) == nil)
         #expect(SectionedFile.read(path + ".missing", part: 0) == nil)
