@@ -2,6 +2,9 @@
 /// without keys; integers as varints, strings as length and UTF-8 bytes, arrays as count and elements,
 /// optionals behind a one-byte marker. Decoding is several times faster than JSON.
 ///
+/// A type that is a `BinaryField` writes and reads the same bytes itself, much faster; `handWritten: false`
+/// takes its `Codable` conformance instead (to test that the two agree).
+///
 /// It codes structs, arrays, optionals and raw-value enums: everything the cache holds. Keyed containers
 /// are read back in the order they were written, so a dictionary or an enum with associated values (whose
 /// decoding asks for `allKeys`) cannot be coded: encoding one throws.
@@ -12,14 +15,14 @@ enum BinaryCoder {
 
     struct Truncated: Error {}
 
-    static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let encoder = BinaryEncoder()
+    static func encode<Value: Encodable>(_ value: Value, handWritten: Bool = true) throws -> [UInt8] {
+        let encoder = BinaryEncoder(handWritten: handWritten)
         try encoder.encodeValue(value)
         return encoder.bytes
     }
 
-    static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
-        let decoder = BinaryDecoder(bytes)
+    static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8], handWritten: Bool = true) throws -> Value {
+        let decoder = BinaryDecoder(bytes, handWritten: handWritten)
         let value = try decoder.decodeValue(type)
         guard decoder.position == bytes.count else { throw Truncated() }
         return value
@@ -44,10 +47,10 @@ extension Optional: OptionalCoding {
 }
 
 /// How the coder writes a type: as one of the primitives, behind an optional's marker, not at all (a
-/// dictionary), or by the type's own `Codable` conformance.
+/// dictionary), by its hand-written `BinaryField` form, or by the type's own `Codable` conformance.
 private enum CodedKind {
     case string, bool, int, int32, int16, int8, int64, uint64, uint32, uint16, uint8, uint, double, float
-    case optional, dictionary, other
+    case optional, dictionary, field, other
 
     /// The other primitives (`of` compares String, Int and Bool first), found by identity (no cast); read
     /// from every thread, never changed.
@@ -67,7 +70,8 @@ private enum CodedKind {
         if type == Bool.self { return .bool }
         let id = ObjectIdentifier(type)
         if let kind = primitives[id] ?? cache[id] { return kind }
-        let kind: CodedKind = type is any OptionalCoding.Type ? .optional : type is any DictionaryCoding.Type ? .dictionary : .other
+        let kind: CodedKind = type is any OptionalCoding.Type ? .optional : type is any DictionaryCoding.Type ? .dictionary
+            : type is any BinaryField.Type ? .field : .other
         cache[id] = kind
         return kind
     }
@@ -77,10 +81,14 @@ private enum CodedKind {
 
 private final class BinaryEncoder: Encoder {
     var bytes: [UInt8] = []
+    /// Whether `BinaryField` values write themselves (else they go through `Codable`).
+    let handWritten: Bool
     /// The kinds of the types met so far that are not primitives.
     var kinds: [ObjectIdentifier: CodedKind] = [:]
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(handWritten: Bool) { self.handWritten = handWritten }
 
     func writeVarint(_ value: UInt64) {
         var value = value
@@ -129,7 +137,12 @@ private final class BinaryEncoder: Encoder {
             }
         case .dictionary:
             throw BinaryCoder.Unsupported(description: "a dictionary cannot be coded in binary (\(Value.self))")
-        case .other:
+        case .field where handWritten:
+            var writer = BinaryWriter()
+            swap(&writer.bytes, &bytes)
+            (value as! any BinaryField).write(to: &writer)
+            swap(&writer.bytes, &bytes)
+        case .field, .other:
             try value.encode(to: self)
         }
     }
@@ -238,12 +251,17 @@ private final class BinaryEncoder: Encoder {
 private final class BinaryDecoder: Decoder {
     let bytes: [UInt8]
     var position = 0
+    /// Whether `BinaryField` values read themselves (else they go through `Codable`).
+    let handWritten: Bool
     /// The kinds of the types met so far that are not primitives.
     var kinds: [ObjectIdentifier: CodedKind] = [:]
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], handWritten: Bool) {
+        self.bytes = bytes
+        self.handWritten = handWritten
+    }
 
     func readByte() throws -> UInt8 {
         guard position < bytes.count else { throw BinaryCoder.Truncated() }
@@ -303,7 +321,15 @@ private final class BinaryDecoder: Decoder {
             guard try readByte() != 0 else { return optional.wrapping(nil) as! Value }
             guard let wrapped = optional.wrappedType as? any Decodable.Type else { throw BinaryCoder.Truncated() }
             return optional.wrapping(try decodeValue(wrapped)) as! Value
-        case .dictionary, .other:
+        case .field where handWritten:
+            let field = Value.self as! any BinaryField.Type
+            return try bytes.withUnsafeBufferPointer { buffer in
+                var reader = BinaryReader(bytes: buffer, position: position)
+                let value = try field.init(reading: &reader)
+                position = reader.position
+                return value as! Value
+            }
+        case .dictionary, .field, .other:
             return try Value(from: self)
         }
     }

@@ -74,6 +74,11 @@ public enum SearchIndex {
         public var blocks: Int
         public var weight: Int
 
+        init(blocks: Int, weight: Int) {
+            self.blocks = blocks
+            self.weight = weight
+        }
+
         public init(of documents: [SearchDocument]) {
             blocks = documents.count
             weight = documents.reduce(0) { $0 + SearchIndex.weight(of: $1) }
