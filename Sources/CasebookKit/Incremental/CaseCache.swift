@@ -109,8 +109,7 @@ enum SectionedFile {
 
     /// Every part of the file at `path`, read at once; nil when the file is missing or malformed.
     static func readAll(_ path: String) -> [[UInt8]]? {
-        guard let data = FileManager.default.contents(atPath: path), data.count >= 8 else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = RawBytes.readFile(path), bytes.count >= 8 else { return nil }
         let count = number(in: bytes, at: 0)
         guard count < 64, bytes.count >= 8 * (1 + Int(count)),
               let ranges = ranges(lengths: (0..<Int(count)).map { number(in: bytes, at: 8 * (1 + $0)) }, fileSize: bytes.count)

@@ -18,6 +18,29 @@ enum RawBytes {
         }
     }
 
+    /// The whole file at `path`, read into an array with no copy on the way; nil when it cannot be read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let got = read(descriptor, buffer.baseAddress! + done, size - done)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
+            }
+            complete = done == size
+            initialized = done
+        }
+        return complete ? bytes : nil
+    }
+
     struct Reader {
         private let bytes: [UInt8]
         private var offset = 0
@@ -42,12 +65,15 @@ enum RawBytes {
             }
         }
 
-        /// The next strings written by `append(strings:)`, or nil when the bytes do not add up.
+        /// The next strings written by `append(strings:)`, made straight from the bytes read; nil when the
+        /// bytes do not add up.
         mutating func readStrings() -> [String]? {
-            guard let lengths = read(UInt32.self), let utf8 = read(UInt8.self),
-                  lengths.reduce(0, { $0 + Int($1) }) == utf8.count else { return nil }
-            var start = 0
-            return utf8.withUnsafeBufferPointer { buffer in
+            guard let lengths = read(UInt32.self), bytes.count - offset >= 8 else { return nil }
+            let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+            guard stored <= UInt64(bytes.count - offset - 8), lengths.reduce(0, { $0 + UInt64($1) }) == stored else { return nil }
+            var start = offset + 8
+            offset = start + Int(stored)
+            return bytes.withUnsafeBufferPointer { buffer in
                 lengths.map { length in
                     defer { start += Int(length) }
                     return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + Int(length)]), as: UTF8.self)

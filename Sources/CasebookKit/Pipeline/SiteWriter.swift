@@ -109,37 +109,57 @@ struct SiteWriter {
         try writer.write(path, try render(), key: key)
     }
 
-    /// Jobs for `print.html` and one print page per part with cases. Bodies are moved onto each page in
-    /// parallel; a part whose cases are all unchanged keeps its page.
+    /// Jobs for `print.html` and one print page per part with cases. A part whose cases are all unchanged
+    /// keeps its page; otherwise each case on the page is rendered (`partials/print-case`, in parallel) or,
+    /// when it is made from the same inputs as last time, taken from the page's `PrintArticleCache`.
     private func printPageJobs(context: PageContext, keys: PageKeys) -> [@Sendable () throws -> Void] {
         let model = checked.model
         let templates = checked.templates
         let texts = checked.texts
+        let outputDirectory = options.outputDirectory, incremental = options.incremental
         let parts = model.parts.filter { !$0.cases.isEmpty }
         var pageOf: [String: String] = [:]
         for part in parts { for report in part.cases { pageOf[report.slug] = SitePaths.printPart(part.section.slug) } }
         let lookup = pageOf
-        @Sendable func bodies(onPage cases: [CaseReport]) throws -> [String: String] {
+        /// Each case of `cases` as an article of the print page `page`, by slug, and the work of keeping them
+        /// for the next build (to run beside the page's render).
+        @Sendable func articles(_ cases: [CaseReport], page: String) throws -> (articles: [String: String], save: @Sendable () -> Void) {
             let slugs = Set(cases.map(\.slug))
-            let rewritten = try parallelTryMap(cases) { report in
-                PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
+            let cache = incremental ? PrintArticleCache(outputDirectory: outputDirectory, page: page) : nil
+            let made = try parallelTryMap(cases) { report -> (key: ContentHash?, text: String) in
+                let key = keys.printKey(for: report.slug, page: page)
+                if let key, let kept = cache?.articles[key] { return (key, kept) }
+                let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
+                return (key, templates.render("partials/print-case", context.printCase(report, body: body)))
             }
-            return Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), rewritten))
+            let save: @Sendable () -> Void = { cache?.save(made.compactMap { made in made.key.map { ($0, made.text) } }) }
+            return (Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), made.map(\.text))), save)
+        }
+        /// Renders a print page from its articles while they are saved for the next build.
+        @Sendable func render(_ made: (articles: [String: String], save: @Sendable () -> Void),
+                              _ context: @escaping @Sendable ([String: String]) -> [String: Any]) -> String {
+            nonisolated(unsafe) var page = ""
+            DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                if lane == 0 { made.save() } else { page = templates.render("print", context(made.articles)) }
+            }
+            return page
+        }
+        @Sendable func joined(_ articles: [String: String], _ part: SiteModel.Part) -> String {
+            part.cases.map { articles[$0.slug] ?? "" }.joined()
         }
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
         jobs.append {
             try write(SitePaths.printBook, key: bookKey) {
-                let book = context.printsWholeBook ? try bodies(onPage: model.cases) : [:]
-                return templates.render("print", context.printBook { book[$0.slug] ?? "" })
+                guard context.printsWholeBook else { return templates.render("print", context.printBook { _ in "" }) }
+                return render(try articles(model.cases, page: SitePaths.printBook)) { book in context.printBook { joined(book, $0) } }
             }
         }
         for part in parts {
-            let key = keys.key(for: part.cases.map(\.slug))
+            let key = keys.key(for: part.cases.map(\.slug)), page = SitePaths.printPart(part.section.slug)
             jobs.append {
-                try write(SitePaths.printPart(part.section.slug), key: key) {
-                    let partBodies = try bodies(onPage: part.cases)
-                    return templates.render("print", context.printPart(part) { partBodies[$0.slug] ?? "" })
+                try write(page, key: key) {
+                    return render(try articles(part.cases, page: page)) { made in context.printPart(part) { joined(made, $0) } }
                 }
             }
         }
@@ -161,6 +181,12 @@ struct PageKeys {
         shape = ContentHash(parts: parts).description
         inputs = checked.inputs
         listings = checked.listings
+    }
+
+    /// The key of case `slug`'s article on the print page `page`: its content and the book's shape (which
+    /// says which cases share the page and where the others are printed); nil when its file was not read.
+    func printKey(for slug: String, page: String) -> ContentHash? {
+        inputs[slug].map { ContentHash(parts: ["print", shape, page, slug, $0.hash.description]) }
     }
 
     /// The key of a page made from the whole content of `slugs` (a case page, a print page, the index).

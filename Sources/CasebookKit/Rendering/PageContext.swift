@@ -191,20 +191,30 @@ public struct PageContext: Sendable {
     public var printsWholeBook: Bool { model.cases.count <= Self.printBookCaseLimit }
 
     /// The book's print page: every case in reading order with its charts, or, for a long book, the parts'
-    /// print pages. `bodies` gives each case's body already moved onto the page (see `PrintBody`).
-    public func printBook(bodies: (CaseReport) -> String) -> [String: Any] {
-        printPage(path: SitePaths.printBook, parts: model.parts.filter { !$0.cases.isEmpty }, printed: printsWholeBook, bodies: bodies)
+    /// print pages. `articles` gives each part's cases already rendered (see `printCase`).
+    public func printBook(articles: (SiteModel.Part) -> String) -> [String: Any] {
+        printPage(path: SitePaths.printBook, parts: model.parts.filter { !$0.cases.isEmpty }, printed: printsWholeBook, articles: articles)
     }
 
     /// One part's print page: its cases in reading order with their charts.
-    public func printPart(_ part: SiteModel.Part, bodies: (CaseReport) -> String) -> [String: Any] {
-        var context = printPage(path: SitePaths.printPart(part.section.slug), parts: [part], printed: true, bodies: bodies)
+    public func printPart(_ part: SiteModel.Part, articles: (SiteModel.Part) -> String) -> [String: Any] {
+        var context = printPage(path: SitePaths.printPart(part.section.slug), parts: [part], printed: true, articles: articles)
         context["is_part"] = true
         context["part_name"] = part.section.name
         return context
     }
 
-    private func printPage(path: String, parts: [SiteModel.Part], printed: Bool, bodies: (CaseReport) -> String) -> [String: Any] {
+    /// One case on a print page, for `partials/print-case`, which is rendered on its own for each case:
+    /// `body` is the case's body already moved onto the page (see `PrintBody`).
+    public func printCase(_ report: CaseReport, body: String) -> [String: Any] {
+        var item = caseSummary(report, root: "")
+        item["chapter"] = PrintBody.chapterID(report.slug)
+        item["part"] = report.section.name
+        item["body"] = body
+        return item
+    }
+
+    private func printPage(path: String, parts: [SiteModel.Part], printed: Bool, articles: (SiteModel.Part) -> String) -> [String: Any] {
         var context = common(path: path, title: nil)
         context["is_part"] = false
         context["parts"] = parts.map { part in
@@ -214,10 +224,9 @@ public struct PageContext: Sendable {
                 "cases": !printed ? [] : part.cases.map { report in
                     var item = caseSummary(report, root: "")
                     item["chapter"] = PrintBody.chapterID(report.slug)
-                    item["part"] = part.section.name
-                    item["body"] = bodies(report)
                     return item
                 },
+                "articles": printed ? articles(part) : "",
             ] as [String: Any]
         }
         let cases = parts.flatMap(\.cases)

@@ -8,7 +8,8 @@ public struct TemplateSet: Sendable {
     public let directory: String
 
     /// Templates every build needs.
-    public static let pageTemplates = ["index", "part", "case", "tag", "tags", "orgs", "figures", "404", "print", "search", "partials/figure"]
+    public static let pageTemplates = ["index", "part", "case", "tag", "tags", "orgs", "figures", "404", "print", "search", "partials/figure",
+                                        "partials/print-case"]
 
     public static func load(directory: String) async throws(BuildFailure) -> TemplateSet {
         let library: MustacheLibrary
