@@ -79,7 +79,7 @@ struct SiteWriter {
             // An incremental build gathers again only the parts of the index whose cases changed.
             let reuse = options.incremental
                 ? SearchIndex.Reuse(parts: SearchPartCache(directory: BuildManifest.cacheDirectory(for: options.outputDirectory) + "/search"),
-                                    keep: { writer.keep($0, key: $1) })
+                                    keep: { writer.keep($0, key: $1) }, indexKey: searchKey, lastIndexKey: previousGroups["search"])
                 : nil
             try SearchIndex.build(source, reuse: reuse) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
         }

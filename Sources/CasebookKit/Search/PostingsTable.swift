@@ -365,6 +365,38 @@ struct PostingsTable {
         return result
     }
 
+    /// A token as the same in every table: its key, or for a word (key 0) the word.
+    struct TokenID: Hashable {
+        var key: UInt64
+        var word: String?
+    }
+
+    func tokenID(of entry: Int) -> TokenID {
+        let key = keys[entry]
+        return TokenID(key: key, word: key == 0 ? words[Int32(entry)] : nil)
+    }
+
+    /// The tokens whose postings (blocks, counts and flags) differ between this table and `other`, a table
+    /// of the same blocks: those whose postings changed and those only one of them has.
+    func changedTokens(since other: PostingsTable) -> Set<TokenID> {
+        precondition(finished && other.finished && firstBlock == other.firstBlock, "changedTokens of unfinished or unaligned tables")
+        var otherEntries: [TokenID: Int] = [:]
+        otherEntries.reserveCapacity(other.keys.count)
+        for entry in other.keys.indices { otherEntries[other.tokenID(of: entry)] = entry }
+        var changed = Set<TokenID>()
+        for entry in keys.indices {
+            let id = tokenID(of: entry)
+            guard let old = otherEntries.removeValue(forKey: id),
+                  grouped.bytes[grouped.start[entry]..<grouped.start[entry + 1]]
+                    .elementsEqual(other.grouped.bytes[other.grouped.start[old]..<other.grouped.start[old + 1]]),
+                  grouped.flagged[grouped.flaggedStart[entry]..<grouped.flaggedStart[entry + 1]]
+                    .elementsEqual(other.grouped.flagged[other.grouped.flaggedStart[old]..<other.grouped.flaggedStart[old + 1]])
+            else { changed.insert(id); continue }
+        }
+        changed.formUnion(otherEntries.keys)
+        return changed
+    }
+
     /// The token an entry stands for.
     func token(of entry: Int) -> String {
         let key = keys[entry]

@@ -108,6 +108,10 @@ public enum SearchIndex {
     struct Reuse: Sendable {
         var parts: SearchPartCache
         var keep: @Sendable (_ path: String, _ key: ContentHash) -> Bool
+        /// The key of the index being built, and of the one the output holds now: when both are known, the
+        /// merge keeps the heavy shards of tokens an edit did not touch (see `SearchMergeState`).
+        var indexKey: ContentHash?
+        var lastIndexKey: ContentHash?
     }
 
     /// A part of the index has more blocks than a table can number.
@@ -168,13 +172,23 @@ public enum SearchIndex {
         // Text shards: a fixed number of blocks each, about `textShardTarget` bytes.
         let textBytes = source.pages.reduce(0) { $0 + $1.weight }
         let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blockCount)))).rounded()))
-        let tables = try gatheredParts(source, reuse: reuse, pageStart: pageStart, chunk: chunk, emit: emit)
+        let layout = SearchMergeState.layout(of: pageBlockCounts)
+        let mergePath = reuse.map { $0.parts.directory + "/merge.bin" }
+        let previous = reuse.flatMap { reuse -> SearchMergeState? in
+            guard let last = reuse.lastIndexKey, reuse.indexKey != nil, let state = SearchMergeState.load(mergePath!),
+                  state.indexKey == last.value, state.layout == layout else { return nil }
+            return state
+        }
+        let parts = try gatheredParts(source, reuse: reuse, pageStart: pageStart, chunk: chunk, previousKeys: previous?.partKeys, emit: emit)
+        let tables = parts.map(\.table)
 
-        // Each token's postings; heavy ones get their own shard, the rest share hash buckets.
-        var heavy: [EncodedPostings] = []
-        var light: [EncodedPostings] = []
-        for entry in encodedPostings(tables, blockCount: blockCount) {
-            if entry.json.count + entry.token.utf8.count > heavyThreshold { heavy.append(entry) } else { light.append(entry) }
+        // Each token's postings; heavy ones get their own shard, the rest share hash buckets. Heavy tokens
+        // an edit left alone keep their shards when they keep their places.
+        let untouched = previous.flatMap { untouchedHeavy($0, parts: parts) } ?? [:]
+        var (heavy, light) = split(encodedPostings(tables, blockCount: blockCount, skipping: untouched, sizes: previous?.heavySizes ?? []),
+                                   untouched: untouched)
+        if !untouched.isEmpty, !keepsUntouched(heavy, reuse: reuse!) {
+            (heavy, light) = split(encodedPostings(tables, blockCount: blockCount, skipping: [:]), untouched: [:])
         }
         let lightBytes = light.reduce(0) { $0 + $1.json.count + $1.token.utf8.count + 6 }
         let bucketCount = max(1, (lightBytes + postingShardTarget - 1) / postingShardTarget)
@@ -184,15 +198,11 @@ public enum SearchIndex {
             let id = "p-" + String(index, radix: 16)
             return File(path: "search/\(id).js", bytes: registration(id, object(bucket.sorted { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) })))
         }
-        // Heavy shards are numbered from the smallest up, so a query can tell which of its heavy tokens is rarest.
-        heavy.sort { a, b in
-            let (x, y) = (a.json.count + a.token.utf8.count, b.json.count + b.token.utf8.count)
-            return x != y ? x < y : a.token.utf8.lexicographicallyPrecedes(b.token.utf8)
-        }
-        let heavyFiles = parallelMap(Array(heavy.enumerated())) { index, entry -> File in
+        let heavyFiles = parallelMap(Array(heavy.enumerated())) { index, shard -> File? in
+            guard let json = shard.json else { return nil }   // kept as it was
             let id = "h-" + String(index, radix: 36)
-            return File(path: "search/\(id).js", bytes: registration(id, object([entry])))
-        }
+            return File(path: heavyShardPath(index), bytes: registration(id, object([(shard.token, shard.key, json)])), key: shard.fileKey)
+        }.compactMap { $0 }
 
         // The heavy tokens in shard order, joined by spaces (no token contains one): `h-<n>` is the n-th.
         var heavyList: [UInt8] = []
@@ -204,13 +214,92 @@ public enum SearchIndex {
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
         for file in bucketFiles + heavyFiles { try emit(file) }
         try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
+        if let mergePath, let indexKey = reuse?.indexKey, parts.allSatisfy({ $0.key != nil }) {
+            SearchMergeState(indexKey: indexKey.value, layout: layout, partKeys: parts.map { $0.key!.value },
+                             heavyKeys: heavy.map(\.key), heavyTokens: heavy.map(\.token), heavySizes: heavy.map(\.size)).save(mergePath)
+        }
+    }
+
+    /// A heavy token's shard: the token, its key (0 for a word), its size, and its encoded postings unless
+    /// the shard is kept from the last build (then `keptIndex` is its place there).
+    struct HeavyShard {
+        var token: String
+        var key: UInt64
+        var size: Int
+        var json: [UInt8]?
+        var keptIndex: Int?
+
+        /// What a heavy shard is made from, besides its place: a token whose postings did not change has the
+        /// same size and the same bytes.
+        var fileKey: ContentHash { ContentHash(parts: ["heavy", token, String(size)]) }
+    }
+
+    static func heavyShardPath(_ index: Int) -> String { "search/h-\(String(index, radix: 36)).js" }
+
+    /// The heavy tokens of the last build whose postings are the same now, with their places then: none
+    /// unless every part was either kept as the last build made it or gathered again with its last table at
+    /// hand to compare.
+    private static func untouchedHeavy(_ previous: SearchMergeState, parts: [GatheredPart]) -> [PostingsTable.TokenID: Int]? {
+        guard previous.partKeys.count == parts.count else { return nil }
+        var changed = Set<PostingsTable.TokenID>()
+        for (index, part) in parts.enumerated() {
+            if part.reused {
+                guard part.key?.value == previous.partKeys[index] else { return nil }
+            } else {
+                guard let old = part.previous else { return nil }
+                changed.formUnion(part.table.changedTokens(since: old))
+            }
+        }
+        var untouched: [PostingsTable.TokenID: Int] = [:]
+        for index in previous.heavyTokens.indices {
+            let key = previous.heavyKeys[index]
+            let id = PostingsTable.TokenID(key: key, word: key == 0 ? previous.heavyTokens[index] : nil)
+            if !changed.contains(id) { untouched[id] = index }
+        }
+        return untouched
+    }
+
+    /// The encoded postings split into heavy shards, in shard order (from the smallest up, so a query can
+    /// tell which of its heavy tokens is rarest), and light ones; `untouched` tokens were not encoded
+    /// and join the heavy ones with their last sizes.
+    private static func split(_ encoded: (entries: [EncodedPostings], skipped: [(token: String, key: UInt64, size: Int, index: Int)]),
+                              untouched: [PostingsTable.TokenID: Int]) -> (heavy: [HeavyShard], light: [EncodedPostings]) {
+        var heavy: [HeavyShard] = []
+        var light: [EncodedPostings] = []
+        for entry in encoded.entries {
+            let size = entry.json.count + entry.token.utf8.count
+            if size > heavyThreshold { heavy.append(HeavyShard(token: entry.token, key: entry.key, size: size, json: entry.json)) } else { light.append(entry) }
+        }
+        for skipped in encoded.skipped {
+            heavy.append(HeavyShard(token: skipped.token, key: skipped.key, size: skipped.size, json: nil, keptIndex: skipped.index))
+        }
+        heavy.sort { a, b in a.size != b.size ? a.size < b.size : a.token.utf8.lexicographicallyPrecedes(b.token.utf8) }
+        return (heavy, light)
+    }
+
+    /// Keeps the shards of the untouched heavy tokens; false (and the merge is done again whole) when one has
+    /// moved to another place or its file is not as the last build left it.
+    private static func keepsUntouched(_ heavy: [HeavyShard], reuse: Reuse) -> Bool {
+        heavy.indices.allSatisfy { index in
+            guard let kept = heavy[index].keptIndex else { return true }
+            return kept == index && reuse.keep(heavyShardPath(index), heavy[index].fileKey)
+        }
     }
 
     /// The postings of each part of the pages, in order; on the way, each part emits the text shards that
     /// begin in it (loading the pages those reach into, too). Parts are whole pages, so that a page whose
     /// number of blocks changes leaves the other parts as they were.
-    private static func gatheredParts(_ source: Source, reuse: Reuse?, pageStart: [Int], chunk: Int,
-                                      emit: @escaping @Sendable (File) throws -> Void) throws -> [PostingsTable] {
+    /// A part's postings, the key it is kept under, whether it was kept from the last build, and, when it
+    /// was gathered again, the table the last build kept for it (under `previousKeys`), if at hand.
+    struct GatheredPart: Sendable {
+        var table: PostingsTable
+        var key: ContentHash?
+        var reused: Bool
+        var previous: PostingsTable?
+    }
+
+    private static func gatheredParts(_ source: Source, reuse: Reuse?, pageStart: [Int], chunk: Int, previousKeys: [UInt64]?,
+                                      emit: @escaping @Sendable (File) throws -> Void) throws -> [GatheredPart] {
         let pageCount = source.pages.count
         let blockCount = pageStart[pageCount]
         let partCount = min(32, max(1, blockCount / 512))
@@ -250,7 +339,7 @@ public enum SearchIndex {
                 file.key = key
                 try emit(file)
             }
-            if let kept { return kept }
+            if let kept { return GatheredPart(table: kept, key: partKey, reused: true) }
             var isPageTop = [Bool](repeating: false, count: documents.count)
             for page in held where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
             var table = PostingsTable(firstBlock: Int32(range.lowerBound))
@@ -261,8 +350,12 @@ public enum SearchIndex {
                 table.add(document.text, block: Int32(id), flag: false)
             }
             table.finish()
+            // The last build's table of this part, to tell which tokens changed, before it is replaced.
+            let previous = previousKeys.flatMap { keys in
+                part < keys.count ? reuse!.parts.table(part: part, key: ContentHash(value: keys[part]), firstBlock: Int32(range.lowerBound)) : nil
+            }
             if let partKey { reuse!.parts.save(table, part: part, key: partKey) }
-            return table
+            return GatheredPart(table: table, key: partKey, reused: false, previous: previous)
         }
     }
 
@@ -363,19 +456,22 @@ public enum SearchIndex {
         return url[...]
     }
 
-    /// A token and its postings, encoded as a JSON array (see `encodePostings`).
-    typealias EncodedPostings = (token: String, json: [UInt8])
+    /// A token, its key in the tables (0 for a word) and its postings, encoded as a JSON array (see
+    /// `encodePostings`).
+    typealias EncodedPostings = (token: String, key: UInt64, json: [UInt8])
 
-    /// Every token with its encoded postings, in no particular order. The tables of the parts (in block
-    /// order) are merged partition by partition (a part's postings follow the previous part's, so ids stay
-    /// ascending) and encoded, in parallel.
-    static func encodedPostings(_ tables: [PostingsTable], blockCount: Int) -> [EncodedPostings] {
+    /// Every token with its encoded postings, in no particular order, except the tokens in `skipping`, which
+    /// are given back with their last size and place instead. The tables of the parts (in block order) are
+    /// merged partition by partition (a part's postings follow the previous part's, so ids stay ascending)
+    /// and encoded, in parallel.
+    static func encodedPostings(_ tables: [PostingsTable], blockCount: Int, skipping: [PostingsTable.TokenID: Int] = [:],
+                                sizes: [Int] = []) -> (entries: [EncodedPostings], skipped: [(token: String, key: UInt64, size: Int, index: Int)]) {
         let partitions = parallelMap(tables) { $0.entriesByPartition() }
-        return parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> [EncodedPostings] in
+        let merged = parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> ([EncodedPostings], [(token: String, key: UInt64, size: Int, index: Int)]) in
             // Each token's entries in the parts that have it, in part order.
             var keyed: [UInt64: Int] = [:]
             var worded: [String: Int] = [:]
-            var tokens: [String] = []
+            var tokens: [(token: String, key: UInt64)] = []
             var entries: [[(part: Int, entry: Int32)]] = []
             for (part, table) in tables.enumerated() {
                 for entry in partitions[part][partition] {
@@ -385,7 +481,7 @@ public enum SearchIndex {
                     if known == nil {
                         let token = table.token(of: Int(entry))
                         if key != 0 { keyed[key] = slot } else { worded[token] = slot }
-                        tokens.append(token)
+                        tokens.append((token, key))
                         entries.append([])
                     }
                     entries[slot].append((part, entry))
@@ -393,12 +489,21 @@ public enum SearchIndex {
             }
             // One token at a time, merged into the same buffers and encoded at once.
             var postings = Postings()
-            return zip(tokens, entries).map { token, entries in
+            var encoded: [EncodedPostings] = []
+            var skipped: [(token: String, key: UInt64, size: Int, index: Int)] = []
+            encoded.reserveCapacity(tokens.count)
+            for (token, entries) in zip(tokens, entries) {
+                if !skipping.isEmpty, let index = skipping[PostingsTable.TokenID(key: token.key, word: token.key == 0 ? token.token : nil)] {
+                    skipped.append((token.token, token.key, sizes[index], index))
+                    continue
+                }
                 postings.removeAll()
                 for (part, entry) in entries { tables[part].appendPostings(of: Int(entry), to: &postings) }
-                return (token, encodePostings(postings, blockCount: blockCount))
+                encoded.append((token.token, token.key, encodePostings(postings, blockCount: blockCount)))
             }
-        }.flatMap { $0 }
+            return (encoded, skipped)
+        }
+        return (merged.flatMap(\.0), merged.flatMap(\.1))
     }
 
     // MARK: - Encoding

@@ -281,11 +281,13 @@ private final class RecordingWriter: @unchecked Sendable {
     var files: [String: (bytes: [UInt8], key: ContentHash?)] = [:]
     var previous: [String: (bytes: [UInt8], key: ContentHash?)] = [:]
     var asked: [Range<Int>] = []
-    var kept = 0
+    var keptPaths: [String] = []
+    var kept: Int { keptPaths.filter { $0.hasPrefix("search/x-") }.count }
+    var keptHeavy: Int { keptPaths.filter { $0.hasPrefix("search/h-") }.count }
 
     /// Starts a new build over the last one's files.
     func nextBuild() {
-        (previous, files, asked, kept) = (files, [:], [], 0)
+        (previous, files, asked, keptPaths) = (files, [:], [], [])
     }
 
     func emit(_ file: SearchIndex.File) {
@@ -297,7 +299,7 @@ private final class RecordingWriter: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard let old = previous[path], old.key == key else { return false }
         files[path] = old
-        kept += 1
+        keptPaths.append(path)
         return true
     }
 
@@ -313,11 +315,12 @@ private final class RecordingWriter: @unchecked Sendable {
     func page(_ number: Int, edit: String = "") -> [SearchDocument] {
         (0..<3).map { block in
             SearchDocument(url: "cases/c\(number).html" + (block == 0 ? "" : "#h\(block)"), pageTitle: "案例 \(number)",
-                           heading: block == 0 ? nil : "第\(block)节", text: "社区服务 第 \(number) 号 流动党员 \(block)" + edit)
+                           heading: block == 0 ? nil : "第\(block)节", text: "社区服务 第 \(number) 号 流动党员 " + (number < 1300 ? "居民委员会 居民委员会 流动 流动 " : "") + "\(block)" + edit)
         }
     }
     var pages = (0..<1600).map { page($0) }
     let writer = RecordingWriter()
+    var lastIndexKey: ContentHash?
     func build() throws {
         let current = pages
         let keys = current.map { ContentHash($0.map(\.text).joined(separator: "\n")) }
@@ -325,8 +328,11 @@ private final class RecordingWriter: @unchecked Sendable {
             writer.ask(range)
             return Array(current[range].joined())
         }
-        let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: directory), keep: { writer.keep($0, $1) })
+        let indexKey = ContentHash(parts: keys.map(\.description))
+        let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: directory), keep: { writer.keep($0, $1) },
+                                      indexKey: indexKey, lastIndexKey: lastIndexKey)
         try SearchIndex.build(source, reuse: reuse) { writer.emit($0) }
+        lastIndexKey = indexKey
     }
     func expectSameAsClean() {
         let clean = SearchIndex.build(Array(pages.joined()))
@@ -348,6 +354,26 @@ private final class RecordingWriter: @unchecked Sendable {
     #expect(writer.asked.reduce(0) { $0 + $1.count } < pages.count / 4)
     let shards = writer.files.keys.filter { $0.hasPrefix("search/x-") }.count
     #expect(writer.kept == shards - 1)
+    // Heavy tokens (twice in most blocks but not all, so with counts: 居民, 流动 …) the edit did not touch keep
+    // their shards.
+    let heavyShards = writer.files.keys.filter { $0.hasPrefix("search/h-") }.count
+    #expect(heavyShards > 3 && writer.keptHeavy == heavyShards, "\(writer.keptHeavy) of \(heavyShards) heavy shards kept")
+
+    // An edit that touches heavy tokens (but leaves their shards' sizes) makes their shards again and keeps
+    // the others.
+    writer.nextBuild()
+    pages[1020] = page(1020, edit: " 居民委员会")
+    try build()
+    expectSameAsClean()
+    #expect(writer.keptHeavy > 0 && writer.keptHeavy < heavyShards, "\(writer.keptHeavy) of \(heavyShards) heavy shards kept")
+
+    // A shard whose file is not as it was (here: the index the output holds is another) is made again.
+    writer.nextBuild()
+    lastIndexKey = ContentHash(value: 1)
+    pages[1030] = page(1030, edit: " 修改")
+    try build()
+    expectSameAsClean()
+    #expect(writer.keptHeavy == 0)
 
     // A page gains a block: the blocks after it move, so their text shards are made again, but the parts
     // after it keep their postings (a part's blocks are numbered from its first): their files stay.

@@ -1,0 +1,46 @@
+import Foundation
+
+/// What the last build's merge of the index's postings left for the next one, in `merge.bin` beside the
+/// parts' tables: the heavy tokens in shard order with the size of each shard, and what the postings were
+/// made from (the index's key, the number of blocks of every page, each part's key). When an edit leaves
+/// every page's number of blocks as it was, a heavy token whose postings did not change in the parts
+/// gathered again has the same shard as before: it is kept, not merged and encoded again.
+struct SearchMergeState: Equatable {
+    /// The key of the index this merge made (`Reuse.indexKey`), to tell it is the one in the output.
+    var indexKey: UInt64
+    /// A hash of the number of blocks of every page.
+    var layout: UInt64
+    var partKeys: [UInt64]
+    /// The heavy tokens in shard order (`h-0` first): each one's key (0 for a word), text and shard size.
+    var heavyKeys: [UInt64]
+    var heavyTokens: [String]
+    var heavySizes: [Int]
+
+    static func layout(of pageBlockCounts: [Int]) -> UInt64 {
+        pageBlockCounts.withUnsafeBytes { ContentHash($0).value }
+    }
+
+    static func load(_ path: String) -> SearchMergeState? {
+        guard let bytes = RawBytes.readFile(path) else { return nil }
+        var reader = RawBytes.Reader(bytes)
+        guard let header = reader.read(UInt64.self), header.count == 2, let partKeys = reader.read(UInt64.self),
+              let heavyKeys = reader.read(UInt64.self), let heavyTokens = reader.readStrings(), let heavySizes = reader.read(Int.self),
+              reader.isAtEnd, heavyKeys.count == heavyTokens.count, heavySizes.count == heavyTokens.count else { return nil }
+        return SearchMergeState(indexKey: header[0], layout: header[1], partKeys: partKeys,
+                                heavyKeys: heavyKeys, heavyTokens: heavyTokens, heavySizes: heavySizes)
+    }
+
+    /// Writes the state under a temporary name and renames it; a state that cannot be kept only costs the
+    /// next build a whole merge.
+    func save(_ path: String) {
+        var writer = RawBytes.Writer()
+        writer.append([indexKey, layout])
+        writer.append(partKeys)
+        writer.append(heavyKeys)
+        writer.append(strings: heavyTokens)
+        writer.append(heavySizes)
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard (try? OutputWriter.writeFile(temporary, writer.bytes)) != nil else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}
