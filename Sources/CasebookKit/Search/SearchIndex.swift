@@ -185,10 +185,9 @@ public enum SearchIndex {
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets. Heavy tokens
         // an edit left alone keep their shards when they keep their places.
         let untouched = previous.flatMap { untouchedHeavy($0, parts: parts) } ?? [:]
-        var (heavy, light) = split(encodedPostings(tables, blockCount: blockCount, skipping: untouched, sizes: previous?.heavySizes ?? []),
-                                   untouched: untouched)
+        var (heavy, light) = split(encodedPostings(tables, blockCount: blockCount, skipping: untouched, sizes: previous?.heavySizes ?? []))
         if !untouched.isEmpty, !keepsUntouched(heavy, reuse: reuse!) {
-            (heavy, light) = split(encodedPostings(tables, blockCount: blockCount, skipping: [:]), untouched: [:])
+            (heavy, light) = split(encodedPostings(tables, blockCount: blockCount))
         }
         let lightBytes = light.reduce(0) { $0 + $1.json.count + $1.token.utf8.count + 6 }
         let bucketCount = max(1, (lightBytes + postingShardTarget - 1) / postingShardTarget)
@@ -260,10 +259,10 @@ public enum SearchIndex {
     }
 
     /// The encoded postings split into heavy shards, in shard order (from the smallest up, so a query can
-    /// tell which of its heavy tokens is rarest), and light ones; `untouched` tokens were not encoded
-    /// and join the heavy ones with their last sizes.
-    private static func split(_ encoded: (entries: [EncodedPostings], skipped: [(token: String, key: UInt64, size: Int, index: Int)]),
-                              untouched: [PostingsTable.TokenID: Int]) -> (heavy: [HeavyShard], light: [EncodedPostings]) {
+    /// tell which of its heavy tokens is rarest), and light ones; the skipped tokens were not encoded and
+    /// join the heavy ones with their last sizes.
+    private static func split(_ encoded: (entries: [EncodedPostings], skipped: [SkippedPostings]))
+        -> (heavy: [HeavyShard], light: [EncodedPostings]) {
         var heavy: [HeavyShard] = []
         var light: [EncodedPostings] = []
         for entry in encoded.entries {
@@ -459,15 +458,17 @@ public enum SearchIndex {
     /// A token, its key in the tables (0 for a word) and its postings, encoded as a JSON array (see
     /// `encodePostings`).
     typealias EncodedPostings = (token: String, key: UInt64, json: [UInt8])
+    /// A token left out of the merge: its key, and the size and place of its heavy shard in the last build.
+    typealias SkippedPostings = (token: String, key: UInt64, size: Int, index: Int)
 
     /// Every token with its encoded postings, in no particular order, except the tokens in `skipping`, which
     /// are given back with their last size and place instead. The tables of the parts (in block order) are
     /// merged partition by partition (a part's postings follow the previous part's, so ids stay ascending)
     /// and encoded, in parallel.
     static func encodedPostings(_ tables: [PostingsTable], blockCount: Int, skipping: [PostingsTable.TokenID: Int] = [:],
-                                sizes: [Int] = []) -> (entries: [EncodedPostings], skipped: [(token: String, key: UInt64, size: Int, index: Int)]) {
+                                sizes: [Int] = []) -> (entries: [EncodedPostings], skipped: [SkippedPostings]) {
         let partitions = parallelMap(tables) { $0.entriesByPartition() }
-        let merged = parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> ([EncodedPostings], [(token: String, key: UInt64, size: Int, index: Int)]) in
+        let merged = parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> ([EncodedPostings], [SkippedPostings]) in
             // Each token's entries in the parts that have it, in part order.
             var keyed: [UInt64: Int] = [:]
             var worded: [String: Int] = [:]
@@ -490,7 +491,7 @@ public enum SearchIndex {
             // One token at a time, merged into the same buffers and encoded at once.
             var postings = Postings()
             var encoded: [EncodedPostings] = []
-            var skipped: [(token: String, key: UInt64, size: Int, index: Int)] = []
+            var skipped: [SkippedPostings] = []
             encoded.reserveCapacity(tokens.count)
             for (token, entries) in zip(tokens, entries) {
                 if !skipping.isEmpty, let index = skipping[PostingsTable.TokenID(key: token.key, word: token.key == 0 ? token.token : nil)] {
