@@ -26,14 +26,36 @@ struct PrintArticleCache: Sendable {
     }
 
     /// Keeps `articles` for the next build in place of the old ones; a failure only costs that build time.
+    /// The texts are written one by one, in `RawBytes`' form, not copied into one buffer first.
     func save(_ articles: [(key: ContentHash, text: String)]) {
-        var writer = RawBytes.Writer()
-        writer.append(articles.map(\.key.value))
-        writer.append(strings: articles.map(\.text))
+        var header = RawBytes.Writer()
+        header.append(articles.map(\.key.value))
+        let lengths = articles.map { UInt32($0.text.utf8.count) }
+        header.append(lengths)
+        var total = UInt64(lengths.reduce(0) { $0 + Int($1) })
+        var headerBytes = header.bytes
+        withUnsafeBytes(of: &total) { headerBytes += $0 }
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard (try? OutputWriter.writeFile(temporary, writer.bytes)) != nil else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        func writeAll(_ buffer: UnsafeRawBufferPointer) -> Bool {
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        var written = headerBytes.withUnsafeBytes(writeAll)
+        for (_, text) in articles where written {
+            var text = text
+            written = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0)) }
+        }
+        close(descriptor)
+        if !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

@@ -121,9 +121,10 @@ struct SiteWriter {
         var pageOf: [String: String] = [:]
         for part in parts { for report in part.cases { pageOf[report.slug] = SitePaths.printPart(part.section.slug) } }
         let lookup = pageOf
-        /// Each case of `cases` as an article of the print page `page`, by slug, and the work of keeping them
-        /// for the next build (to run beside the page's render).
-        @Sendable func articles(_ cases: [CaseReport], page: String) throws -> (articles: [String: String], save: @Sendable () -> Void) {
+        /// The cases of `parts` as articles of the print page `page`, joined part by part (by part slug). They
+        /// are kept for the next build first, so that only the joined text is held while the page renders.
+        @Sendable func articles(_ parts: [SiteModel.Part], page: String) throws -> [String: String] {
+            let cases = parts.flatMap(\.cases)
             let slugs = Set(cases.map(\.slug))
             let cache = incremental ? PrintArticleCache(outputDirectory: outputDirectory, page: page) : nil
             let made = try parallelTryMap(cases) { report -> (key: ContentHash?, text: String) in
@@ -132,34 +133,29 @@ struct SiteWriter {
                 let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
                 return (key, templates.render("partials/print-case", context.printCase(report, body: body)))
             }
-            let save: @Sendable () -> Void = { cache?.save(made.compactMap { made in made.key.map { ($0, made.text) } }) }
-            return (Dictionary(uniqueKeysWithValues: zip(cases.map(\.slug), made.map(\.text))), save)
-        }
-        /// Renders a print page from its articles while they are saved for the next build.
-        @Sendable func render(_ made: (articles: [String: String], save: @Sendable () -> Void),
-                              _ context: @escaping @Sendable ([String: String]) -> [String: Any]) -> String {
-            nonisolated(unsafe) var page = ""
-            DispatchQueue.concurrentPerform(iterations: 2) { lane in
-                if lane == 0 { made.save() } else { page = templates.render("print", context(made.articles)) }
+            cache?.save(made.compactMap { made in made.key.map { ($0, made.text) } })
+            var joined: [String: String] = [:]
+            var next = 0
+            for part in parts {
+                joined[part.section.slug] = made[next..<next + part.cases.count].map(\.text).joined()
+                next += part.cases.count
             }
-            return page
-        }
-        @Sendable func joined(_ articles: [String: String], _ part: SiteModel.Part) -> String {
-            part.cases.map { articles[$0.slug] ?? "" }.joined()
+            return joined
         }
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
         jobs.append {
             try write(SitePaths.printBook, key: bookKey) {
-                guard context.printsWholeBook else { return templates.render("print", context.printBook { _ in "" }) }
-                return render(try articles(model.cases, page: SitePaths.printBook)) { book in context.printBook { joined(book, $0) } }
+                let book = context.printsWholeBook ? try articles(parts, page: SitePaths.printBook) : [:]
+                return templates.render("print", context.printBook { book[$0.section.slug] ?? "" })
             }
         }
         for part in parts {
             let key = keys.key(for: part.cases.map(\.slug)), page = SitePaths.printPart(part.section.slug)
             jobs.append {
                 try write(page, key: key) {
-                    return render(try articles(part.cases, page: page)) { made in context.printPart(part) { joined(made, $0) } }
+                    let joined = try articles([part], page: page)
+                    return templates.render("print", context.printPart(part) { joined[$0.section.slug] ?? "" })
                 }
             }
         }
