@@ -90,24 +90,19 @@ private final class BinaryEncoder: Encoder {
 
     init(handWritten: Bool) { self.handWritten = handWritten }
 
-    func writeVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
+    /// Lends `bytes` to a `BinaryWriter`, which writes the primitives (one definition of the form).
+    private func writing(_ body: (inout BinaryWriter) -> Void) {
+        var writer = BinaryWriter()
+        swap(&writer.bytes, &bytes)
+        body(&writer)
+        swap(&writer.bytes, &bytes)
     }
 
-    func writeSigned(_ value: Int64) { writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+    func writeVarint(_ value: UInt64) { writing { $0.varint(value) } }
 
-    func writeString(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            writeVarint(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
-    }
+    func writeSigned(_ value: Int64) { writing { $0.signed(value) } }
+
+    func writeString(_ value: String) { writing { $0.string(value) } }
 
     /// Writes one value: primitives directly, optionals behind a marker, everything else by its `encode(to:)`.
     func encodeValue<Value: Encodable>(_ value: Value) throws {
@@ -138,10 +133,7 @@ private final class BinaryEncoder: Encoder {
         case .dictionary:
             throw BinaryCoder.Unsupported(description: "a dictionary cannot be coded in binary (\(Value.self))")
         case .field where handWritten:
-            var writer = BinaryWriter()
-            swap(&writer.bytes, &bytes)
-            (value as! any BinaryField).write(to: &writer)
-            swap(&writer.bytes, &bytes)
+            writing { (value as! any BinaryField).write(to: &$0) }
         case .field, .other:
             try value.encode(to: self)
         }
@@ -263,34 +255,23 @@ private final class BinaryDecoder: Decoder {
         self.handWritten = handWritten
     }
 
-    func readByte() throws -> UInt8 {
-        guard position < bytes.count else { throw BinaryCoder.Truncated() }
-        defer { position += 1 }
-        return bytes[position]
-    }
-
-    func readVarint() throws -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try readByte()
-            guard shift < 64 else { throw BinaryCoder.Truncated() }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
+    /// Lends the bytes from `position` on to a `BinaryReader`, which reads the primitives (one definition
+    /// of the form), and moves `position` past what it read.
+    private func reading<Value>(_ body: (inout BinaryReader) throws -> Value) throws -> Value {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var reader = BinaryReader(bytes: buffer, position: position)
+            defer { position = reader.position }
+            return try body(&reader)
         }
     }
 
-    func readSigned() throws -> Int64 {
-        let raw = try readVarint()
-        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
-    }
+    func readByte() throws -> UInt8 { try reading { try $0.byte() } }
 
-    func readString() throws -> String {
-        guard let count = Int(exactly: try readVarint()), count <= bytes.count - position else { throw BinaryCoder.Truncated() }
-        defer { position += count }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self) }
-    }
+    func readVarint() throws -> UInt64 { try reading { try $0.varint() } }
+
+    func readSigned() throws -> Int64 { Int64(try reading { try $0.signed() }) }
+
+    func readString() throws -> String { try reading { try $0.string() } }
 
     func readInteger<Value: FixedWidthInteger>(_ type: Value.Type) throws -> Value {
         let value: Value? = Value.isSigned ? Value(exactly: try readSigned()) : Value(exactly: try readVarint())
@@ -323,12 +304,7 @@ private final class BinaryDecoder: Decoder {
             return optional.wrapping(try decodeValue(wrapped)) as! Value
         case .field where handWritten:
             let field = Value.self as! any BinaryField.Type
-            return try bytes.withUnsafeBufferPointer { buffer in
-                var reader = BinaryReader(bytes: buffer, position: position)
-                let value = try field.init(reading: &reader)
-                position = reader.position
-                return value as! Value
-            }
+            return try reading { try field.init(reading: &$0) } as! Value
         case .dictionary, .field, .other:
             return try Value(from: self)
         }

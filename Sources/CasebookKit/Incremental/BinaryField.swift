@@ -73,10 +73,8 @@ struct BinaryWriter {
         bytes.append(UInt8(value))
     }
 
-    mutating func signed(_ value: Int) {
-        let wide = Int64(value)
-        varint(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
-    }
+    /// A zigzag varint.
+    mutating func signed(_ value: Int64) { varint(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
     mutating func count(_ count: Int) {
         for index in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: count >> (8 * index))) }
@@ -100,7 +98,7 @@ extension String: BinaryField {
 
 extension Int: BinaryField {
     init(reading reader: inout BinaryReader) throws { self = try reader.signed() }
-    func write(to writer: inout BinaryWriter) { writer.signed(self) }
+    func write(to writer: inout BinaryWriter) { writer.signed(Int64(self)) }
 }
 
 extension UInt64: BinaryField {

@@ -72,12 +72,8 @@ public struct BuildManifest: Sendable {
     func save(for output: String) throws {
         let directory = Self.cacheDirectory(for: output)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = directory + "/manifest.bin.tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let parts = [try BinaryCoder.encode(Summary(self)), inputColumns(), outputColumns()]
-        try OutputWriter.writeFile(temporary, SectionedFile.join(parts))
-        guard rename(temporary, directory + "/manifest.bin") == 0 else {
-            throw OutputError.cannotWrite(directory + "/manifest.bin", String(cString: strerror(errno)))
-        }
+        try OutputWriter.replaceFile(directory + "/manifest.bin", SectionedFile.join(parts))
     }
 
     // MARK: - Stored form

@@ -75,10 +75,7 @@ struct CaseCache: Sendable {
             try BinaryCoder.encode(Part(hash: hash, environment: environment, value: value))
         }
         guard let parts = try? [encoded(head), encoded(output.text?.html ?? ""), encoded(output.text?.textBlocks ?? [])] else { return false }
-        let path = path(slug)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard (try? OutputWriter.writeFile(temporary, SectionedFile.join(parts))) != nil else { return false }
-        return rename(temporary, path) == 0
+        return (try? OutputWriter.replaceFile(path(slug), SectionedFile.join(parts))) != nil
     }
 }
 

@@ -37,25 +37,12 @@ struct PrintArticleCache: Sendable {
         withUnsafeBytes(of: &total) { headerBytes += $0 }
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        func writeAll(_ buffer: UnsafeRawBufferPointer) -> Bool {
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
+        try? OutputWriter.replaceFile(path) { append in
+            try headerBytes.withUnsafeBytes(append)
+            for (_, text) in articles {
+                var text = text
+                try text.withUTF8 { try append(UnsafeRawBufferPointer($0)) }
             }
-            return true
         }
-        var written = headerBytes.withUnsafeBytes(writeAll)
-        for (_, text) in articles where written {
-            var text = text
-            written = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0)) }
-        }
-        close(descriptor)
-        if !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

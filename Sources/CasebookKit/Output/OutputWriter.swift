@@ -131,19 +131,47 @@ public final class OutputWriter: @unchecked Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError.cannotWrite(path, String(cString: strerror(errno)))
-                }
-                offset += count
-            }
-        }
+        try data.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
         guard let stamp = FileStamp.of(descriptor: descriptor) else { throw OutputError.cannotWrite(path, "cannot stat it") }
         return stamp
+    }
+
+    /// Writes a file of the build's cache whole under a temporary name, then renames it over `path`, so a
+    /// reader finds the old file or the new one, never a part of one. `write` hands its pieces, in order,
+    /// to the function it is given. The temporary file is removed when this fails.
+    static func replaceFile(_ path: String, writing write: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.cannotWrite(temporary, String(cString: strerror(errno))) }
+        do {
+            defer { close(descriptor) }
+            try write { try writeAll($0, to: descriptor, path: temporary) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw OutputError.cannotWrite(path, reason)
+        }
+    }
+
+    /// `replaceFile` with the file's bytes in one piece.
+    static func replaceFile(_ path: String, _ data: some ContiguousBytes) throws {
+        try replaceFile(path) { append in try data.withUnsafeBytes(append) }
+    }
+
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.cannotWrite(path, String(cString: strerror(errno)))
+            }
+            offset += count
+        }
     }
 
     /// Copies a file into the site.

@@ -30,8 +30,8 @@ struct SearchMergeState: Equatable {
                                 heavyKeys: heavyKeys, heavyTokens: heavyTokens, heavySizes: heavySizes)
     }
 
-    /// Writes the state under a temporary name and renames it; a state that cannot be kept only costs the
-    /// next build a whole merge.
+    /// Writes the state in place of the last one; a state that cannot be kept only costs the next build a
+    /// whole merge.
     func save(_ path: String) {
         var writer = RawBytes.Writer()
         writer.append([indexKey, layout])
@@ -39,8 +39,6 @@ struct SearchMergeState: Equatable {
         writer.append(heavyKeys)
         writer.append(strings: heavyTokens)
         writer.append(heavySizes)
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard (try? OutputWriter.writeFile(temporary, writer.bytes)) != nil else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        try? OutputWriter.replaceFile(path, writer.bytes)
     }
 }

@@ -16,8 +16,7 @@ struct SearchPartCache: Sendable {
 
     /// Part `part`'s table if it was kept under `key`, for blocks from `firstBlock`.
     func table(part: Int, key: ContentHash, firstBlock: Int32) -> PostingsTable? {
-        guard let data = FileManager.default.contents(atPath: path(part)), data.count >= 16 else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = RawBytes.readFile(path(part)), bytes.count >= 16 else { return nil }
         let (storedKey, storedHash) = bytes.withUnsafeBytes {
             ($0.loadUnaligned(fromByteOffset: 0, as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         }
@@ -34,7 +33,7 @@ struct SearchPartCache: Sendable {
         withUnsafeBytes(of: key.value) { bytes += $0 }
         withUnsafeBytes(of: ContentHash(payload).value) { bytes += $0 }
         bytes += payload
-        try? Data(bytes).write(to: URL(fileURLWithPath: path(part)), options: .atomic)
+        try? OutputWriter.replaceFile(path(part), bytes)
     }
 
     private func path(_ part: Int) -> String { directory + "/part-\(part).bin" }
