@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CasebookKitTests",
-            dependencies: ["CasebookKit"]
+            dependencies: ["CasebookKit", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(
             name: "CasebookServerTests",
