@@ -6,37 +6,77 @@ public enum FigureReference {
         public var range: Range<String.Index>
     }
 
+    /// Every reference in `text`, in order. Spaces around the dash may be ASCII or ideographic; the dash may be `-`, `－`, `–` or `—`.
     public static func matches(in text: String) -> [Match] {
-        var result: [Match] = []
-        var index = text.startIndex
-        while let start = text[index...].firstIndex(of: "图") {
-            var cursor = text.index(after: start)
-            func skipSpaces() { while cursor < text.endIndex, text[cursor] == " " || text[cursor] == "\u{3000}" { cursor = text.index(after: cursor) } }
-            func digits() -> String? {
-                let begin = cursor
-                while cursor < text.endIndex, let ascii = text[cursor].asciiValue, (48...57).contains(ascii) { cursor = text.index(after: cursor) }
-                return begin == cursor ? nil : String(text[begin..<cursor])
-            }
-            skipSpaces()
-            if let major = digits() {
-                let afterMajor = cursor
-                skipSpaces()
-                if cursor < text.endIndex, "-－–—".contains(text[cursor]) {
-                    cursor = text.index(after: cursor)
-                    skipSpaces()
-                    if let minor = digits() {
-                        result.append(Match(id: "\(Int(major)!)-\(Int(minor)!)", range: start..<cursor))
-                        index = cursor
-                        continue
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            // Reads UTF-8 bytes, not Characters: a case's text is almost all CJK, and walking it by grapheme was slow.
+            let utf8 = text.utf8
+            var result: [Match] = []
+            var index = 0
+            while let start = find(marker, in: bytes, from: index) {
+                var cursor = start + marker.count
+                skipSpaces(bytes, &cursor)
+                if let major = digits(bytes, &cursor) {
+                    let afterMajor = cursor
+                    skipSpaces(bytes, &cursor)
+                    if let dash = dashes.first(where: { has($0, in: bytes, at: cursor) }) {
+                        cursor += dash.count
+                        skipSpaces(bytes, &cursor)
+                        if let minor = digits(bytes, &cursor) {
+                            let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: cursor)
+                            result.append(Match(id: "\(major)-\(minor)", range: range))
+                            index = cursor
+                            continue
+                        }
                     }
+                    cursor = afterMajor
                 }
-                cursor = afterMajor
+                index = start + marker.count
             }
-            index = text.index(after: start)
-        }
-        return result
+            return result
+        } ?? []
     }
 
     /// The anchor of a figure on its page: `fig-1-1`.
     public static func anchor(for id: String) -> String { "fig-" + id }
+
+    private static let marker = Array("图".utf8)
+    private static let spaces = [Array(" ".utf8), Array("\u{3000}".utf8)]
+    private static let dashes = ["-", "－", "–", "—"].map { Array($0.utf8) }
+
+    private static func has(_ sequence: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset + sequence.count <= bytes.count else { return false }
+        for (i, byte) in sequence.enumerated() where bytes[offset + i] != byte { return false }
+        return true
+    }
+
+    private static func find(_ sequence: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
+        var i = offset
+        while i + sequence.count <= bytes.count {
+            if bytes[i] == sequence[0], has(sequence, in: bytes, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) {
+        while let space = spaces.first(where: { has($0, in: bytes, at: cursor) }) { cursor += space.count }
+    }
+
+    /// The number at `cursor` without leading zeros (`01` is `1`), or nil when there is none or it does not fit an `Int`.
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> Int? {
+        let begin = cursor
+        var value = 0
+        var fits = true
+        while cursor < bytes.count, (48...57).contains(bytes[cursor]) {
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(Int(bytes[cursor] - 48))
+            fits = fits && !o1 && !o2
+            value = sum
+            cursor += 1
+        }
+        return begin == cursor || !fits ? nil : value
+    }
 }

@@ -68,5 +68,9 @@ import Testing
 
     @Test func figureReferenceScanner() {
         #expect(FigureReference.matches(in: "图 1-1 图1-2 图 1 - 3 图2-10 图 1 图示").map(\.id) == ["1-1", "1-2", "1-3", "2-10"])
+        let text = "见图\u{3000}01－2，图 3 — 4、图5–6。图7-图8-9 图99999999999999999999-1 图 1-"
+        let matches = FigureReference.matches(in: text)
+        #expect(matches.map(\.id) == ["1-2", "3-4", "5-6", "8-9"])
+        #expect(matches.map { String(text[$0.range]) } == ["图\u{3000}01－2", "图 3 — 4", "图5–6", "图8-9"])
     }
 }
