@@ -11,6 +11,10 @@ public struct YAMLDocument {
     public let columnOffset: Int
     public let root: Node.Mapping
 
+    /// Every plain scalar is a string: values are read as written, so Yams need not match each one against the
+    /// patterns of numbers, booleans, dates and nulls (its duplicate-key check resolved every key's tag that way).
+    static let resolver = Resolver.basic
+
     /// Composes `yaml` (the empty text is an empty mapping). Syntax errors become one diagnostic at the right place.
     public init(yaml: String, file: String, firstLine: Int, columnOffset: Int = 0) throws(Diagnostic) {
         self.file = file
@@ -18,7 +22,7 @@ public struct YAMLDocument {
         self.columnOffset = columnOffset
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, Self.resolver)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, firstLine: firstLine, columnOffset: columnOffset)
         } catch {
