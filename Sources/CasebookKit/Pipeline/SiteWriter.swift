@@ -15,7 +15,7 @@ struct SiteWriter {
     func writeAll() throws -> (pages: Int, notes: [String], groups: [String: ContentHash], search: BuildReport.Stage) {
         let model = checked.model
         let templates = checked.templates
-        let context = PageContext(model: model, strings: templates.strings)
+        let context = PageContext(model: model, templates: templates)
         let figureHTML = FigureHTML(templates: templates)
         let keys = PageKeys(checked: checked)
         let texts = checked.texts

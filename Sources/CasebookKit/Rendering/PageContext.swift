@@ -1,8 +1,9 @@
 /// Builds the values each page template sees. Every page gets `root` (the way back to the site's top,
-/// `""` or `"../"`), the site's data and the navigation; content values are escaped by the templates.
+/// `""` or `"../"`), the site's data and its rendered frame (see `PageChrome`); content values are escaped by the templates.
 public struct PageContext: Sendable {
     public let model: SiteModel
     public let strings: SiteStrings
+    private let chrome: PageChrome
 
     /// Parts with more cases than this show only their link in the sidebar.
     public static let sidebarCaseLimit = 60
@@ -10,15 +11,30 @@ public struct PageContext: Sendable {
     /// Slugs of the published cases, for linking catalogue entries.
     let published: Set<String>
 
-    public init(model: SiteModel, strings: SiteStrings) {
+    public init(model: SiteModel, templates: TemplateSet) {
         self.model = model
-        self.strings = strings
+        self.strings = templates.strings
+        self.chrome = PageChrome(templates: templates)
         self.published = Set(model.cases.map(\.slug))
     }
 
     /// Values shared by every page at `path`.
     public func common(path: String, title: String?, currentSection: String? = nil) -> [String: Any] {
         let root = SitePaths.root(of: path)
+        var context = siteValues(root: root)
+        context["page_title"] = title ?? ""
+        context["has_page_title"] = title != nil
+        let pieces = chrome.pieces(root: root, currentSection: currentSection) {
+            var values = context
+            values["nav_parts"] = navigation(root: root, currentSection: currentSection)
+            return values
+        }
+        for (name, piece) in pieces { context[name] = piece }
+        return context
+    }
+
+    /// The values that are the same on every page at `root`.
+    private func siteValues(root: String) -> [String: Any] {
         let config = model.config
         var site: [String: Any] = ["title": config.title, "language": config.language]
         if let subtitle = config.subtitle { site["subtitle"] = subtitle }
@@ -28,26 +44,28 @@ public struct PageContext: Sendable {
         return [
             "root": root,
             "site": site,
-            "page_title": title ?? "",
-            "has_page_title": title != nil,
             "stylesheet": root + SitePaths.stylesheet,
             "home_href": root + SitePaths.home,
             "tags_href": root + SitePaths.tags,
             "orgs_href": root + SitePaths.orgs,
             "figures_href": root + SitePaths.figures,
             "print_href": root + SitePaths.printBook,
-            "nav_parts": model.parts.map { part in
-                // The sidebar lists the cases of the current part only, and only while that list stays short;
-                // a long part is reached through its own page. Every page listing every case grows as n².
-                let listsCases = part.section.slug == currentSection && part.cases.count <= Self.sidebarCaseLimit
-                return [
-                    "name": part.section.name, "href": root + SitePaths.part(part.section.slug),
-                    "current": part.section.slug == currentSection, "count": part.cases.count,
-                    "cases": listsCases ? part.cases.map { ["title": $0.title, "href": root + SitePaths.casePage($0.slug)] } : [],
-                    "has_cases": listsCases && !part.cases.isEmpty,
-                ] as [String: Any]
-            },
         ]
+    }
+
+    /// The book's parts for the sidebar, `currentSection`'s marked.
+    private func navigation(root: String, currentSection: String?) -> [[String: Any]] {
+        model.parts.map { part in
+            // The sidebar lists the cases of the current part only, and only while that list stays short;
+            // a long part is reached through its own page. Every page listing every case grows as n².
+            let listsCases = part.section.slug == currentSection && part.cases.count <= Self.sidebarCaseLimit
+            return [
+                "name": part.section.name, "href": root + SitePaths.part(part.section.slug),
+                "current": part.section.slug == currentSection, "count": part.cases.count,
+                "cases": listsCases ? part.cases.map { ["title": $0.title, "href": root + SitePaths.casePage($0.slug)] } : [],
+                "has_cases": listsCases && !part.cases.isEmpty,
+            ] as [String: Any]
+        }
     }
 
     func caseSummary(_ report: CaseReport, root: String) -> [String: Any] {

@@ -9,7 +9,7 @@ public struct TemplateSet: Sendable {
 
     /// Templates every build needs.
     public static let pageTemplates = ["index", "part", "case", "tag", "tags", "orgs", "figures", "404", "print", "search", "partials/figure",
-                                        "partials/print-case"]
+                                        "partials/print-case", "partials/header", "partials/sidebar", "partials/footer"]
 
     public static func load(directory: String) async throws(BuildFailure) -> TemplateSet {
         let library = try loadLibrary(directory: directory)
