@@ -22,7 +22,8 @@ public struct YAMLDocument {
         self.columnOffset = columnOffset
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, Self.resolver)
+            // The encoding is named: Yams's default one reads the whole process environment on every parse.
+            node = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, firstLine: firstLine, columnOffset: columnOffset)
         } catch {
