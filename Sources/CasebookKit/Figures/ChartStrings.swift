@@ -65,16 +65,20 @@ public struct ChartStrings: Sendable, Hashable {
 extension String {
     /// Replaces `{name}` with its value, in one pass (a value containing braces is left alone).
     func replacingPlaceholders(_ values: [String: String]) -> String {
+        // Scans UTF-8 for the ASCII braces: the text around them is mostly CJK, slow to walk by Character.
+        let utf8 = self.utf8
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard utf8.contains(open) else { return self }
         var out = ""
-        var rest = self[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] { out += value } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+        var rest = utf8.startIndex
+        while let start = utf8[rest...].firstIndex(of: open) {
+            guard let end = utf8[start...].firstIndex(of: close) else { break }
+            out += self[rest..<start]
+            let name = String(self[utf8.index(after: start)..<end])
+            if let value = values[name] { out += value } else { out += self[start...end] }
+            rest = utf8.index(after: end)
         }
-        out += rest
+        out += self[rest...]
         return out
     }
 }

@@ -6,15 +6,25 @@ struct SVGWriter {
 
     /// `<tag a="1" b="x">` with attributes in the order given; nil values are left out.
     mutating func open(_ tag: String, _ attributes: [(String, String?)] = [], selfClosing: Bool = false) {
-        markup += "<" + tag
+        markup += "<"
+        markup += tag
         for (name, value) in attributes {
             guard let value else { continue }
-            markup += " \(name)=\"\(HTML.escape(value))\""
+            // Appended piece by piece: an interpolation would build each attribute as a string of its own first.
+            markup += " "
+            markup += name
+            markup += "=\""
+            markup += HTML.escape(value)
+            markup += "\""
         }
         markup += selfClosing ? "/>" : ">"
     }
 
-    mutating func close(_ tag: String) { markup += "</\(tag)>" }
+    mutating func close(_ tag: String) {
+        markup += "</"
+        markup += tag
+        markup += ">"
+    }
 
     mutating func element(_ tag: String, _ attributes: [(String, String?)] = [], text: String) {
         open(tag, attributes)

@@ -48,13 +48,14 @@ public enum PrintBody {
 
     /// ` id="`, ` href="` or ` src="` at `index`: which, and where its value starts.
     private static func attribute(_ bytes: [UInt8], at index: Int) -> (Attribute, Int)? {
-        for (name, kind) in [("id=\"", Attribute.id), ("href=\"", .url), ("src=\"", .url)] {
-            let pattern = name.utf8
+        for (pattern, kind) in attributePatterns {
             let end = index + 1 + pattern.count
             if end <= bytes.count, bytes[(index + 1)..<end].elementsEqual(pattern) { return (kind, end) }
         }
         return nil
     }
+
+    private static let attributePatterns: [([UInt8], Attribute)] = [(Array("id=\"".utf8), .id), (Array("href=\"".utf8), .url), (Array("src=\"".utf8), .url)]
 
     /// `<h2 `, `<h2>`, `</h2>` … up to level 5 at `index`: the length up to and including the digit.
     private static func headingTagLength(_ bytes: [UInt8], at index: Int) -> Int? {

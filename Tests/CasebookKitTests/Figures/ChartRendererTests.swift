@@ -93,4 +93,11 @@ import Testing
         #expect(FigureCSV.field("=cmd()") == "'=cmd()")
         #expect(FigureCSV.field("a,b") == "\"a,b\"")
     }
+
+    @Test func placeholdersAreFilledAndEverythingElseKept() {
+        #expect("{title}：{items}。".replacingPlaceholders(["title": "图 1-1", "items": "是 80%"]) == "图 1-1：是 80%。")
+        #expect("{year}年{month}月{day}日".replacingPlaceholders(["year": "1999", "month": "10", "day": "27"]) == "1999年10月27日")
+        #expect("未知{x}与{title".replacingPlaceholders(["title": "t"]) == "未知{x}与{title")
+        #expect("没有占位".replacingPlaceholders(["title": "t"]) == "没有占位")
+    }
 }
