@@ -22,14 +22,15 @@ public struct PageContext: Sendable {
     public func common(path: String, title: String?, currentSection: String? = nil) -> [String: Any] {
         let root = SitePaths.root(of: path)
         var context = siteValues(root: root)
-        context["page_title"] = title ?? ""
-        context["has_page_title"] = title != nil
+        // The frame is shared by many pages, so it is given the site's values only, never this page's.
         let pieces = chrome.pieces(root: root, currentSection: currentSection) {
             var values = context
             values["nav_parts"] = navigation(root: root, currentSection: currentSection)
             return values
         }
         for (name, piece) in pieces { context[name] = piece }
+        context["page_title"] = title ?? ""
+        context["has_page_title"] = title != nil
         return context
     }
 
