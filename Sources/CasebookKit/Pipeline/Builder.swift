@@ -98,12 +98,11 @@ public enum Builder {
             let writtenAt = StageClock.now()
             try writer.commit()
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
-            if options.incremental {
-                let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: environment, inputs: checked.inputs,
-                                           outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: notes,
-                                           cases: checked.model.cases.count, pages: pages, figures: figures)
-                try? record.save(for: options.outputDirectory)
-            }
+            // A clean build records what it made too (its case cache is complete), so the next build starts from it.
+            let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: environment, inputs: checked.inputs,
+                                       outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: notes,
+                                       cases: checked.model.cases.count, pages: pages, figures: figures)
+            try? record.save(for: options.outputDirectory)
             let committedAt = StageClock.now()
             var pagesStage = checkedAt.stage("render and write pages", to: writtenAt)
             pagesStage.seconds -= search.seconds

@@ -100,5 +100,15 @@ import Testing
         let repaired = try await Self.incremental(content, templates, into: live)
         #expect(!repaired.upToDate)
         Self.expectSame(live, reference, "after a page was changed by hand")
+
+        // A clean build records what it made: the next build of its output is up to date, and an edit after
+        // it renders only the edited case.
+        #expect(try await Self.incremental(content, templates, into: reference).upToDate)
+        try (String(contentsOfFile: cases + "case-00012.md", encoding: .utf8) + "\n楼组长。\n")
+            .write(toFile: cases + "case-00012.md", atomically: true, encoding: .utf8)
+        let afterClean = try await Self.incremental(content, templates, into: reference)
+        #expect(afterClean.casesRendered == 1)
+        _ = try await Self.incremental(content, templates, into: live)
+        Self.expectSame(live, reference, "an edit after a clean build")
     }
 }
