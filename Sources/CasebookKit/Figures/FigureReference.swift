@@ -47,9 +47,7 @@ public enum FigureReference {
     private static let dashes = ["-", "－", "–", "—"].map { Array($0.utf8) }
 
     private static func has(_ sequence: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-        guard offset + sequence.count <= bytes.count else { return false }
-        for (i, byte) in sequence.enumerated() where bytes[offset + i] != byte { return false }
-        return true
+        offset + sequence.count <= bytes.count && bytes[offset..<offset + sequence.count].elementsEqual(sequence)
     }
 
     private static func find(_ sequence: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
@@ -68,15 +66,7 @@ public enum FigureReference {
     /// The number at `cursor` without leading zeros (`01` is `1`), or nil when there is none or it does not fit an `Int`.
     private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> Int? {
         let begin = cursor
-        var value = 0
-        var fits = true
-        while cursor < bytes.count, (48...57).contains(bytes[cursor]) {
-            let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(Int(bytes[cursor] - 48))
-            fits = fits && !o1 && !o2
-            value = sum
-            cursor += 1
-        }
-        return begin == cursor || !fits ? nil : value
+        while cursor < bytes.count, (48...57).contains(bytes[cursor]) { cursor += 1 }
+        return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<cursor]), as: UTF8.self))
     }
 }

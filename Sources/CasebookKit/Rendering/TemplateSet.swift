@@ -28,14 +28,12 @@ public struct TemplateSet: Sendable {
 
     /// Reads every `*.mustache` under `directory` (partials by their relative path without the extension, as
     /// swift-mustache names them) and parses each with `HTMLEscaping.pragma` put before its first line.
+    /// The files are those the build environment hashes, so hidden ones are left out here too.
     static func loadLibrary(directory: String) throws(BuildFailure) -> MustacheLibrary {
         HTMLEscaping.register()
         let suffix = ".mustache"
-        guard let paths = FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] else {
-            throw BuildFailure([.error("templates could not be read from \(directory)", at: nil)])
-        }
         var templates: [String: MustacheTemplate] = [:]
-        for path in paths.filter({ $0.hasSuffix(suffix) }).sorted() {
+        for path in BuildEnvironment.filesUnder(directory) where path.hasSuffix(suffix) {
             let file = directory + "/" + path
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw BuildFailure([.error("template could not be read", at: SourceLocation(file: file))])
