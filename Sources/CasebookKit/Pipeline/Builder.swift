@@ -109,9 +109,11 @@ public enum Builder {
             pagesStage.cpuSeconds -= search.cpuSeconds
             let stages = [startClock.stage("read, check and render cases", to: checkedAt), pagesStage, search,
                           writtenAt.stage("commit output and save the cache", to: committedAt)]
-            return BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.files.count,
-                               seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
-                               casesRendered: checked.casesRendered, filesWritten: writer.writtenCount, stages: stages)
+            let report = BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.files.count,
+                                     seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
+                                     casesRendered: checked.casesRendered, filesWritten: writer.writtenCount, stages: stages)
+            releaseInBackground((consume site, consume checked, consume manifest, consume tree, consume writer))
+            return report
         } catch {
             writer.discard()
             throw BuildFailure([.error("writing the site failed: \(error)", at: nil)])

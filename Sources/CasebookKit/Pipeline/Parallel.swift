@@ -38,3 +38,11 @@ func parallelTryMap<Item: Sendable, Output: Sendable>(_ items: [Item], _ transfo
 func parallelForEach<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws -> Void) throws {
     _ = try parallelTryMap(items, body)
 }
+
+/// Lets `value` go on a background thread. Freeing a build's model of ten thousand cases and its records of
+/// tens of thousands of files takes longer than the caller need wait: a one-shot `casebook build` reports
+/// and exits meanwhile. The caller gives up its own reference (`consume`), so the last one is released there.
+func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
+    let held = value
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+}
