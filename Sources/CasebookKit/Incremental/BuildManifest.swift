@@ -179,8 +179,11 @@ public struct BuildManifest: Sendable {
 
     /// True when every output file is still as this manifest recorded it.
     func outputsIntact(in output: String) -> Bool {
-        let paths = Array(outputs.keys)
-        return parallelMap(paths) { FileStamp.of(output + "/" + $0) == outputs[$0]?.stamp }.allSatisfy { $0 }
+        let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return false }
+        defer { close(folder) }
+        let rows = Array(outputs)
+        return parallelMap(rows) { FileStamp.of($0.key, in: folder) == $0.value.stamp }.allSatisfy { $0 }
     }
 }
 

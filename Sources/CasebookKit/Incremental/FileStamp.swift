@@ -21,6 +21,14 @@ public struct FileStamp: Sendable, Hashable {
         return FileStamp(info)
     }
 
+    /// The stamp of the file at `relative` inside the open folder `folder`, or nil if there is no regular
+    /// file there. Looking a path up from its folder skips walking the folder's own path each time.
+    static func of(_ relative: String, in folder: Int32) -> FileStamp? {
+        var info = stat()
+        guard fstatat(folder, relative, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(info)
+    }
+
     /// What `lstat` says of a path: whether it is a symbolic link, and the stamp when it is a regular file.
     struct Entry {
         var isLink: Bool

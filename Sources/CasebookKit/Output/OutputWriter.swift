@@ -12,6 +12,8 @@ public final class OutputWriter: @unchecked Sendable {
     public let staging: String
     /// The last build's files, when this build updates `output/` in place.
     private let previous: [String: BuildManifest.Output]?
+    /// `destination`, open, when this build updates it: kept files are looked up from it.
+    private let destinationFolder: Int32
     private let lock = NSLock()
     private var records: [String: BuildManifest.Output] = [:]
     private var staged: [String] = []
@@ -38,8 +40,13 @@ public final class OutputWriter: @unchecked Sendable {
         }
         var isDirectory: ObjCBool = false
         self.previous = fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? previous : nil
+        destinationFolder = self.previous == nil ? -1 : open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         staging = parent + "/" + prefix + String(ProcessInfo.processInfo.processIdentifier)
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if destinationFolder >= 0 { close(destinationFolder) }
     }
 
     /// True when this build updates `output/` in place rather than replacing it.
@@ -69,7 +76,7 @@ public final class OutputWriter: @unchecked Sendable {
     where Bytes.Element == UInt8 {
         guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
         let hash = ContentHash(data)
-        if let old = previous?[relative], old.hash == hash, FileStamp.of(destination + "/" + relative) == old.stamp {
+        if let old = previous?[relative], old.hash == hash, stampOfPrevious(relative) == old.stamp {
             record(relative, BuildManifest.Output(stamp: old.stamp, hash: hash, key: key), staged: false)
             return
         }
@@ -103,7 +110,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Keeps a file as the last build wrote it, if it was made from the same inputs (`key`) and nobody has
     /// touched it since. Returns false when the caller must make it again.
     public func keep(_ relative: String, key: ContentHash) -> Bool {
-        guard let old = previous?[relative], old.key == key, FileStamp.of(destination + "/" + relative) == old.stamp else { return false }
+        guard let old = previous?[relative], old.key == key, stampOfPrevious(relative) == old.stamp else { return false }
         record(relative, old, staged: false)
         return true
     }
@@ -112,9 +119,14 @@ public final class OutputWriter: @unchecked Sendable {
     public func keepFolder(_ folder: String) -> Bool {
         guard let previous else { return false }
         let files = previous.filter { $0.key.hasPrefix(folder + "/") }
-        guard !files.isEmpty, files.allSatisfy({ FileStamp.of(destination + "/" + $0.key) == $0.value.stamp }) else { return false }
+        guard !files.isEmpty, files.allSatisfy({ stampOfPrevious($0.key) == $0.value.stamp }) else { return false }
         for (path, output) in files { record(path, output, staged: false) }
         return true
+    }
+
+    /// The stamp of a file of `output/` as it is now.
+    private func stampOfPrevious(_ relative: String) -> FileStamp? {
+        destinationFolder >= 0 ? FileStamp.of(relative, in: destinationFolder) : FileStamp.of(destination + "/" + relative)
     }
 
     private func record(_ relative: String, _ output: BuildManifest.Output, staged isStaged: Bool) {
