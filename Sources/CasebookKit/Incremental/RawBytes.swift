@@ -68,16 +68,23 @@ enum RawBytes {
         /// The next strings written by `append(strings:)`, made straight from the bytes read; nil when the
         /// bytes do not add up.
         mutating func readStrings() -> [String]? {
+            guard let ranges = readStringRanges() else { return nil }
+            return bytes.withUnsafeBufferPointer { buffer in
+                ranges.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0]), as: UTF8.self) }
+            }
+        }
+
+        /// Where the next strings written by `append(strings:)` lie in the bytes read, without making them;
+        /// nil when the bytes do not add up.
+        mutating func readStringRanges() -> [Range<Int>]? {
             guard let lengths = read(UInt32.self), bytes.count - offset >= 8 else { return nil }
             let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
             guard stored <= UInt64(bytes.count - offset - 8), lengths.reduce(0, { $0 + UInt64($1) }) == stored else { return nil }
             var start = offset + 8
             offset = start + Int(stored)
-            return bytes.withUnsafeBufferPointer { buffer in
-                lengths.map { length in
-                    defer { start += Int(length) }
-                    return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + Int(length)]), as: UTF8.self)
-                }
+            return lengths.map { length in
+                defer { start += Int(length) }
+                return start..<start + Int(length)
             }
         }
     }

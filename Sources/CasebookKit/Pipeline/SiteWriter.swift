@@ -109,9 +109,16 @@ struct SiteWriter {
         try writer.write(path, try render(), key: key)
     }
 
+    /// `write` for a page made as bytes.
+    private func writeBytes(_ path: String, key: ContentHash, render: () throws -> [UInt8]) throws {
+        if writer.keep(path, key: key) { return }
+        try writer.write(path, bytes: try render(), key: key)
+    }
+
     /// Jobs for `print.html` and one print page per part with cases. A part whose cases are all unchanged
     /// keeps its page; otherwise each case on the page is rendered (`partials/print-case`, in parallel) or,
-    /// when it is made from the same inputs as last time, taken from the page's `PrintArticleCache`.
+    /// when it is made from the same inputs as last time, taken from the page's `PrintArticleCache`, and
+    /// the page is put together as bytes (`PrintArticles`).
     private func printPageJobs(context: PageContext, keys: PageKeys) -> [@Sendable () throws -> Void] {
         let model = checked.model
         let templates = checked.templates
@@ -121,41 +128,40 @@ struct SiteWriter {
         var pageOf: [String: String] = [:]
         for part in parts { for report in part.cases { pageOf[report.slug] = SitePaths.printPart(part.section.slug) } }
         let lookup = pageOf
-        /// The cases of `parts` as articles of the print page `page`, joined part by part (by part slug). They
-        /// are kept for the next build first, so that only the joined text is held while the page renders.
-        @Sendable func articles(_ parts: [SiteModel.Part], page: String) throws -> [String: String] {
+        /// The cases of `parts` as articles of the print page `page`, part by part. They are kept for the
+        /// next build first.
+        @Sendable func articles(_ parts: [SiteModel.Part], page: String) throws -> PrintArticles {
             let cases = parts.flatMap(\.cases)
             let slugs = Set(cases.map(\.slug))
             let cache = incremental ? PrintArticleCache(outputDirectory: outputDirectory, page: page) : nil
-            let made = try parallelTryMap(cases) { report -> (key: ContentHash?, text: String) in
+            let made = try parallelTryMap(cases) { report -> (key: ContentHash?, article: PrintArticles.Article) in
                 let key = keys.printKey(for: report.slug, page: page)
-                if let key, let kept = cache?.articles[key] { return (key, kept) }
+                if let key, let kept = cache?.articles[key] { return (key, .kept(kept)) }
                 let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
-                return (key, templates.render("partials/print-case", context.printCase(report, body: body)))
+                return (key, .made(templates.render("partials/print-case", context.printCase(report, body: body))))
             }
-            cache?.save(made.compactMap { made in made.key.map { ($0, made.text) } })
-            var joined: [String: String] = [:]
+            cache?.save(made.compactMap { made in made.key.map { ($0, made.article) } })
+            var byPart: [String: [PrintArticles.Article]] = [:]
             var next = 0
             for part in parts {
-                joined[part.section.slug] = made[next..<next + part.cases.count].map(\.text).joined()
+                byPart[part.section.slug] = made[next..<next + part.cases.count].map(\.article)
                 next += part.cases.count
             }
-            return joined
+            return PrintArticles(kept: cache?.bytes ?? [], byPart: byPart)
         }
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
         jobs.append {
-            try write(SitePaths.printBook, key: bookKey) {
-                let book = context.printsWholeBook ? try articles(parts, page: SitePaths.printBook) : [:]
-                return templates.render("print", context.printBook { book[$0.section.slug] ?? "" })
+            try writeBytes(SitePaths.printBook, key: bookKey) {
+                let book = context.printsWholeBook ? try articles(parts, page: SitePaths.printBook) : PrintArticles(kept: [], byPart: [:])
+                return book.page { templates.render("print", context.printBook(articles: $0)) }
             }
         }
         for part in parts {
             let key = keys.key(for: part.cases.map(\.slug)), page = SitePaths.printPart(part.section.slug)
             jobs.append {
-                try write(page, key: key) {
-                    let joined = try articles([part], page: page)
-                    return templates.render("print", context.printPart(part) { joined[$0.section.slug] ?? "" })
+                try writeBytes(page, key: key) {
+                    try articles([part], page: page).page { templates.render("print", context.printPart(part, articles: $0)) }
                 }
             }
         }
