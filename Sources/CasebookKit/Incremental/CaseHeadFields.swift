@@ -212,3 +212,15 @@ extension TextBlock: BinaryField {
         writer.write(text)
     }
 }
+
+extension CaseCache.Part: BinaryField where Value: BinaryField {
+    init(reading reader: inout BinaryReader) throws {
+        self.init(hash: try reader.read(), environment: try reader.read(), value: try reader.read())
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.write(hash)
+        writer.write(environment)
+        writer.write(value)
+    }
+}

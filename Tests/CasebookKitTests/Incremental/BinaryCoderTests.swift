@@ -75,6 +75,13 @@ import Testing
             #expect(try json.encode(BinaryCoder.decode(CaseStage.Output.self, from: slow)) == original)
             #expect(try json.encode(BinaryCoder.decode(CaseStage.Output.self, from: fast, handWritten: false)) == original)
             #expect(throws: (any Error).self) { try BinaryCoder.decode(CaseStage.Output.self, from: Array(fast.dropLast())) }
+            // As the case cache stores it, with the hashes it was made from.
+            let part = CaseCache.Part(hash: ContentHash(value: 7), environment: ContentHash(value: .max), value: output)
+            let fastPart = try BinaryCoder.encode(part), slowPart = try BinaryCoder.encode(part, handWritten: false)
+            #expect(fastPart == slowPart)
+            let decoded = try BinaryCoder.decode(CaseCache.Part<CaseStage.Output>.self, from: slowPart)
+            #expect(decoded.hash == part.hash && decoded.environment == part.environment)
+            #expect(try json.encode(decoded.value) == original)
         }
     }
 
