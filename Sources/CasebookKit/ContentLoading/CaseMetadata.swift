@@ -46,7 +46,7 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
                     metadata.date = date
                 case "page": metadata.page = try document.integer(value, key: key, range: 1...100_000)
                 case "tags":
-                    metadata.tags = try document.stringList(value, key: key).map { $0.trimmingCharacters(in: .whitespaces) }
+                    metadata.tags = try document.stringList(value, key: key).map { $0.trimmingWhitespace() }
                     if let empty = metadata.tags.firstIndex(where: \.isEmpty) {
                         throw .error("tag \(empty + 1) is empty", at: document.location(of: value))
                     }
@@ -79,7 +79,7 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
     }
 
     private static func nonEmpty(_ text: String, _ key: String, _ node: Node, _ document: YAMLDocument) throws(Diagnostic) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace(andNewlines: true)
         guard !trimmed.isEmpty else { throw .error("`\(key)` is empty", at: document.location(of: node)) }
         return trimmed
     }

@@ -72,7 +72,7 @@ public struct SiteConfig: Sendable {
         for (index, item) in items.enumerated() {
             // A plain name is allowed too; its slug is its ASCII form, or `part-N` for a Chinese name.
             if case let .scalar(scalar) = item {
-                let name = scalar.string.trimmingCharacters(in: .whitespaces)
+                let name = scalar.string.trimmingWhitespace()
                 let slug = Slug.suggestion(for: name).flatMap { Slug.isValid($0) ? $0 : nil } ?? "part-\(index + 1)"
                 if name.isEmpty || sections.contains(where: { $0.name == name || $0.slug == slug }) {
                     diagnostics.append(.error("section `\(name)` is empty or listed twice", at: document.location(of: item))); continue

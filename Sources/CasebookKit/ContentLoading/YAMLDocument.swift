@@ -74,7 +74,7 @@ extension YAMLDocument {
     /// A whole number within `range`.
     public func integer(_ node: Node, key: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
         let text = try string(node, key: key)
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+        guard let value = Int(text.trimmingWhitespace()), range.contains(value) else {
             throw .error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not `\(text)`", at: location(of: node))
         }
         return value

@@ -30,13 +30,13 @@ public enum FigureParser {
             do throws(Diagnostic) {
                 switch key {
                 case "id":
-                    let text = try document.string(value, key: key).trimmingCharacters(in: .whitespaces)
+                    let text = try document.string(value, key: key).trimmingWhitespace()
                     guard isValidID(text) else {
                         throw .error("figure id `\(text)` must look like `1-1` (numbers joined by `-`)", at: document.location(of: value))
                     }
                     id = text
                 case "title":
-                    let text = try document.string(value, key: key).trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = try document.string(value, key: key).trimmingWhitespace(andNewlines: true)
                     if text.isEmpty { throw .error("figure `title` is empty", at: document.location(of: value)) }
                     title = text
                 case "chart":
@@ -103,7 +103,7 @@ public enum FigureParser {
         var rows: [Figure.Row] = []
         var labels = Set<String>()
         for (keyNode, valueNode) in mapping {
-            let label = (keyNode.scalar?.string ?? "").trimmingCharacters(in: .whitespaces)
+            let label = (keyNode.scalar?.string ?? "").trimmingWhitespace()
             if label.isEmpty { diagnostics.append(.error("a data label is empty", at: document.location(of: keyNode))); continue }
             if !labels.insert(label).inserted { diagnostics.append(.error("label `\(label)` appears twice", at: document.location(of: keyNode))); continue }
             var values: [Double] = []
@@ -144,7 +144,7 @@ public enum FigureParser {
             diagnostics.append(.error("the value of `\(label)` must be a number", at: document.location(of: node)))
             return nil
         }
-        var text = scalar.string.trimmingCharacters(in: .whitespaces)
+        var text = scalar.string.trimmingWhitespace()
         if text.hasSuffix("%") { text.removeLast() }
         guard let value = Double(text), value.isFinite, text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" }) else {
             diagnostics.append(.error("the value of `\(label)` must be a percentage, not `\(scalar.string)`", at: document.location(of: node)))

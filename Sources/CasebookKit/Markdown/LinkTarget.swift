@@ -16,7 +16,7 @@ public enum LinkTarget: Equatable, Sendable {
     case unknownRelative(String)
 
     public static func classify(_ url: String) -> LinkTarget {
-        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        let trimmed = url.trimmingWhitespace()
         if trimmed.isEmpty { return .empty }
         if trimmed.hasPrefix("#") { return .fragment(decodePercent(String(trimmed.dropFirst()))) }
         if hasScheme(trimmed) || trimmed.hasPrefix("//") { return .external }

@@ -29,7 +29,7 @@ public struct MarkdownRenderer: Sendable {
         for node in document.nodes() {
             let type = CmarkNode.type(node)
             if type == CMARK_NODE_HEADING { headingNodes.append(node) }
-            else if type == CMARK_NODE_CODE_BLOCK, CmarkNode.fenceInfo(node).trimmingCharacters(in: .whitespaces) == "figure" { figureNodes.append(node) }
+            else if type == CMARK_NODE_CODE_BLOCK, CmarkNode.fenceInfo(node).trimmingWhitespace() == "figure" { figureNodes.append(node) }
             else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { linkNodes.append(node) }
             else if type == CMARK_NODE_PARAGRAPH, firstParagraph == nil,
                     !CmarkNode.hasAncestor(node, ofType: [CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION]) {
@@ -62,7 +62,7 @@ public struct MarkdownRenderer: Sendable {
         var headings: [Heading] = []
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
-            let text = CmarkNode.plainText(node).trimmingCharacters(in: .whitespaces)
+            let text = CmarkNode.plainText(node).trimmingWhitespace()
             let id = slugger.id(for: text)
             headings.append(Heading(level: level, text: text, id: id))
             let custom = CmarkNode.makeCustom(block: true, enter: "<h\(level) id=\"\(HTML.escape(id))\">", exit: "</h\(level)>\n")
