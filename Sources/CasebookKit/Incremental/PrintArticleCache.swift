@@ -11,10 +11,11 @@ struct PrintArticleCache: Sendable {
     /// The last build's articles by key; empty when there is no file or it is damaged.
     let articles: [ContentHash: Range<Int>]
 
-    init(outputDirectory: String, page: String) {
+    /// The cache of print page `page`; with `reading` off (a clean build), it starts empty and is only saved.
+    init(outputDirectory: String, page: String, reading: Bool = true) {
         let directory = BuildManifest.cacheDirectory(for: outputDirectory) + "/print"
         path = directory + "/" + page + ".bin"
-        (bytes, articles) = Self.load(path)
+        (bytes, articles) = reading ? Self.load(path) : ([], [:])
     }
 
     /// The file is the articles' keys, then their texts in `RawBytes.Writer.append(strings:)`'s form.

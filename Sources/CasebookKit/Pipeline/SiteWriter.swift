@@ -76,11 +76,11 @@ struct SiteWriter {
             let source = SearchIndex.Source(pages: try cases.map { try texts.searchSize(of: $0.slug) }, pageKeys: pageKeys) { range in
                 try cases[range].flatMap { SearchDocuments.documents(for: $0, textBlocks: try texts.textBlocks(of: $0.slug), strings: strings) }
             }
-            // An incremental build gathers again only the parts of the index whose cases changed.
-            let reuse = options.incremental
-                ? SearchIndex.Reuse(parts: SearchPartCache(directory: BuildManifest.cacheDirectory(for: options.outputDirectory) + "/search"),
-                                    keep: { writer.keep($0, key: $1) }, indexKey: searchKey, lastIndexKey: previousGroups["search"])
-                : nil
+            // An incremental build gathers again only the parts of the index whose cases changed; a clean one
+            // gathers every part, and keeps them for the next build too.
+            let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: BuildManifest.cacheDirectory(for: options.outputDirectory) + "/search"),
+                                          keep: { writer.keep($0, key: $1) }, indexKey: searchKey, lastIndexKey: previousGroups["search"],
+                                          readsKept: options.incremental)
             try SearchIndex.build(source, reuse: reuse) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
         }
         try writer.flush()   // the index's files count in its time
@@ -133,21 +133,22 @@ struct SiteWriter {
         @Sendable func articles(_ parts: [SiteModel.Part], page: String) throws -> PrintArticles {
             let cases = parts.flatMap(\.cases)
             let slugs = Set(cases.map(\.slug))
-            let cache = incremental ? PrintArticleCache(outputDirectory: outputDirectory, page: page) : nil
+            // A clean build takes nothing from the cache but keeps its articles there for the next build.
+            let cache = PrintArticleCache(outputDirectory: outputDirectory, page: page, reading: incremental)
             let made = try parallelTryMap(cases) { report -> (key: ContentHash?, article: PrintArticles.Article) in
                 let key = keys.printKey(for: report.slug, page: page)
-                if let key, let kept = cache?.articles[key] { return (key, .kept(kept)) }
+                if let key, let kept = cache.articles[key] { return (key, .kept(kept)) }
                 let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
                 return (key, .made(templates.render("partials/print-case", context.printCase(report, body: body))))
             }
-            cache?.save(made.compactMap { made in made.key.map { ($0, made.article) } })
+            cache.save(made.compactMap { made in made.key.map { ($0, made.article) } })
             var byPart: [String: [PrintArticles.Article]] = [:]
             var next = 0
             for part in parts {
                 byPart[part.section.slug] = made[next..<next + part.cases.count].map(\.article)
                 next += part.cases.count
             }
-            return PrintArticles(kept: cache?.bytes ?? [], byPart: byPart)
+            return PrintArticles(kept: cache.bytes, byPart: byPart)
         }
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])

@@ -112,6 +112,8 @@ public enum SearchIndex {
         /// merge keeps the heavy shards of tokens an edit did not touch (see `SearchMergeState`).
         var indexKey: ContentHash?
         var lastIndexKey: ContentHash?
+        /// False in a clean build: no part is taken from the cache, but every part gathered is kept there.
+        var readsKept = true
     }
 
     /// A part of the index has more blocks than a table can number.
@@ -319,7 +321,7 @@ public enum SearchIndex {
                 ContentHash(parts: ["part", "\(partCount)", "\(part)", "\(pages)"]
                             + pages.flatMap { [keys[$0].description, "\(pageStart[$0 + 1] - pageStart[$0])"] })
             }
-            let kept = partKey.flatMap { reuse!.parts.table(part: part, key: $0, firstBlock: Int32(range.lowerBound)) }
+            let kept = partKey.flatMap { key in reuse!.readsKept ? reuse!.parts.table(part: part, key: key, firstBlock: Int32(range.lowerBound)) : nil }
             // A part gathered again loads the pages holding blocks `range.lowerBound ..< end` once, for its
             // postings and text shards; a kept one loads only the pages of the text shards it must make.
             let held = range.lowerBound < end ? pagesOf(blocks: range.lowerBound..<end, pageStart: pageStart) : pages.lowerBound..<pages.lowerBound
