@@ -16,9 +16,7 @@ public struct FileStamp: Sendable, Hashable {
 
     /// The stamp of the file at `path`, or nil if there is no regular file there.
     public static func of(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return FileStamp(info)
+        of(path, in: AT_FDCWD)
     }
 
     /// The stamp of the file at `relative` inside the open folder `folder`, or nil if there is no regular

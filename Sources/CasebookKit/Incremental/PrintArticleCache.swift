@@ -36,12 +36,7 @@ struct PrintArticleCache: Sendable {
     func save(_ articles: [(key: ContentHash, article: PrintArticles.Article)]) {
         var header = RawBytes.Writer()
         header.append(articles.map(\.key.value))
-        let lengths = articles.map { entry -> UInt32 in
-            switch entry.article {
-            case let .kept(range): return UInt32(range.count)
-            case let .made(text): return UInt32(text.utf8.count)
-            }
-        }
+        let lengths = articles.map { UInt32($0.article.byteCount) }
         header.append(lengths)
         // The texts' total length, as `append(strings:)` writes it before their bytes.
         var headerBytes = header.bytes

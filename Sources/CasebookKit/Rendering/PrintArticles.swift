@@ -8,6 +8,14 @@ struct PrintArticles: Sendable {
         /// Bytes `range` of `kept`.
         case kept(Range<Int>)
         case made(String)
+
+        /// The article's length in bytes.
+        var byteCount: Int {
+            switch self {
+            case let .kept(range): return range.count
+            case let .made(text): return text.utf8.count
+            }
+        }
     }
 
     /// The bytes kept articles point into.
@@ -62,12 +70,7 @@ struct PrintArticles: Sendable {
     }
 
     private func size(of part: String) -> Int {
-        (byPart[part] ?? []).reduce(0) { total, article in
-            switch article {
-            case let .kept(range): return total + range.count
-            case let .made(text): return total + text.utf8.count
-            }
-        }
+        (byPart[part] ?? []).reduce(0) { $0 + $1.byteCount }
     }
 
     private func append(_ articles: [Article], to bytes: inout [UInt8]) {
