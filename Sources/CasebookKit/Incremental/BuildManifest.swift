@@ -80,8 +80,8 @@ public struct BuildManifest: Sendable {
 
     // The file is a `SectionedFile` of three parts: the small fields (`Summary`, in `BinaryCoder`'s form),
     // then the inputs and the outputs as columns of plain values (`RawBytes`), so that tens of thousands of
-    // rows are read back without decoding each one. Rows are sorted by name, so the same build writes the
-    // same bytes.
+    // rows are read back without decoding each one. Rows are in a fixed order (`sortedRows`), so the same
+    // build writes the same bytes.
 
     private struct Summary: Codable {
         struct Named: Codable {
@@ -110,9 +110,15 @@ public struct BuildManifest: Sendable {
         }
     }
 
+    /// The rows in the order of their names' `ContentHash` (names break a tie): the same order every time,
+    /// found several times faster than by comparing tens of thousands of paths.
     private static func sortedRows<Value>(_ table: [String: Value]) -> (names: [String], rows: [Value]) {
-        let sorted = table.sorted { $0.key < $1.key }
-        return (sorted.map(\.key), sorted.map(\.value))
+        let entries = Array(table)
+        let hashes = entries.map { ContentHash($0.key).value }
+        let order = entries.indices.sorted { a, b in
+            hashes[a] != hashes[b] ? hashes[a] < hashes[b] : entries[a].key < entries[b].key
+        }
+        return (order.map { entries[$0].key }, order.map { entries[$0].value })
     }
 
     /// Columns: slugs, paths, stamps, hashes.

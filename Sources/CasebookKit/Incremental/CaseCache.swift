@@ -5,12 +5,15 @@ import Foundation
 ///
 /// A file holds three parts (a `SectionedFile`), each in `BinaryCoder`'s form and each read without the
 /// others: the head (the stage output without the body's text), which every build reads; the body's HTML,
-/// read for the pages that show it; and its blocks of text, read for the search index.
+/// read for the pages that show it; and its blocks of text, read for the search index. Every head is also
+/// kept in one `CaseHeadPack`, which a build reads instead of each file's head.
 struct CaseCache: Sendable {
     let directory: String
     let environment: ContentHash
     /// The last build's inputs, when it ran in the same environment; otherwise empty.
     let previous: [String: BuildManifest.Input]
+    /// The last build's heads, read only when there is a last build to take them from.
+    let pack: CaseHeadPack
 
     /// One part of a file, with the hashes of the case file and the environment it was made from.
     struct Part<Value: Codable>: Codable {
@@ -28,12 +31,15 @@ struct CaseCache: Sendable {
         var output: CaseStage.Output
         var input: BuildManifest.Input?
         var reused: Bool
+        /// The head as the next `CaseHeadPack` keeps it; nil when it is not in the cache.
+        var head: CaseHeadPack.Head? = nil
     }
 
     init(outputDirectory: String, environment: ContentHash, manifest: BuildManifest?) {
         directory = BuildManifest.cacheDirectory(for: outputDirectory) + "/cases"
         self.environment = environment
         previous = manifest?.environment == environment ? manifest?.inputs ?? [:] : [:]
+        pack = CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: outputDirectory), reading: !previous.isEmpty)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
@@ -41,20 +47,39 @@ struct CaseCache: Sendable {
     func run(_ file: CaseFile, stage: CaseStage) -> Result {
         let stamp = file.stamp
         if let stamp, let old = previous[file.slug], old.stamp == stamp, old.path == file.path,
-           let cached = read(CaseStage.Output.self, .head, of: file.slug, hash: old.hash) {
-            return Result(output: cached, input: old, reused: true)
+           let cached = head(of: file.slug, hash: old.hash) {
+            return Result(output: cached.output, input: old, reused: true, head: cached.head)
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return Result(output: stage.run(file, data: nil), input: nil, reused: false)
         }
         let hash = ContentHash(data)
         let input = stamp.map { BuildManifest.Input(path: file.path, stamp: $0, hash: hash) }
-        if previous[file.slug]?.hash == hash, let cached = read(CaseStage.Output.self, .head, of: file.slug, hash: hash) {
-            return Result(output: cached, input: input, reused: true)
+        if previous[file.slug]?.hash == hash, let cached = head(of: file.slug, hash: hash) {
+            return Result(output: cached.output, input: input, reused: true, head: cached.head)
         }
         var output = stage.run(file, data: data)
-        if input != nil, write(file.slug, hash: hash, output) { output.text = nil }
-        return Result(output: output, input: input, reused: false)
+        let head = input == nil ? nil : write(file.slug, hash: hash, output)
+        if head != nil { output.text = nil }
+        return Result(output: output, input: input, reused: false, head: head.map { .made($0) })
+    }
+
+    /// The head of case `slug` as rendered from the file with `hash`: from the pack, else from its file.
+    private func head(of slug: String, hash: ContentHash) -> (output: CaseStage.Output, head: CaseHeadPack.Head)? {
+        if let kept = pack.head(Part<CaseStage.Output>.self, of: slug), kept.value.hash == hash, kept.value.environment == environment {
+            return (kept.value.value, .kept(kept.range))
+        }
+        guard let bytes = SectionedFile.read(path(slug), part: Section.head.rawValue),
+              let part = try? BinaryCoder.decode(Part<CaseStage.Output>.self, from: bytes),
+              part.hash == hash, part.environment == environment else { return nil }
+        return (part.value, .made(bytes))
+    }
+
+    /// Keeps the heads of `results` in the pack for the next build, unless it holds just these already.
+    func saveHeads(_ results: [(slug: String, result: Result)]) {
+        let heads = results.compactMap { entry in entry.result.head.map { (slug: entry.slug, head: $0) } }
+        let unchanged = heads.count == pack.heads.count && heads.allSatisfy { if case .kept = $0.head { true } else { false } }
+        if !unchanged { pack.save(heads) }
     }
 
     /// Part `section` of case `slug` as rendered from the file with `hash`, if the cache holds it.
@@ -67,15 +92,17 @@ struct CaseCache: Sendable {
 
     private func path(_ slug: String) -> String { directory + "/" + slug + ".bin" }
 
-    /// Stores `output`; false when it could not be (the caller then keeps the text itself).
-    private func write(_ slug: String, hash: ContentHash, _ output: CaseStage.Output) -> Bool {
+    /// Stores `output`; returns its head's bytes, or nil when it could not be stored (the caller then keeps
+    /// the text itself).
+    private func write(_ slug: String, hash: ContentHash, _ output: CaseStage.Output) -> [UInt8]? {
         var head = output
         head.text = nil
         func encoded<Value: Codable>(_ value: Value) throws -> [UInt8] {
             try BinaryCoder.encode(Part(hash: hash, environment: environment, value: value))
         }
-        guard let parts = try? [encoded(head), encoded(output.text?.html ?? ""), encoded(output.text?.textBlocks ?? [])] else { return false }
-        return (try? OutputWriter.replaceFile(path(slug), SectionedFile.join(parts))) != nil
+        guard let parts = try? [encoded(head), encoded(output.text?.html ?? ""), encoded(output.text?.textBlocks ?? [])],
+              (try? OutputWriter.replaceFile(path(slug), SectionedFile.join(parts))) != nil else { return nil }
+        return parts[0]
     }
 }
 

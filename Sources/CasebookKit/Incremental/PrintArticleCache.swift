@@ -36,15 +36,9 @@ struct PrintArticleCache: Sendable {
     func save(_ articles: [(key: ContentHash, article: PrintArticles.Article)]) {
         var header = RawBytes.Writer()
         header.append(articles.map(\.key.value))
-        let lengths = articles.map { UInt32($0.article.byteCount) }
-        header.append(lengths)
-        // The texts' total length, as `append(strings:)` writes it before their bytes.
-        var headerBytes = header.bytes
-        withUnsafeBytes(of: UInt64(lengths.reduce(0) { $0 + Int($1) })) { headerBytes += $0 }
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? OutputWriter.replaceFile(path) { append in
-            try headerBytes.withUnsafeBytes(append)
+        try? RawBytes.replaceFile(path, header: header, lengths: articles.map(\.article.byteCount)) { append in
             for (_, article) in articles {
                 switch article {
                 case let .kept(range): try bytes[range].withUnsafeBytes(append)

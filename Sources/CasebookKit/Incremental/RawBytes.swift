@@ -14,7 +14,25 @@ enum RawBytes {
         /// Strings as the array of their UTF-8 lengths, then the array of all their bytes.
         mutating func append(strings: [String]) {
             append(strings.map { UInt32($0.utf8.count) })
-            append(Array(strings.joined().utf8))
+            var all: [UInt8] = []
+            all.reserveCapacity(strings.reduce(0) { $0 + $1.utf8.count })
+            for string in strings { all += string.utf8 }
+            append(all)
+        }
+    }
+
+    /// Replaces the file at `path` with `header`'s bytes, then pieces of the given `lengths` in
+    /// `Writer.append(strings:)`'s form (`Reader.readStringRanges` finds them), written one by one by `pieces`
+    /// rather than joined first.
+    static func replaceFile(_ path: String, header: Writer, lengths: [Int],
+                            pieces: (_ append: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        var header = header
+        header.append(lengths.map { UInt32($0) })
+        var headerBytes = header.bytes
+        withUnsafeBytes(of: UInt64(lengths.reduce(0, +))) { headerBytes += $0 }
+        try OutputWriter.replaceFile(path) { append in
+            try headerBytes.withUnsafeBytes(append)
+            try withoutActuallyEscaping(append) { try pieces($0) }
         }
     }
 

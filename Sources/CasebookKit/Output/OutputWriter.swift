@@ -18,6 +18,8 @@ public final class OutputWriter: @unchecked Sendable {
     private var records: [String: BuildManifest.Output] = [:]
     private var staged: [String] = []
     private var folders: Set<String> = []
+    /// How many of the last build's files this one has recorded: when all, none is to be deleted.
+    private var previousRecorded = 0
     /// Files are created by one thread, in the background: creating files in one folder from several threads
     /// only makes them wait on the folder's lock in the kernel, while the other cores could be rendering.
     private let queue = DispatchQueue(label: "casebook.output-writer")
@@ -76,8 +78,9 @@ public final class OutputWriter: @unchecked Sendable {
     where Bytes.Element == UInt8 {
         guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
         let hash = ContentHash(data)
-        if let old = previous?[relative], old.hash == hash, stampOfPrevious(relative) == old.stamp {
-            record(relative, BuildManifest.Output(stamp: old.stamp, hash: hash, key: key), staged: false)
+        let old = previous?[relative]
+        if let old, old.hash == hash, stampOfPrevious(relative) == old.stamp {
+            record(relative, BuildManifest.Output(stamp: old.stamp, hash: hash, key: key), staged: false, replacing: true)
             return
         }
         let path = staging + "/" + relative
@@ -91,7 +94,7 @@ public final class OutputWriter: @unchecked Sendable {
                     folders.insert(folder)
                 }
                 let stamp = try Self.writeFile(path, data)
-                record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true)
+                record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true, replacing: old != nil)
             } catch {
                 lock.lock()
                 if firstError == nil { firstError = error }
@@ -111,7 +114,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// touched it since. Returns false when the caller must make it again.
     public func keep(_ relative: String, key: ContentHash) -> Bool {
         guard let old = previous?[relative], old.key == key, stampOfPrevious(relative) == old.stamp else { return false }
-        record(relative, old, staged: false)
+        record(relative, old, staged: false, replacing: true)
         return true
     }
 
@@ -120,7 +123,7 @@ public final class OutputWriter: @unchecked Sendable {
         guard let previous else { return false }
         let files = previous.filter { $0.key.hasPrefix(folder + "/") }
         guard !files.isEmpty, files.allSatisfy({ stampOfPrevious($0.key) == $0.value.stamp }) else { return false }
-        for (path, output) in files { record(path, output, staged: false) }
+        for (path, output) in files { record(path, output, staged: false, replacing: true) }
         return true
     }
 
@@ -129,9 +132,10 @@ public final class OutputWriter: @unchecked Sendable {
         destinationFolder >= 0 ? FileStamp.of(relative, in: destinationFolder) : FileStamp.of(destination + "/" + relative)
     }
 
-    private func record(_ relative: String, _ output: BuildManifest.Output, staged isStaged: Bool) {
+    /// Records a file of the site; `replacing` says the last build had a file there.
+    private func record(_ relative: String, _ output: BuildManifest.Output, staged isStaged: Bool, replacing: Bool) {
         lock.lock()
-        records[relative] = output
+        if records.updateValue(output, forKey: relative) == nil, replacing { previousRecorded += 1 }
         if isStaged { staged.append(relative) }
         lock.unlock()
     }
@@ -195,6 +199,9 @@ public final class OutputWriter: @unchecked Sendable {
     /// Every file of the site this build made or kept, sorted.
     public var files: [String] { queue.sync {}; lock.lock(); defer { lock.unlock() }; return records.keys.sorted() }
 
+    /// How many files the site has, made or kept.
+    public var fileCount: Int { queue.sync {}; lock.lock(); defer { lock.unlock() }; return records.count }
+
     /// What `output/` holds once committed, for the next build's manifest.
     public var outputs: [String: BuildManifest.Output] { queue.sync {}; lock.lock(); defer { lock.unlock() }; return records }
 
@@ -208,7 +215,10 @@ public final class OutputWriter: @unchecked Sendable {
         let fm = FileManager.default
         if let previous {
             let current = outputs
-            let deletions = previous.keys.filter { current[$0] == nil }.sorted()
+            lock.lock()
+            let keepsAll = previousRecorded == previous.count
+            lock.unlock()
+            let deletions = keepsAll ? [] : previous.keys.filter { current[$0] == nil }.sorted()
             try OutputJournal.commit(staging: staging, moves: staged.sorted(), deletions: deletions)
             OutputJournal.finish(staging: staging, destination: destination)
             try? fm.removeItem(atPath: staging)

@@ -20,6 +20,8 @@ public enum Builder {
         public var casesRendered = 0
         /// Where each case's text is found.
         var texts = CaseTexts(kept: [:], cache: nil, hashes: [:])
+        /// Keeping the case heads for the next build, done meanwhile (see `CaseHeadPack`).
+        var savingHeads: BackgroundWork<Void>?
     }
 
     /// Validates all content without writing anything. Throws with every diagnostic when there are errors.
@@ -37,6 +39,10 @@ public enum Builder {
         let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: templates), mediaFiles: Set(tree.media))
         let results = parallelMap(tree.caseFiles) { file in
             cache?.run(file, stage: stage) ?? CaseCache.Result(output: stage.run(file), input: nil, reused: false)
+        }
+        let heads = cache.map { cache in
+            let heads = zip(tree.caseFiles, results).map { (slug: $0.slug, result: $1) }
+            return BackgroundWork { cache.saveHeads(heads) }
         }
         let outputs = results.map(\.output)
         diagnostics += outputs.flatMap(\.diagnostics)
@@ -56,7 +62,8 @@ public enum Builder {
         }
         return Checked(model: model, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
                        inputs: inputs, listings: listings, environment: environment, casesRendered: results.filter { !$0.reused }.count,
-                       texts: CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes))
+                       texts: CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes),
+                       savingHeads: heads)
     }
 
     /// Builds the site into `options.outputDirectory`. On any error the previous output stays as it was.
@@ -74,11 +81,14 @@ public enum Builder {
     private static func buildAll(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         let startClock = StageClock.now()
         let start = startClock.wall
+        // The last build's manifest is read while the templates and the content are.
+        let output = options.outputDirectory
+        let lastManifest = options.incremental ? BackgroundWork { BuildManifest.load(for: output) } : nil
         let templates = try await TemplateSet.load(directory: options.templatesDirectory)
         let (loaded, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
         let environment = BuildEnvironment.hash(options, media: tree.media)
-        let manifest = options.incremental ? BuildManifest.load(for: options.outputDirectory) : nil
+        let manifest = lastManifest?.value
         if let manifest, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
             return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: manifest.outputs.count,
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
@@ -97,6 +107,7 @@ public enum Builder {
             let (pages, notes, groups, search) = try site.writeAll()
             let writtenAt = StageClock.now()
             try writer.commit()
+            checked.savingHeads?.value
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
             // A clean build records what it made too (its case cache is complete), so the next build starts from it.
             let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: environment, inputs: checked.inputs,
@@ -109,7 +120,7 @@ public enum Builder {
             pagesStage.cpuSeconds -= search.cpuSeconds
             let stages = [startClock.stage("read, check and render cases", to: checkedAt), pagesStage, search,
                           writtenAt.stage("commit output and save the cache", to: committedAt)]
-            let report = BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.files.count,
+            let report = BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.fileCount,
                                      seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
                                      casesRendered: checked.casesRendered, filesWritten: writer.writtenCount, stages: stages)
             releaseInBackground((consume site, consume checked, consume manifest, consume tree, consume writer))

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// How many threads the pipeline's stages use; 0 means one per core. A build sets it from `BuildOptions.jobs`.
 public enum Parallelism {
@@ -45,4 +45,27 @@ func parallelForEach<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) t
 func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
     let held = value
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+}
+
+/// Work started now on a thread of its own, to overlap what the caller does next; `value` waits for it.
+/// A thread of its own, not a queue's: the build's own threads may all be busy, or waiting for this.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let finished = DispatchGroup()
+    private var result: Value?
+
+    init(_ body: @escaping @Sendable () -> Value) {
+        finished.enter()
+        let thread = Thread { [self] in
+            result = body()
+            finished.leave()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The work's result, once it is done.
+    var value: Value {
+        finished.wait()
+        return result!
+    }
 }

@@ -47,4 +47,59 @@ import Testing
         let other = CaseCache(outputDirectory: output, environment: ContentHash(value: 8), manifest: nil)
         #expect(throws: CaseTextMissing.self) { try CaseTexts(kept: [:], cache: other, hashes: [file.slug: input.hash]).html(of: file.slug) }
     }
+
+    /// The pack of heads gives each case's head back from one file; a head made from other inputs, a
+    /// damaged pack or no pack at all falls back to the case's own file, with the same result.
+    @Test func headsComeFromThePackAndFallBackToTheirFiles() async throws {
+        let tree = try #require(ContentLoader.load(Repo.content).0)
+        let files = tree.caseFiles
+        let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: try await Repo.templateSet()), mediaFiles: Set(tree.media))
+        let output = Repo.temporaryDirectory() + "/output"
+        let environment = ContentHash(value: 7)
+        let first = CaseCache(outputDirectory: output, environment: environment, manifest: nil)
+        let made = files.map { first.run($0, stage: stage) }
+        first.saveHeads(zip(files, made).map { (slug: $0.slug, result: $1) })
+        let packPath = BuildManifest.cacheDirectory(for: output) + "/heads.bin"
+        #expect(FileManager.default.fileExists(atPath: packPath))
+
+        var inputs: [String: BuildManifest.Input] = [:]
+        for (file, result) in zip(files, made) { inputs[file.slug] = result.input }
+        let manifest = BuildManifest(generator: "test", environment: environment, inputs: inputs, outputs: [:], groupKeys: [:],
+                                     warnings: [], notes: [], cases: files.count, pages: 0, figures: 0)
+        func reread() -> [CaseCache.Result] {
+            let cache = CaseCache(outputDirectory: output, environment: environment, manifest: manifest)
+            return files.map { cache.run($0, stage: stage) }
+        }
+        let packed = reread()
+        #expect(packed.allSatisfy { $0.reused })
+        #expect(packed.allSatisfy { if case .kept = $0.head { true } else { false } })
+        #expect(packed.map { $0.output.report?.title } == made.map { $0.output.report?.title })
+        #expect(packed.map { $0.output.listing } == made.map { $0.output.listing })
+
+        // A damaged pack is not read; each head then comes from its case's file.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: packPath))
+        try bytes.dropLast().write(to: URL(fileURLWithPath: packPath))
+        let unpacked = reread()
+        #expect(unpacked.allSatisfy { $0.reused })
+        #expect(unpacked.allSatisfy { if case .made = $0.head { true } else { false } })
+        #expect(unpacked.map { $0.output.listing } == made.map { $0.output.listing })
+
+        // Nor is a head in the pack made in another environment, or from another version of the file.
+        #expect(files.count >= 2)
+        for (staleEnvironment, staleHash) in [(ContentHash(value: 8), nil), (environment, ContentHash(value: 9))] {
+            let pack = try zip(files, made).map { file, result in
+                var head = result.output
+                head.text = nil
+                let input = try #require(result.input)
+                let stale = file.slug == files[0].slug
+                let part = CaseCache.Part(hash: stale ? staleHash ?? input.hash : input.hash,
+                                          environment: stale ? staleEnvironment : environment, value: head)
+                return (slug: file.slug, head: CaseHeadPack.Head.made(try BinaryCoder.encode(part)))
+            }
+            CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: output), reading: false).save(pack)
+            let mixed = reread()
+            #expect(mixed.allSatisfy { $0.reused })
+            #expect(mixed.map { if case .kept = $0.head { true } else { false } } == files.indices.map { $0 != 0 })
+        }
+    }
 }
