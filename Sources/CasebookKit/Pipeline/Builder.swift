@@ -48,10 +48,11 @@ public enum Builder {
         diagnostics += outputs.flatMap(\.diagnostics)
         let all = outputs.compactMap(\.report)
         let published = all.filter { options.includeDrafts || !$0.metadata.draft }
+        // The book is put in order meanwhile; it is only used if the links check out.
+        let ordering = BackgroundWork { SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published) }
         diagnostics += checkCaseLinks(all, published: Set(published.map(\.slug)), existing: Set(tree.caseFiles.map(\.slug)))
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.sortedByLocation()) }
-        let model = SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published)
         var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:], searchSizes: [String: SearchIndex.PageSize] = [:]
         var listings: [String: ContentHash] = [:]
         for (file, result) in zip(tree.caseFiles, results) {
@@ -60,7 +61,7 @@ public enum Builder {
             searchSizes[file.slug] = result.output.searchSize
             listings[file.slug] = result.output.listing
         }
-        return Checked(model: model, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
+        return Checked(model: ordering.value, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
                        inputs: inputs, listings: listings, environment: environment, casesRendered: results.filter { !$0.reused }.count,
                        texts: CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes),
                        savingHeads: heads)

@@ -24,8 +24,8 @@ struct SiteWriter {
         // them is left running alone at the end, then the print pages, then the case pages.
         // Pages that list cases show only what `keys.listing` hashes, so an edit inside a body keeps them.
         var jobs: [@Sendable () throws -> Void] = []
-        func page(_ path: String, key: ContentHash, _ render: @escaping @Sendable () throws -> String) {
-            jobs.append { try write(path, key: key, render: render) }
+        func page(_ path: String, key: @escaping @Sendable @autoclosure () -> ContentHash, _ render: @escaping @Sendable () throws -> String) {
+            jobs.append { try write(path, key: key(), render: render) }
         }
         let everyCase = keys.listingKey(for: model.cases.map(\.slug)), noCase = keys.listingKey(for: [])
         page(SitePaths.figures, key: everyCase) {
@@ -47,20 +47,23 @@ struct SiteWriter {
 
         let cases = model.cases
         let progress = ProgressCounter(total: cases.count, report: options.progress)
-        for report in cases {
-            jobs.append {
-                defer { progress.advance() }
-                let key = keys.key(for: [report.slug])
-                let page = SitePaths.casePage(report.slug)
-                let csvs = report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) }
-                if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return }
-                let html = try texts.html(of: report.slug)
-                try writer.write(page, templates.render("case", context.casePage(report, body: html)), key: key)
-                for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
-            }
+        // Case pages are jobs too, numbered after the others (ten thousand closures would each copy what
+        // they capture).
+        @Sendable func casePage(_ report: CaseReport) throws {
+            defer { progress.advance() }
+            let key = keys.key(for: [report.slug])
+            let page = SitePaths.casePage(report.slug)
+            let csvs = report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) }
+            if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return }
+            let html = try texts.html(of: report.slug)
+            try writer.write(page, templates.render("case", context.casePage(report, body: html)), key: key)
+            for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
         }
-        try parallelForEach(jobs) { try $0() }
-        jobs.removeAll()   // each case page's job holds its report: let them go before the search index
+        let otherJobs = jobs
+        try parallelForEach(Array(0..<(otherJobs.count + cases.count))) { index in
+            if index < otherJobs.count { try otherJobs[index]() } else { try casePage(cases[index - otherJobs.count]) }
+        }
+        jobs.removeAll()
         let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
         try writer.flush()
 
