@@ -43,6 +43,7 @@ public final class OutputWriter: @unchecked Sendable {
         var isDirectory: ObjCBool = false
         self.previous = fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? previous : nil
         destinationFolder = self.previous == nil ? -1 : open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        records.reserveCapacity(self.previous?.count ?? 0)
         staging = parent + "/" + prefix + String(ProcessInfo.processInfo.processIdentifier)
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
