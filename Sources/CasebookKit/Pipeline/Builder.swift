@@ -52,7 +52,10 @@ public enum Builder {
         let ordering = BackgroundWork { SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published) }
         diagnostics += checkCaseLinks(all, published: Set(published.map(\.slug)), existing: Set(tree.caseFiles.map(\.slug)))
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics.sortedByLocation()) }
+        if diagnostics.hasErrors {
+            heads?.value   // a failed build's heads are kept too, but not written by two builds at once
+            throw BuildFailure(diagnostics.sortedByLocation())
+        }
         var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:], searchSizes: [String: SearchIndex.PageSize] = [:]
         var listings: [String: ContentHash] = [:]
         for (file, result) in zip(tree.caseFiles, results) {
@@ -128,6 +131,7 @@ public enum Builder {
             return report
         } catch {
             writer.discard()
+            checked.savingHeads?.value
             throw BuildFailure([.error("writing the site failed: \(error)", at: nil)])
         }
     }
