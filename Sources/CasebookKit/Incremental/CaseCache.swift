@@ -66,13 +66,12 @@ struct CaseCache: Sendable {
 
     /// The head of case `slug` as rendered from the file with `hash`: from the pack, else from its file.
     private func head(of slug: String, hash: ContentHash) -> (output: CaseStage.Output, head: CaseHeadPack.Head)? {
-        if let kept = pack.head(Part<CaseStage.Output>.self, of: slug), kept.value.hash == hash, kept.value.environment == environment {
-            return (kept.value.value, .kept(kept.range))
+        if let kept = pack.head(Part<CaseStage.Output>.self, of: slug), let output = value(of: kept.value, hash: hash) {
+            return (output, .kept(kept.range))
         }
         guard let bytes = SectionedFile.read(path(slug), part: Section.head.rawValue),
-              let part = try? BinaryCoder.decode(Part<CaseStage.Output>.self, from: bytes),
-              part.hash == hash, part.environment == environment else { return nil }
-        return (part.value, .made(bytes))
+              let output = value(CaseStage.Output.self, from: bytes, hash: hash) else { return nil }
+        return (output, .made(bytes))
     }
 
     /// Keeps the heads of `results` in the pack for the next build, unless it holds just these already.
@@ -84,10 +83,17 @@ struct CaseCache: Sendable {
 
     /// Part `section` of case `slug` as rendered from the file with `hash`, if the cache holds it.
     func read<Value: Codable>(_ type: Value.Type, _ section: Section, of slug: String, hash: ContentHash) -> Value? {
-        guard let bytes = SectionedFile.read(path(slug), part: section.rawValue),
-              let part = try? BinaryCoder.decode(Part<Value>.self, from: bytes),
-              part.hash == hash, part.environment == environment else { return nil }
-        return part.value
+        SectionedFile.read(path(slug), part: section.rawValue).flatMap { value(type, from: $0, hash: hash) }
+    }
+
+    /// The value of a part in `bytes`, if it was made from the file with `hash` in this environment.
+    private func value<Value: Codable>(_ type: Value.Type, from bytes: [UInt8], hash: ContentHash) -> Value? {
+        (try? BinaryCoder.decode(Part<Value>.self, from: bytes)).flatMap { value(of: $0, hash: hash) }
+    }
+
+    /// The value of `part`, if it was made from the file with `hash` in this environment.
+    private func value<Value>(of part: Part<Value>, hash: ContentHash) -> Value? {
+        part.hash == hash && part.environment == environment ? part.value : nil
     }
 
     private func path(_ slug: String) -> String { directory + "/" + slug + ".bin" }

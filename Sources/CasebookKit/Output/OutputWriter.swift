@@ -79,11 +79,11 @@ public final class OutputWriter: @unchecked Sendable {
     where Bytes.Element == UInt8 {
         guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
         let hash = ContentHash(data)
-        let old = previous?[relative]
-        if let old, old.hash == hash, stampOfPrevious(relative) == old.stamp {
+        if let old = intactPrevious(relative), old.hash == hash {
             record(relative, BuildManifest.Output(stamp: old.stamp, hash: hash, key: key), staged: false, replacing: true)
             return
         }
+        let replacing = previous?[relative] != nil
         let path = staging + "/" + relative
         waiting.wait()
         queue.async { [self] in
@@ -95,7 +95,7 @@ public final class OutputWriter: @unchecked Sendable {
                     folders.insert(folder)
                 }
                 let stamp = try Self.writeFile(path, data)
-                record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true, replacing: old != nil)
+                record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true, replacing: replacing)
             } catch {
                 lock.lock()
                 if firstError == nil { firstError = error }
@@ -114,7 +114,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Keeps a file as the last build wrote it, if it was made from the same inputs (`key`) and nobody has
     /// touched it since. Returns false when the caller must make it again.
     public func keep(_ relative: String, key: ContentHash) -> Bool {
-        guard let old = previous?[relative], old.key == key, stampOfPrevious(relative) == old.stamp else { return false }
+        guard let old = intactPrevious(relative), old.key == key else { return false }
         record(relative, old, staged: false, replacing: true)
         return true
     }
@@ -123,13 +123,19 @@ public final class OutputWriter: @unchecked Sendable {
     public func keepFolder(_ folder: String) -> Bool {
         guard let previous else { return false }
         let files = previous.filter { $0.key.hasPrefix(folder + "/") }
-        guard !files.isEmpty, files.allSatisfy({ stampOfPrevious($0.key) == $0.value.stamp }) else { return false }
+        guard !files.isEmpty, files.allSatisfy({ stamp(of: $0.key) == $0.value.stamp }) else { return false }
         for (path, output) in files { record(path, output, staged: false, replacing: true) }
         return true
     }
 
+    /// The last build's file at `relative`, if it is still as that build left it.
+    private func intactPrevious(_ relative: String) -> BuildManifest.Output? {
+        guard let old = previous?[relative], stamp(of: relative) == old.stamp else { return nil }
+        return old
+    }
+
     /// The stamp of a file of `output/` as it is now.
-    private func stampOfPrevious(_ relative: String) -> FileStamp? {
+    private func stamp(of relative: String) -> FileStamp? {
         destinationFolder >= 0 ? FileStamp.of(relative, in: destinationFolder) : FileStamp.of(destination + "/" + relative)
     }
 

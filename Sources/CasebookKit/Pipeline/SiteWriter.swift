@@ -63,7 +63,6 @@ struct SiteWriter {
         try parallelForEach(Array(0..<(otherJobs.count + cases.count))) { index in
             if index < otherJobs.count { try otherJobs[index]() } else { try casePage(cases[index - otherJobs.count]) }
         }
-        jobs.removeAll()
         let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
         try writer.flush()
 
