@@ -61,7 +61,7 @@ public struct BuildManifest: Sendable {
     static func load(for output: String) -> BuildManifest? {
         let path = cacheDirectory(for: output) + "/manifest.bin"
         guard let parts = SectionedFile.readAll(path), parts.count == 3,
-              let summary = try? BinaryCoder.decode(Summary.self, from: parts[0]), summary.generator == currentGenerator,
+              let summary = try? BinaryCoder.decode(Summary.self, from: parts[0].array), summary.generator == currentGenerator,
               let inputs = Self.inputs(from: parts[1]), let outputs = Self.outputs(from: parts[2]) else { return nil }
         return BuildManifest(generator: summary.generator, environment: summary.environment, inputs: inputs, outputs: outputs,
                              groupKeys: Dictionary(summary.groupKeys.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
@@ -137,7 +137,7 @@ public struct BuildManifest: Sendable {
         return out.bytes
     }
 
-    private static func inputs(from bytes: [UInt8]) -> [String: Input]? {
+    private static func inputs(from bytes: FileBytes) -> [String: Input]? {
         var reader = RawBytes.Reader(bytes)
         guard let names = reader.readStrings(), let paths = reader.readStrings(), let stamps = readStamps(&reader),
               let hashes = reader.read(UInt64.self), reader.isAtEnd,
@@ -162,7 +162,7 @@ public struct BuildManifest: Sendable {
         return out.bytes
     }
 
-    private static func outputs(from bytes: [UInt8]) -> [String: Output]? {
+    private static func outputs(from bytes: FileBytes) -> [String: Output]? {
         var reader = RawBytes.Reader(bytes)
         guard let names = reader.readStrings(), let stamps = readStamps(&reader), let hashes = reader.read(UInt64.self),
               let keys = reader.read(UInt64.self), let hasKey = reader.read(UInt8.self), reader.isAtEnd,

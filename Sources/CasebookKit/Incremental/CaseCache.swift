@@ -138,13 +138,13 @@ enum SectionedFile {
     }
 
     /// Every part of the file at `path`, read at once; nil when the file is missing or malformed.
-    static func readAll(_ path: String) -> [[UInt8]]? {
+    static func readAll(_ path: String) -> [FileBytes]? {
         guard let bytes = RawBytes.readFile(path), bytes.count >= 8 else { return nil }
         let count = number(in: bytes, at: 0)
         guard count < 64, bytes.count >= 8 * (1 + Int(count)),
               let ranges = ranges(lengths: (0..<Int(count)).map { number(in: bytes, at: 8 * (1 + $0)) }, fileSize: bytes.count)
         else { return nil }
-        return ranges.map { Array(bytes[$0]) }
+        return ranges.map { bytes[$0] }
     }
 
     /// Where each part lies, after the header; nil unless the parts fill the rest of the file exactly.
@@ -159,13 +159,17 @@ enum SectionedFile {
     }
 
     /// The little-endian number of 8 bytes at `offset`.
-    private static func number(in bytes: [UInt8], at offset: Int) -> UInt64 {
-        bytes[offset..<offset + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    private static func number(in bytes: FileBytes, at offset: Int) -> UInt64 {
+        bytes.withUnsafeBytes { number(in: $0, at: offset) }
+    }
+
+    private static func number(in bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     private static func readNumbers(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt64]? {
         guard let bytes = readBytes(descriptor, at: offset, count: 8 * count) else { return nil }
-        return (0..<count).map { number(in: bytes, at: 8 * $0) }
+        return bytes.withUnsafeBytes { raw in (0..<count).map { number(in: raw, at: 8 * $0) } }
     }
 
     private static func readBytes(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {

@@ -13,22 +13,22 @@ struct CaseHeadPack: Sendable {
 
     let path: String
     /// The file's bytes; the heads are ranges of them.
-    let bytes: [UInt8]
+    let bytes: FileBytes
     /// Where each case's head lies in `bytes`, by slug; empty when there is no file or it is damaged.
     let heads: [String: Range<Int>]
 
     /// The pack in `cacheDirectory`; with `reading` off, it starts empty and is only saved.
     init(cacheDirectory: String, reading: Bool) {
         path = cacheDirectory + "/heads.bin"
-        (bytes, heads) = reading ? Self.load(path) : ([], [:])
+        (bytes, heads) = reading ? Self.load(path) : (.empty, [:])
     }
 
     /// The file is the slugs, then the heads, both in `RawBytes.Writer.append(strings:)`'s form.
-    private static func load(_ path: String) -> ([UInt8], [String: Range<Int>]) {
-        guard let bytes = RawBytes.readFile(path) else { return ([], [:]) }
+    private static func load(_ path: String) -> (FileBytes, [String: Range<Int>]) {
+        guard let bytes = RawBytes.readFile(path) else { return (.empty, [:]) }
         var reader = RawBytes.Reader(bytes)
         guard let slugs = reader.readStrings(), let ranges = reader.readStringRanges(), reader.isAtEnd,
-              slugs.count == ranges.count else { return ([], [:]) }
+              slugs.count == ranges.count else { return (.empty, [:]) }
         var heads: [String: Range<Int>] = [:]
         heads.reserveCapacity(slugs.count)
         for (slug, range) in zip(slugs, ranges) { heads[slug] = range }
@@ -38,8 +38,8 @@ struct CaseHeadPack: Sendable {
     /// The head of case `slug` in the pack and where it lies; nil when the pack has none or it does not read.
     func head<Value: BinaryField>(_ type: Value.Type, of slug: String) -> (value: Value, range: Range<Int>)? {
         guard let range = heads[slug] else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var reader = BinaryReader(bytes: UnsafeBufferPointer(rebasing: buffer[range]), position: 0)
+        return bytes[range].withUnsafeBytes { raw in
+            var reader = BinaryReader(bytes: raw.assumingMemoryBound(to: UInt8.self), position: 0)
             guard let value = try? Value(reading: &reader), reader.remaining == 0 else { return nil }
             return (value, range)
         }

@@ -7,7 +7,7 @@ import Foundation
 struct PrintArticleCache: Sendable {
     let path: String
     /// The file's bytes; the articles are ranges of them.
-    let bytes: [UInt8]
+    let bytes: FileBytes
     /// The last build's articles by key; empty when there is no file or it is damaged.
     let articles: [ContentHash: Range<Int>]
 
@@ -15,15 +15,15 @@ struct PrintArticleCache: Sendable {
     init(outputDirectory: String, page: String, reading: Bool = true) {
         let directory = BuildManifest.cacheDirectory(for: outputDirectory) + "/print"
         path = directory + "/" + page + ".bin"
-        (bytes, articles) = reading ? Self.load(path) : ([], [:])
+        (bytes, articles) = reading ? Self.load(path) : (.empty, [:])
     }
 
     /// The file is the articles' keys, then their texts in `RawBytes.Writer.append(strings:)`'s form.
-    private static func load(_ path: String) -> ([UInt8], [ContentHash: Range<Int>]) {
-        guard let bytes = RawBytes.readFile(path) else { return ([], [:]) }
+    private static func load(_ path: String) -> (FileBytes, [ContentHash: Range<Int>]) {
+        guard let bytes = RawBytes.readFile(path) else { return (.empty, [:]) }
         var reader = RawBytes.Reader(bytes)
         guard let keys = reader.read(UInt64.self), let ranges = reader.readStringRanges(), reader.isAtEnd,
-              keys.count == ranges.count else { return ([], [:]) }
+              keys.count == ranges.count else { return (.empty, [:]) }
         var articles: [ContentHash: Range<Int>] = [:]
         articles.reserveCapacity(keys.count)
         for (key, range) in zip(keys, ranges) { articles[ContentHash(value: key)] = range }

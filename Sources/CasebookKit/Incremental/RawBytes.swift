@@ -11,6 +11,12 @@ enum RawBytes {
             values.withUnsafeBytes { bytes += $0 }
         }
 
+        /// Bytes in `append(_:)`'s form for an array of `UInt8`.
+        mutating func append(bytes more: FileBytes) {
+            withUnsafeBytes(of: UInt64(more.count)) { bytes += $0 }
+            more.withUnsafeBytes { bytes += $0 }
+        }
+
         /// Strings as the array of their UTF-8 lengths, then the array of all their bytes.
         mutating func append(strings: [String]) {
             append(strings.map { UInt32($0.utf8.count) })
@@ -36,34 +42,14 @@ enum RawBytes {
         }
     }
 
-    /// The whole file at `path`, read into an array with no copy on the way; nil when it cannot be read.
-    static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var done = 0
-            while done < size {
-                let got = read(descriptor, buffer.baseAddress! + done, size - done)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { break }
-                done += got
-            }
-            complete = done == size
-            initialized = done
-        }
-        return complete ? bytes : nil
-    }
+    /// The whole file at `path`, mapped (see `FileBytes`); nil when it cannot be read.
+    static func readFile(_ path: String) -> FileBytes? { FileBytes(contentsOf: path) }
 
     struct Reader {
-        private let bytes: [UInt8]
+        private let bytes: FileBytes
         private var offset = 0
 
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        init(_ bytes: FileBytes) { self.bytes = bytes }
 
         var isAtEnd: Bool { offset == bytes.count }
 
@@ -83,12 +69,22 @@ enum RawBytes {
             }
         }
 
+        /// The next array of bytes, as a stretch of the bytes read (no copy); nil when too few are left.
+        mutating func readBytes() -> FileBytes? {
+            guard bytes.count - offset >= 8 else { return nil }
+            let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+            guard stored <= UInt64(bytes.count - offset - 8) else { return nil }
+            let start = offset + 8
+            offset = start + Int(stored)
+            return bytes[start..<offset]
+        }
+
         /// The next strings written by `append(strings:)`, made straight from the bytes read; nil when the
         /// bytes do not add up.
         mutating func readStrings() -> [String]? {
             guard let ranges = readStringRanges() else { return nil }
-            return bytes.withUnsafeBufferPointer { buffer in
-                ranges.map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0]), as: UTF8.self) }
+            return bytes.withUnsafeBytes { raw in
+                ranges.map { String(decoding: UnsafeRawBufferPointer(rebasing: raw[$0]), as: UTF8.self) }
             }
         }
 

@@ -156,7 +156,7 @@ struct SiteWriter {
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
         jobs.append {
             try writeBytes(SitePaths.printBook, key: bookKey) {
-                let book = context.printsWholeBook ? try articles(parts, page: SitePaths.printBook) : PrintArticles(kept: [], byPart: [:])
+                let book = context.printsWholeBook ? try articles(parts, page: SitePaths.printBook) : PrintArticles(kept: .empty, byPart: [:])
                 return book.page { templates.render("print", context.printBook(articles: $0)) }
             }
         }

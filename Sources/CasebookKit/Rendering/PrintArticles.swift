@@ -19,7 +19,7 @@ struct PrintArticles: Sendable {
     }
 
     /// The bytes kept articles point into.
-    var kept: [UInt8]
+    var kept: FileBytes
     /// Each part's articles in reading order, by part slug.
     var byPart: [String: [Article]]
 
@@ -76,7 +76,7 @@ struct PrintArticles: Sendable {
     private func append(_ articles: [Article], to bytes: inout [UInt8]) {
         for article in articles {
             switch article {
-            case let .kept(range): bytes.append(contentsOf: kept[range])
+            case let .kept(range): kept[range].withUnsafeBytes { bytes.append(contentsOf: $0) }
             case let .made(text): bytes.append(contentsOf: text.utf8)
             }
         }

@@ -68,11 +68,12 @@ struct PostingsTable {
     /// varint of `gap << 1 | (count > 1)`, then the count in one byte when it is over 1; its flagged blocks
     /// are varint gaps at `flaggedStart[e] ..< flaggedStart[e + 1]`. Gaps are `block - previous - 1`, the
     /// first one's previous being the table's first block minus one.
+    /// The bytes are those of the cache file when the table was read back from one (see `FileBytes`).
     private struct Grouped {
         var start: [Int] = [0]
-        var bytes: [UInt8] = []
+        var bytes = FileBytes.empty
         var flaggedStart: [Int] = [0]
-        var flagged: [UInt8] = []
+        var flagged = FileBytes.empty
     }
 
     private var slots: [Slot]
@@ -145,7 +146,7 @@ struct PostingsTable {
         log.records = Log.ChunkedLog()
         let (flaggedStart, flagged) = Self.grouped(log.flags, entryCount: keys.count, withCounts: false)
         log = Log()
-        grouped = Grouped(start: start, bytes: bytes, flaggedStart: flaggedStart, flagged: flagged)
+        grouped = Grouped(start: start, bytes: FileBytes(bytes), flaggedStart: flaggedStart, flagged: FileBytes(flagged))
     }
 
     /// The records grouped by entry with a counting sort, each entry's in log order (ascending blocks) and
@@ -205,9 +206,10 @@ struct PostingsTable {
     }
 
     @inline(__always)
-    private static func readVarint(_ bytes: [UInt8], at offset: inout Int) -> Int {
+    private static func readVarint(_ bytes: UnsafeRawBufferPointer, at offset: inout Int) -> Int {
         var (value, shift) = (0, 0)
         while true {
+            precondition(offset < bytes.count, "postings run past their bytes")
             let byte = bytes[offset]
             offset += 1
             value |= Int(byte & 0x7F) << shift
@@ -227,15 +229,15 @@ struct PostingsTable {
         out.append(wordEntries)
         for entry in wordEntries { out.append(Array(words[entry]!.utf8)) }
         out.append(grouped.start)
-        out.append(grouped.bytes)
+        out.append(bytes: grouped.bytes)
         out.append(grouped.flaggedStart)
-        out.append(grouped.flagged)
+        out.append(bytes: grouped.flagged)
         return out.bytes
     }
 
     /// A finished table from `serialized()`'s bytes, for blocks from `firstBlock`; nil when they do not
     /// make one (every run of postings must lie inside the bytes).
-    init?(serialized bytes: [UInt8], firstBlock: Int32) {
+    init?(serialized bytes: FileBytes, firstBlock: Int32) {
         var reader = RawBytes.Reader(bytes)
         guard let keys = reader.read(UInt64.self), let wordEntries = reader.read(Int32.self) else { return nil }
         var words: [Int32: String] = [:]
@@ -243,8 +245,8 @@ struct PostingsTable {
             guard let utf8 = reader.read(UInt8.self), keys.indices.contains(Int(entry)), keys[Int(entry)] == 0 else { return nil }
             words[entry] = String(decoding: utf8, as: UTF8.self)
         }
-        guard let start = reader.read(Int.self), let postings = reader.read(UInt8.self),
-              let flaggedStart = reader.read(Int.self), let flagged = reader.read(UInt8.self), reader.isAtEnd,
+        guard let start = reader.read(Int.self), let postings = reader.readBytes(),
+              let flaggedStart = reader.read(Int.self), let flagged = reader.readBytes(), reader.isAtEnd,
               words.count == keys.filter({ $0 == 0 }).count,
               Self.areRuns(start, of: postings, entries: keys.count), Self.areRuns(flaggedStart, of: flagged, entries: keys.count)
         else { return nil }
@@ -258,7 +260,7 @@ struct PostingsTable {
 
     /// True when `start` cuts `bytes` into one run per entry, in order. (That each run holds whole postings
     /// is vouched for by the hash of the cache file, checked before.)
-    private static func areRuns(_ start: [Int], of bytes: [UInt8], entries: Int) -> Bool {
+    private static func areRuns(_ start: [Int], of bytes: FileBytes, entries: Int) -> Bool {
         guard start.count == entries + 1, start.first == 0, start.last == bytes.count else { return false }
         return zip(start, start.dropFirst()).allSatisfy { $0 <= $1 }
     }
@@ -277,21 +279,26 @@ struct PostingsTable {
         // Each posting takes at least one byte: room for them all at once, not at every append.
         postings.ids.reserveCapacity(postings.ids.count + end - offset)
         postings.counts.reserveCapacity(postings.counts.count + end - offset)
-        while offset < end {
-            let value = Self.readVarint(grouped.bytes, at: &offset)
-            previous += (value >> 1) + 1
-            postings.ids.append(Int32(previous))
-            if value & 1 == 1 {
-                postings.counts.append(UInt16(grouped.bytes[offset]))
-                offset += 1
-            } else {
-                postings.counts.append(1)
+        grouped.bytes.withUnsafeBytes { bytes in
+            while offset < end {
+                let value = Self.readVarint(bytes, at: &offset)
+                previous += (value >> 1) + 1
+                postings.ids.append(Int32(previous))
+                if value & 1 == 1 {
+                    precondition(offset < bytes.count, "postings run past their bytes")
+                    postings.counts.append(UInt16(bytes[offset]))
+                    offset += 1
+                } else {
+                    postings.counts.append(1)
+                }
             }
         }
         (offset, end, previous) = (grouped.flaggedStart[entry], grouped.flaggedStart[entry + 1], Int(firstBlock) - 1)
-        while offset < end {
-            previous += Self.readVarint(grouped.flagged, at: &offset) + 1
-            postings.flagged.append(Int32(previous))
+        grouped.flagged.withUnsafeBytes { flagged in
+            while offset < end {
+                previous += Self.readVarint(flagged, at: &offset) + 1
+                postings.flagged.append(Int32(previous))
+            }
         }
     }
 
@@ -388,9 +395,9 @@ struct PostingsTable {
             let id = tokenID(of: entry)
             guard let old = otherEntries.removeValue(forKey: id),
                   grouped.bytes[grouped.start[entry]..<grouped.start[entry + 1]]
-                    .elementsEqual(other.grouped.bytes[other.grouped.start[old]..<other.grouped.start[old + 1]]),
+                    .sameBytes(as: other.grouped.bytes[other.grouped.start[old]..<other.grouped.start[old + 1]]),
                   grouped.flagged[grouped.flaggedStart[entry]..<grouped.flaggedStart[entry + 1]]
-                    .elementsEqual(other.grouped.flagged[other.grouped.flaggedStart[old]..<other.grouped.flaggedStart[old + 1]])
+                    .sameBytes(as: other.grouped.flagged[other.grouped.flaggedStart[old]..<other.grouped.flaggedStart[old + 1]])
             else { changed.insert(id); continue }
         }
         changed.formUnion(otherEntries.keys)

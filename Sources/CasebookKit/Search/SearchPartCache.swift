@@ -20,8 +20,9 @@ struct SearchPartCache: Sendable {
         let (storedKey, storedHash) = bytes.withUnsafeBytes {
             ($0.loadUnaligned(fromByteOffset: 0, as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         }
-        let payload = Array(bytes[16...])
-        guard storedKey == key.value, storedHash == ContentHash(payload).value else { return nil }
+        let payload = bytes[16..<bytes.count]
+        guard storedKey == key.value, storedHash == payload.withUnsafeBytes({ ContentHash($0.assumingMemoryBound(to: UInt8.self)) }).value
+        else { return nil }
         return PostingsTable(serialized: payload, firstBlock: firstBlock)
     }
 

@@ -10,7 +10,7 @@ import Testing
     private let kept = Array("<article>甲</article><article>乙 &amp; 丙</article>".utf8)
     private var articles: PrintArticles {
         let first = 0..<"<article>甲</article>".utf8.count
-        return PrintArticles(kept: kept, byPart: [
+        return PrintArticles(kept: FileBytes(kept), byPart: [
             "one": [.kept(first), .made("<article>新</article>")],
             "two": [.kept(first.upperBound..<kept.count)],
         ])
@@ -60,13 +60,13 @@ import Testing
         first.save([(ContentHash(value: 1), .made("<article>甲</article>")), (ContentHash(value: 2), .made(""))])
         let second = PrintArticleCache(outputDirectory: output, page: "print-1.html")
         let one = try #require(second.articles[ContentHash(value: 1)])
-        #expect(String(decoding: second.bytes[one], as: UTF8.self) == "<article>甲</article>")
+        #expect(String(decoding: second.bytes[one].array, as: UTF8.self) == "<article>甲</article>")
         #expect(second.articles[ContentHash(value: 2)]?.isEmpty == true)
         second.save([(ContentHash(value: 3), .made("新")), (ContentHash(value: 1), .kept(one))])
         let third = PrintArticleCache(outputDirectory: output, page: "print-1.html")
         #expect(third.articles.count == 2)
-        #expect(third.articles[ContentHash(value: 1)].map { String(decoding: third.bytes[$0], as: UTF8.self) } == "<article>甲</article>")
-        #expect(third.articles[ContentHash(value: 3)].map { String(decoding: third.bytes[$0], as: UTF8.self) } == "新")
+        #expect(third.articles[ContentHash(value: 1)].map { String(decoding: third.bytes[$0].array, as: UTF8.self) } == "<article>甲</article>")
+        #expect(third.articles[ContentHash(value: 3)].map { String(decoding: third.bytes[$0].array, as: UTF8.self) } == "新")
         // A damaged file is no cache.
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: third.path))
         #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html").articles.isEmpty)

@@ -407,12 +407,12 @@ private final class RecordingWriter: @unchecked Sendable {
     table.add("居委会 流动党员 net-work", block: 40, flag: true)
     table.add("居委会 居委会 99", block: 45, flag: false)
     table.finish()
-    let back = try #require(PostingsTable(serialized: table.serialized(), firstBlock: 1040))
+    let back = try #require(PostingsTable(serialized: FileBytes(table.serialized()), firstBlock: 1040))
     #expect(back.keys == table.keys)
     for entry in table.keys.indices {
         #expect(back.token(of: entry) == table.token(of: entry))
         let (was, now) = (table.postings(of: entry), back.postings(of: entry))
         #expect(now.ids == was.ids.map { $0 + 1000 } && now.counts == was.counts && now.flagged == was.flagged.map { $0 + 1000 })
     }
-    #expect(PostingsTable(serialized: Array(table.serialized().dropLast()), firstBlock: 0) == nil)
+    #expect(PostingsTable(serialized: FileBytes(Array(table.serialized().dropLast())), firstBlock: 0) == nil)
 }
