@@ -258,6 +258,16 @@ struct PostingsTable {
         finished = true
     }
 
+    /// A finished table made of its parts, in `Grouped`'s form (see `patched(replacing:with:)`).
+    init(firstBlock: Int32, keys: [UInt64], words: [Int32: String], start: [Int], postings: [UInt8], flaggedStart: [Int], flagged: [UInt8]) {
+        (slots, mask, shift) = ([], 0, 0)
+        self.firstBlock = firstBlock
+        self.keys = keys
+        self.words = words
+        grouped = Grouped(start: start, bytes: FileBytes(postings), flaggedStart: flaggedStart, flagged: FileBytes(flagged))
+        finished = true
+    }
+
     /// True when `start` cuts `bytes` into one run per entry, in order. (That each run holds whole postings
     /// is vouched for by the hash of the cache file, checked before.)
     private static func areRuns(_ start: [Int], of bytes: FileBytes, entries: Int) -> Bool {

@@ -181,7 +181,7 @@ public enum SearchIndex {
                   state.indexKey == last.value, state.layout == layout else { return nil }
             return state
         }
-        let parts = try gatheredParts(source, reuse: reuse, pageStart: pageStart, chunk: chunk, previousKeys: previous?.partKeys, emit: emit)
+        let parts = try gatheredParts(source, reuse: reuse, pageStart: pageStart, chunk: chunk, last: previous, emit: emit)
         let tables = parts.map(\.table)
 
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets. Heavy tokens
@@ -217,6 +217,7 @@ public enum SearchIndex {
         try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
         if let mergePath, let indexKey = reuse?.indexKey, parts.allSatisfy({ $0.key != nil }) {
             SearchMergeState(indexKey: indexKey.value, layout: layout, partKeys: parts.map { $0.key!.value },
+                             pageKeys: source.pageKeys.count == source.pages.count ? source.pageKeys.map(\.value) : [],
                              heavyKeys: heavy.map(\.key), heavyTokens: heavy.map(\.token), heavySizes: heavy.map(\.size)).save(mergePath)
         }
     }
@@ -299,7 +300,7 @@ public enum SearchIndex {
         var previous: PostingsTable?
     }
 
-    private static func gatheredParts(_ source: Source, reuse: Reuse?, pageStart: [Int], chunk: Int, previousKeys: [UInt64]?,
+    private static func gatheredParts(_ source: Source, reuse: Reuse?, pageStart: [Int], chunk: Int, last: SearchMergeState?,
                                       emit: @escaping @Sendable (File) throws -> Void) throws -> [GatheredPart] {
         let pageCount = source.pages.count
         let blockCount = pageStart[pageCount]
@@ -322,16 +323,32 @@ public enum SearchIndex {
                             + pages.flatMap { [keys[$0].description, "\(pageStart[$0 + 1] - pageStart[$0])"] })
             }
             let kept = partKey.flatMap { key in reuse!.readsKept ? reuse!.parts.table(part: part, key: key, firstBlock: Int32(range.lowerBound)) : nil }
+            // The last build's table of this part, to tell which tokens changed, read before it is replaced.
+            let previous = kept != nil ? nil : last.flatMap { last in
+                part < last.partKeys.count
+                    ? reuse!.parts.table(part: part, key: ContentHash(value: last.partKeys[part]), firstBlock: Int32(range.lowerBound)) : nil
+            }
+            // A few pages edited (with their blocks as many as before, or there would be no last state): the
+            // last table is patched with those pages alone.
+            let patched = try previous.flatMap { previous -> PostingsTable? in
+                guard reuse!.readsKept, let keys, let lastKeys = last?.pageKeys, lastKeys.count == pageCount else { return nil }
+                let edited = pages.filter { keys[$0].value != lastKeys[$0] }
+                guard !edited.isEmpty, edited.count * 4 <= pages.count else { return nil }
+                var patch = PostingsTable(capacity: 1024, firstBlock: Int32(range.lowerBound))
+                for page in edited { add(try load(page..<page + 1)[...], pages: page..<page + 1, pageStart: pageStart, to: &patch) }
+                patch.finish()
+                return previous.patched(replacing: edited.map { Int32(pageStart[$0])..<Int32(pageStart[$0 + 1]) }, with: patch)
+            }
             // A part gathered again loads the pages holding blocks `range.lowerBound ..< end` once, for its
-            // postings and text shards; a kept one loads only the pages of the text shards it must make.
+            // postings and text shards; a kept or patched one loads only the pages of the text shards it must make.
             let held = range.lowerBound < end ? pagesOf(blocks: range.lowerBound..<end, pageStart: pageStart) : pages.lowerBound..<pages.lowerBound
             let base = pageStart[held.lowerBound]
-            let documents = kept == nil && !held.isEmpty ? try load(held) : []
+            let documents = kept == nil && patched == nil && !held.isEmpty ? try load(held) : []
             for index in shards {
                 let key = keys.map { textShardKey(index, chunk: chunk, blockCount: blockCount, pageStart: pageStart, pageKeys: $0) }
                 if let key, reuse!.keep(textShardPath(index), key) { continue }
                 var file: File
-                if kept == nil {
+                if kept == nil && patched == nil {
                     file = textShard(index, chunk: chunk, blockCount: blockCount, documents: documents, base: base)
                 } else {
                     let pages = pagesOf(blocks: index * chunk..<min(blockCount, (index + 1) * chunk), pageStart: pageStart)
@@ -341,22 +358,32 @@ public enum SearchIndex {
                 try emit(file)
             }
             if let kept { return GatheredPart(table: kept, key: partKey, reused: true) }
-            var isPageTop = [Bool](repeating: false, count: documents.count)
-            for page in held where pageStart[page] < pageStart[page + 1] { isPageTop[pageStart[page] - base] = true }
-            var table = PostingsTable(firstBlock: Int32(range.lowerBound))
-            for id in range {
-                let document = documents[id - base]
-                if isPageTop[id - base] { table.add(document.pageTitle, block: Int32(id), flag: true) }
-                if let heading = document.heading { table.add(heading, block: Int32(id), flag: true) }
-                table.add(document.text, block: Int32(id), flag: false)
-            }
-            table.finish()
-            // The last build's table of this part, to tell which tokens changed, before it is replaced.
-            let previous = previousKeys.flatMap { keys in
-                part < keys.count ? reuse!.parts.table(part: part, key: ContentHash(value: keys[part]), firstBlock: Int32(range.lowerBound)) : nil
+            let table: PostingsTable
+            if let patched {
+                table = patched
+            } else {
+                var gathered = PostingsTable(firstBlock: Int32(range.lowerBound))
+                add(documents[(range.lowerBound - base)..<(range.upperBound - base)], pages: pages, pageStart: pageStart, to: &gathered)
+                gathered.finish()
+                table = gathered
             }
             if let partKey { reuse!.parts.save(table, part: part, key: partKey) }
             return GatheredPart(table: table, key: partKey, reused: false, previous: previous)
+        }
+    }
+
+    /// Adds the documents of `pages` (their blocks, in order) to `table`: each page's title goes with its
+    /// first block, each heading with its block, both flagged.
+    private static func add(_ documents: ArraySlice<SearchDocument>, pages: Range<Int>, pageStart: [Int], to table: inout PostingsTable) {
+        precondition(documents.count == pageStart[pages.upperBound] - pageStart[pages.lowerBound], "documents of other pages")
+        var document = documents.startIndex
+        for page in pages {
+            for id in pageStart[page]..<pageStart[page + 1] {
+                if id == pageStart[page] { table.add(documents[document].pageTitle, block: Int32(id), flag: true) }
+                if let heading = documents[document].heading { table.add(heading, block: Int32(id), flag: true) }
+                table.add(documents[document].text, block: Int32(id), flag: false)
+                document += 1
+            }
         }
     }
 

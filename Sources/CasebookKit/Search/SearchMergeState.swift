@@ -11,6 +11,9 @@ struct SearchMergeState: Equatable {
     /// A hash of the number of blocks of every page.
     var layout: UInt64
     var partKeys: [UInt64]
+    /// The key of every page's documents (`Source.pageKeys`), to tell which pages of a part an edit changed;
+    /// empty when there was no telling.
+    var pageKeys: [UInt64]
     /// The heavy tokens in shard order (`h-0` first): each one's key (0 for a word), text and shard size.
     var heavyKeys: [UInt64]
     var heavyTokens: [String]
@@ -24,9 +27,10 @@ struct SearchMergeState: Equatable {
         guard let bytes = RawBytes.readFile(path) else { return nil }
         var reader = RawBytes.Reader(bytes)
         guard let header = reader.read(UInt64.self), header.count == 2, let partKeys = reader.read(UInt64.self),
+              let pageKeys = reader.read(UInt64.self),
               let heavyKeys = reader.read(UInt64.self), let heavyTokens = reader.readStrings(), let heavySizes = reader.read(Int.self),
               reader.isAtEnd, heavyKeys.count == heavyTokens.count, heavySizes.count == heavyTokens.count else { return nil }
-        return SearchMergeState(indexKey: header[0], layout: header[1], partKeys: partKeys,
+        return SearchMergeState(indexKey: header[0], layout: header[1], partKeys: partKeys, pageKeys: pageKeys,
                                 heavyKeys: heavyKeys, heavyTokens: heavyTokens, heavySizes: heavySizes)
     }
 
@@ -36,6 +40,7 @@ struct SearchMergeState: Equatable {
         var writer = RawBytes.Writer()
         writer.append([indexKey, layout])
         writer.append(partKeys)
+        writer.append(pageKeys)
         writer.append(heavyKeys)
         writer.append(strings: heavyTokens)
         writer.append(heavySizes)

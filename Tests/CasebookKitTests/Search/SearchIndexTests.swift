@@ -351,7 +351,10 @@ private final class RecordingWriter: @unchecked Sendable {
     expectSameAsClean()
     // (A text shard over the page that begins in the part before loads only that shard's pages.)
     #expect(writer.asked.allSatisfy { $0.contains(1010) })
-    #expect(writer.asked.reduce(0) { $0 + $1.count } < pages.count / 4)
+    // The part's postings are its last ones patched with the edited page alone: its other pages are loaded
+    // only for the text shard over the edit.
+    #expect(writer.asked.contains(1010..<1011))
+    #expect(writer.asked.reduce(0) { $0 + $1.count } < 100)
     let shards = writer.files.keys.filter { $0.hasPrefix("search/x-") }.count
     #expect(writer.kept == shards - 1)
     // Heavy tokens (twice in most blocks but not all, so with counts: 居民, 流动 …) the edit did not touch keep
@@ -400,6 +403,33 @@ private final class RecordingWriter: @unchecked Sendable {
     try build()
     expectSameAsClean()
     #expect(writer.asked.count == 1 && writer.asked[0].lowerBound == 0)
+}
+
+@Test func aPatchedTableHasThePostingsOfOneGatheredAgain() throws {
+    let texts = ["居委会 流动党员", "居委会 居委会 老龄", "社区 net-work 党员", "楼组长 居委会", "党员 服务"]
+    func gathered(_ texts: [String], blocks: Range<Int> = 0..<5) -> PostingsTable {
+        var table = PostingsTable(capacity: 64, firstBlock: 100)
+        for block in blocks { table.add(texts[block], block: Int32(100 + block), flag: block == 3) }
+        table.finish()
+        return table
+    }
+    // Blocks 1 and 2 change: a token leaves (老龄, net-work), one comes (物业, 99), counts and flags move.
+    var edited = texts
+    edited[1] = "居委会 物业"
+    edited[2] = "党员 党员 99"
+    let patched = gathered(texts).patched(replacing: [101..<103], with: gathered(edited, blocks: 1..<3))
+    let expected = gathered(edited)
+    func postings(_ table: PostingsTable) -> [String: [String]] {
+        Dictionary(uniqueKeysWithValues: table.keys.indices.map { entry in
+            let postings = table.postings(of: entry)
+            return (table.token(of: entry), ["\(postings.ids)", "\(postings.counts)", "\(postings.flagged)"])
+        })
+    }
+    #expect(postings(patched) == postings(expected))
+    #expect(postings(patched)["老龄"] == nil && postings(patched)["物业"] != nil)
+    // The patched table is kept between builds like any other.
+    let back = try #require(PostingsTable(serialized: FileBytes(patched.serialized()), firstBlock: 100))
+    #expect(postings(back) == postings(expected))
 }
 
 @Test func aTableComesBackFromItsBytes() throws {

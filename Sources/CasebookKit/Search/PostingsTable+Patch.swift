@@ -1,0 +1,108 @@
+/// Patching a finished table: an edit to a few pages of a part changes only their blocks, so the part's
+/// table is the last build's with those blocks' postings taken out and the pages' new ones put in, instead
+/// of gathering every page of the part again.
+extension PostingsTable {
+    /// This table with every posting and flag in `replaced` taken out and `patch`'s put in. `patch` is a
+    /// finished table with the same first block holding blocks of `replaced` only. Tokens left with no
+    /// posting are dropped, so the result has the postings a table gathered from the new text would have
+    /// (its entries may come in another order, which no output depends on).
+    func patched(replacing replaced: [Range<Int32>], with patch: PostingsTable) -> PostingsTable {
+        var patchEntries: [TokenID: Int] = [:]
+        patchEntries.reserveCapacity(patch.keys.count)
+        for entry in patch.keys.indices { patchEntries[patch.tokenID(of: entry)] = entry }
+        func isReplaced(_ id: Int32) -> Bool { replaced.contains { $0.contains(id) } }
+
+        var out = PatchedTable(firstBlock: firstBlock)
+        var old = SearchIndex.Postings(), new = SearchIndex.Postings(), merged = SearchIndex.Postings()
+        var taken = [Bool](repeating: false, count: patch.keys.count)
+        for entry in keys.indices {
+            old.removeAll()
+            appendPostings(of: entry, to: &old)
+            new.removeAll()
+            if let other = patchEntries[tokenID(of: entry)] {
+                patch.appendPostings(of: other, to: &new)
+                taken[other] = true
+            }
+            merged.removeAll()
+            Self.merge(old, dropping: isReplaced, with: new, into: &merged)
+            out.append(key: keys[entry], word: words[Int32(entry)], merged)
+        }
+        for entry in patch.keys.indices where !taken[entry] {
+            new.removeAll()
+            patch.appendPostings(of: entry, to: &new)
+            out.append(key: patch.keys[entry], word: patch.words[Int32(entry)], new)
+        }
+        return out.table
+    }
+
+    /// `old`'s postings and flags not `dropped`, and `new`'s, in ascending order.
+    private static func merge(_ old: SearchIndex.Postings, dropping dropped: (Int32) -> Bool, with new: SearchIndex.Postings,
+                              into merged: inout SearchIndex.Postings) {
+        var (i, j) = (0, 0)
+        while i < old.ids.count || j < new.ids.count {
+            if j == new.ids.count || (i < old.ids.count && old.ids[i] < new.ids[j]) {
+                if !dropped(old.ids[i]) { merged.ids.append(old.ids[i]); merged.counts.append(old.counts[i]) }
+                i += 1
+            } else {
+                merged.ids.append(new.ids[j]); merged.counts.append(new.counts[j])
+                j += 1
+            }
+        }
+        (i, j) = (0, 0)
+        while i < old.flagged.count || j < new.flagged.count {
+            if j == new.flagged.count || (i < old.flagged.count && old.flagged[i] < new.flagged[j]) {
+                if !dropped(old.flagged[i]) { merged.flagged.append(old.flagged[i]) }
+                i += 1
+            } else {
+                merged.flagged.append(new.flagged[j])
+                j += 1
+            }
+        }
+    }
+}
+
+/// A finished table written entry by entry, in `PostingsTable`'s grouped form.
+private struct PatchedTable {
+    let firstBlock: Int32
+    var keys: [UInt64] = []
+    var words: [Int32: String] = [:]
+    var start = [0], postings: [UInt8] = [], flaggedStart = [0], flagged: [UInt8] = []
+
+    init(firstBlock: Int32) { self.firstBlock = firstBlock }
+
+    /// Adds a token's postings as one entry; a token with none is left out.
+    mutating func append(key: UInt64, word: String?, _ entry: SearchIndex.Postings) {
+        guard !entry.ids.isEmpty else { return }
+        if key == 0, let word { words[Int32(keys.count)] = word }
+        keys.append(key)
+        var previous = firstBlock - 1
+        for (id, count) in zip(entry.ids, entry.counts) {
+            let gap = Int(id - previous - 1)
+            previous = id
+            Self.appendVarint(count > 1 ? gap << 1 | 1 : gap << 1, to: &postings)
+            if count > 1 { postings.append(UInt8(count)) }
+        }
+        start.append(postings.count)
+        previous = firstBlock - 1
+        for id in entry.flagged {
+            Self.appendVarint(Int(id - previous - 1), to: &flagged)
+            previous = id
+        }
+        flaggedStart.append(flagged.count)
+    }
+
+    var table: PostingsTable {
+        PostingsTable(firstBlock: firstBlock, keys: keys, words: words, start: start, postings: postings,
+                      flaggedStart: flaggedStart, flagged: flagged)
+    }
+
+    /// Seven bits a byte, least significant first; the high bit says more follow.
+    private static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+}
