@@ -20,6 +20,14 @@ public struct ContentHash: Sendable, Hashable, Codable, CustomStringConvertible 
         value = hasher.finish()
     }
 
+    /// One hash over numbers (counts, offsets, other hashes), each mixed in whole, then their count.
+    init(numbers: [UInt64]) {
+        var hasher = Hasher64()
+        for number in numbers { hasher.mix(number) }
+        hasher.mix(UInt64(numbers.count))
+        value = hasher.finish()
+    }
+
     /// Encoded as a bare number: the manifest holds tens of thousands of these.
     public init(from decoder: any Decoder) throws { value = try decoder.singleValueContainer().decode(UInt64.self) }
 

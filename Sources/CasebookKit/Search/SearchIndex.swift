@@ -319,8 +319,9 @@ public enum SearchIndex {
                 return documents
             }
             let partKey = keys.map { keys in
-                ContentHash(parts: ["part", "\(partCount)", "\(part)", "\(pages)"]
-                            + pages.flatMap { [keys[$0].description, "\(pageStart[$0 + 1] - pageStart[$0])"] })
+                var numbers: [UInt64] = [partTag, UInt64(partCount), UInt64(part), UInt64(pages.lowerBound), UInt64(pages.upperBound)]
+                for page in pages { numbers += [keys[page].value, UInt64(pageStart[page + 1] - pageStart[page])] }
+                return ContentHash(numbers: numbers)
             }
             let kept = partKey.flatMap { key in reuse!.readsKept ? reuse!.parts.table(part: part, key: key, firstBlock: Int32(range.lowerBound)) : nil }
             // The last build's table of this part, to tell which tokens changed, read before it is replaced.
@@ -387,6 +388,9 @@ public enum SearchIndex {
         }
     }
 
+    /// What the first number of a part's key and of a text shard's key says, so the two never meet.
+    private static let partTag: UInt64 = 0x7061_7274, textShardTag: UInt64 = 0x7465_7874
+
     /// The pages holding `blocks` (not empty).
     private static func pagesOf(blocks: Range<Int>, pageStart: [Int]) -> Range<Int> {
         max(0, pageIndex(startingAfter: blocks.lowerBound, in: pageStart) - 1)..<pageIndex(startingAfter: blocks.upperBound - 1, in: pageStart)
@@ -395,7 +399,11 @@ public enum SearchIndex {
     /// What text shard `index` is made from: its blocks, and the pages they belong to with where those begin.
     private static func textShardKey(_ index: Int, chunk: Int, blockCount: Int, pageStart: [Int], pageKeys: [ContentHash]) -> ContentHash {
         let blocks = (index * chunk)..<min(blockCount, (index + 1) * chunk)
-        return ContentHash(parts: ["text", "\(blocks)"] + pagesOf(blocks: blocks, pageStart: pageStart).flatMap { [pageKeys[$0].description, "\(pageStart[$0])", "\(pageStart[$0 + 1])"] })
+        var numbers: [UInt64] = [textShardTag, UInt64(blocks.lowerBound), UInt64(blocks.upperBound)]
+        for page in pagesOf(blocks: blocks, pageStart: pageStart) {
+            numbers += [pageKeys[page].value, UInt64(pageStart[page]), UInt64(pageStart[page + 1])]
+        }
+        return ContentHash(numbers: numbers)
     }
 
     static func textShardPath(_ index: Int) -> String { "search/x-\(String(index, radix: 36)).js" }
