@@ -74,11 +74,12 @@ struct CaseCache: Sendable {
         return (output, .made(bytes))
     }
 
-    /// Keeps the heads of `results` in the pack for the next build, unless it holds just these already.
+    /// Keeps the heads of `results` in the pack for the next build, when enough of the pack is out of date
+    /// (see `CacheRefresh`): a head the pack lacks is read from the case's own file.
     func saveHeads(_ results: [(slug: String, result: Result)]) {
         let heads = results.compactMap { entry in entry.result.head.map { (slug: entry.slug, head: $0) } }
-        let unchanged = heads.count == pack.heads.count && heads.allSatisfy { if case .kept = $0.head { true } else { false } }
-        if !unchanged { pack.save(heads) }
+        let kept = heads.count { if case .kept = $0.head { true } else { false } }
+        if CacheRefresh.isDue(kept: kept, filed: pack.heads.count, total: heads.count) { pack.save(heads) }
     }
 
     /// Part `section` of case `slug` as rendered from the file with `hash`, if the cache holds it.

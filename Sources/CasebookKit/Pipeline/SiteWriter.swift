@@ -143,7 +143,11 @@ struct SiteWriter {
                 let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
                 return (key, .made(templates.render("partials/print-case", context.printCase(report, body: body))))
             }
-            cache.save(made.compactMap { made in made.key.map { ($0, made.article) } })
+            // Written again only when enough of it is out of date (see `CacheRefresh`).
+            let kept = made.count { if case .kept = $0.article { true } else { false } }
+            if CacheRefresh.isDue(kept: kept, filed: cache.articles.count, total: made.count) {
+                cache.save(made.compactMap { made in made.key.map { ($0, made.article) } })
+            }
             var byPart: [String: [PrintArticles.Article]] = [:]
             var next = 0
             for part in parts {
