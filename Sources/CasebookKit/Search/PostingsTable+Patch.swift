@@ -61,12 +61,13 @@ extension PostingsTable {
     }
 }
 
-/// A finished table written entry by entry, in `PostingsTable`'s grouped form.
+/// A finished table written entry by entry, in `PostingsTable`'s grouped form (its varints are
+/// `BinaryWriter`'s).
 private struct PatchedTable {
     let firstBlock: Int32
     var keys: [UInt64] = []
     var words: [Int32: String] = [:]
-    var start = [0], postings: [UInt8] = [], flaggedStart = [0], flagged: [UInt8] = []
+    var start = [0], postings = BinaryWriter(), flaggedStart = [0], flagged = BinaryWriter()
 
     init(firstBlock: Int32) { self.firstBlock = firstBlock }
 
@@ -77,32 +78,22 @@ private struct PatchedTable {
         keys.append(key)
         var previous = firstBlock - 1
         for (id, count) in zip(entry.ids, entry.counts) {
-            let gap = Int(id - previous - 1)
+            let gap = UInt64(id - previous - 1)
             previous = id
-            Self.appendVarint(count > 1 ? gap << 1 | 1 : gap << 1, to: &postings)
-            if count > 1 { postings.append(UInt8(count)) }
+            postings.varint(count > 1 ? gap << 1 | 1 : gap << 1)
+            if count > 1 { postings.bytes.append(UInt8(count)) }
         }
-        start.append(postings.count)
+        start.append(postings.bytes.count)
         previous = firstBlock - 1
         for id in entry.flagged {
-            Self.appendVarint(Int(id - previous - 1), to: &flagged)
+            flagged.varint(UInt64(id - previous - 1))
             previous = id
         }
-        flaggedStart.append(flagged.count)
+        flaggedStart.append(flagged.bytes.count)
     }
 
     var table: PostingsTable {
-        PostingsTable(firstBlock: firstBlock, keys: keys, words: words, start: start, postings: postings,
-                      flaggedStart: flaggedStart, flagged: flagged)
-    }
-
-    /// Seven bits a byte, least significant first; the high bit says more follow.
-    private static func appendVarint(_ value: Int, to bytes: inout [UInt8]) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(v & 0x7F) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
+        PostingsTable(firstBlock: firstBlock, keys: keys, words: words, start: start, postings: postings.bytes,
+                      flaggedStart: flaggedStart, flagged: flagged.bytes)
     }
 }
