@@ -78,7 +78,18 @@ public final class OutputWriter: @unchecked Sendable {
     public func write<Bytes: Collection & ContiguousBytes & Sendable>(_ relative: String, bytes data: Bytes, key: ContentHash? = nil) throws
     where Bytes.Element == UInt8 {
         guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
-        let hash = ContentHash(data)
+        try stage(relative, hash: ContentHash(data), key: key) { path in try Self.writeFile(path, data) }
+    }
+
+    /// Writes a file given in pieces, piece after piece, without joining them first.
+    func write(_ relative: String, pieces: OutputPieces, key: ContentHash? = nil) throws {
+        guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
+        try stage(relative, hash: pieces.hash, key: key) { path in try Self.writeFile(path) { append in try pieces.forEachBuffer(append) } }
+    }
+
+    /// Records the file at `relative` as kept when the last build left the same bytes (`hash`) there;
+    /// otherwise has `writeFile` write it into the staging folder, in the background.
+    private func stage(_ relative: String, hash: ContentHash, key: ContentHash?, _ writeFile: @escaping @Sendable (String) throws -> FileStamp) throws {
         if let old = intactPrevious(relative), old.hash == hash {
             record(relative, BuildManifest.Output(stamp: old.stamp, hash: hash, key: key), staged: false, replacing: true)
             return
@@ -94,7 +105,7 @@ public final class OutputWriter: @unchecked Sendable {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     folders.insert(folder)
                 }
-                let stamp = try Self.writeFile(path, data)
+                let stamp = try writeFile(path)
                 record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true, replacing: replacing)
             } catch {
                 lock.lock()
@@ -151,10 +162,15 @@ public final class OutputWriter: @unchecked Sendable {
     /// safe by the staging folder and the swap or journal, not by flushing every page to disk.
     @discardableResult
     static func writeFile(_ path: String, _ data: some ContiguousBytes) throws -> FileStamp {
+        try writeFile(path) { append in try data.withUnsafeBytes(append) }
+    }
+
+    /// `writeFile` with the file's bytes handed, in order, to the function `write` is given.
+    static func writeFile(_ path: String, writing write: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> FileStamp {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+        try write { try writeAll($0, to: descriptor, path: path) }
         guard let stamp = FileStamp.of(descriptor: descriptor) else { throw OutputError.cannotWrite(path, "cannot stat it") }
         return stamp
     }

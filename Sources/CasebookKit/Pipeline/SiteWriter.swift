@@ -111,16 +111,16 @@ struct SiteWriter {
         try writer.write(path, try render(), key: key)
     }
 
-    /// `write` for a page made as bytes.
-    private func writeBytes(_ path: String, key: ContentHash, render: () throws -> [UInt8]) throws {
+    /// `write` for a page made as pieces.
+    private func writePieces(_ path: String, key: ContentHash, render: () throws -> OutputPieces) throws {
         if writer.keep(path, key: key) { return }
-        try writer.write(path, bytes: try render(), key: key)
+        try writer.write(path, pieces: try render(), key: key)
     }
 
     /// Jobs for `print.html` and one print page per part with cases. A part whose cases are all unchanged
     /// keeps its page; otherwise each case on the page is rendered (`partials/print-case`, in parallel) or,
     /// when it is made from the same inputs as last time, taken from the page's `PrintArticleCache`, and
-    /// the page is put together as bytes (`PrintArticles`).
+    /// the page is put together as pieces (`PrintArticles`).
     private func printPageJobs(context: PageContext, keys: PageKeys) -> [@Sendable () throws -> Void] {
         let model = checked.model
         let templates = checked.templates
@@ -159,7 +159,7 @@ struct SiteWriter {
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
         jobs.append {
-            try writeBytes(SitePaths.printBook, key: bookKey) {
+            try writePieces(SitePaths.printBook, key: bookKey) {
                 let book = context.printsWholeBook ? try articles(parts, page: SitePaths.printBook) : PrintArticles(kept: .empty, byPart: [:])
                 return book.page { templates.render("print", context.printBook(articles: $0)) }
             }
@@ -167,7 +167,7 @@ struct SiteWriter {
         for part in parts {
             let key = keys.key(for: part.cases.map(\.slug)), page = SitePaths.printPart(part.section.slug)
             jobs.append {
-                try writeBytes(page, key: key) {
+                try writePieces(page, key: key) {
                     try articles([part], page: page).page { templates.render("print", context.printPart(part, articles: $0)) }
                 }
             }

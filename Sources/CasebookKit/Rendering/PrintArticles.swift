@@ -1,8 +1,8 @@
 /// The cases of one print page, each rendered with `partials/print-case`: either made in this build or
 /// kept as the last build made them (as bytes of the page's `PrintArticleCache`). The page is put together
-/// as bytes: the print template is rendered with a placeholder for each part's articles, and the
-/// placeholders are replaced by the articles, so a page of a thousand cases is neither joined into one
-/// string nor copied through the template.
+/// as pieces: the print template is rendered with a placeholder for each part's articles, and the page is
+/// written as the template's text between the placeholders and the articles in their places, so a page of
+/// a thousand cases is neither joined into one string nor copied through the template.
 struct PrintArticles: Sendable {
     enum Article: Sendable {
         /// Bytes `range` of `kept`.
@@ -27,9 +27,10 @@ struct PrintArticles: Sendable {
     /// template's escaping changes, so a template that escapes the articles is not given them unescaped.
     static func placeholder(_ index: Int) -> String { "\u{2}&casebook-articles-\(index)\u{3}" }
 
-    /// The page `render` makes when given each part's articles. `render` is called with placeholders; when
-    /// each part's placeholder is not found exactly once in what it makes, it is called again with the text.
-    func page(_ render: ((SiteModel.Part) -> String) -> String) -> [UInt8] {
+    /// The page `render` makes when given each part's articles, as pieces to write. `render` is called with
+    /// placeholders; when each part's placeholder is not found exactly once in what it makes, it is called
+    /// again with the text.
+    func page(_ render: ((SiteModel.Part) -> String) -> String) -> OutputPieces {
         var order: [String] = []
         var index: [String: Int] = [:]
         var framed = render { part in
@@ -38,13 +39,27 @@ struct PrintArticles: Sendable {
             if index[slug] == nil { index[slug] = order.count; order.append(slug) }
             return Self.placeholder(index[slug]!)
         }
-        if let spliced = framed.withUTF8({ splice($0, parts: order) }) { return spliced }
-        return Array(render { part in byPart[part.section.slug].map(text) ?? "" }.utf8)
+        framed.makeContiguousUTF8()
+        if let found = framed.withUTF8({ placeholders(in: $0, parts: order.count) }) {
+            var pieces = OutputPieces()
+            var copied = framed.utf8.startIndex
+            for placeholder in found {
+                let start = framed.utf8.index(framed.utf8.startIndex, offsetBy: placeholder.range.lowerBound)
+                pieces.append(framed[copied..<start])
+                append(byPart[order[placeholder.part]] ?? [], to: &pieces)
+                copied = framed.utf8.index(framed.utf8.startIndex, offsetBy: placeholder.range.upperBound)
+            }
+            pieces.append(framed[copied...])
+            return pieces
+        }
+        var pieces = OutputPieces()
+        pieces.append(Substring(render { part in byPart[part.section.slug].map(text) ?? "" }))
+        return pieces
     }
 
-    /// `framed` with each placeholder replaced by its part's articles; nil unless every one of `parts`
-    /// has its placeholder exactly once.
-    private func splice(_ framed: UnsafeBufferPointer<UInt8>, parts: [String]) -> [UInt8]? {
+    /// Where the placeholders of `framed` are, in order, with the part each stands for; nil unless each of
+    /// the `parts` parts has its placeholder exactly once.
+    private func placeholders(in framed: UnsafeBufferPointer<UInt8>, parts: Int) -> [(range: Range<Int>, part: Int)]? {
         let prefix = Array("\u{2}&casebook-articles-".utf8)
         var found: [(range: Range<Int>, part: Int)] = []
         var position = 0
@@ -56,36 +71,23 @@ struct PrintArticles: Sendable {
             found.append((start..<end + 1, part))
             position = end + 1
         }
-        guard found.count == parts.count, Set(found.map(\.part)) == Set(parts.indices) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(framed.count + found.reduce(0) { $0 + size(of: parts[$1.part]) })
-        var copied = 0
-        for placeholder in found {
-            bytes.append(contentsOf: framed[copied..<placeholder.range.lowerBound])
-            append(byPart[parts[placeholder.part]] ?? [], to: &bytes)
-            copied = placeholder.range.upperBound
-        }
-        bytes.append(contentsOf: framed[copied...])
-        return bytes
+        guard found.count == parts, Set(found.map(\.part)) == Set(0..<parts) else { return nil }
+        return found
     }
 
-    private func size(of part: String) -> Int {
-        (byPart[part] ?? []).reduce(0) { $0 + $1.byteCount }
-    }
-
-    private func append(_ articles: [Article], to bytes: inout [UInt8]) {
+    private func append(_ articles: [Article], to pieces: inout OutputPieces) {
         for article in articles {
             switch article {
-            case let .kept(range): kept[range].withUnsafeBytes { bytes.append(contentsOf: $0) }
-            case let .made(text): bytes.append(contentsOf: text.utf8)
+            case let .kept(range): pieces.append(kept[range])
+            case let .made(text): pieces.append(Substring(text))
             }
         }
     }
 
     /// A part's articles as one text.
     private func text(_ articles: [Article]) -> String {
-        var bytes: [UInt8] = []
-        append(articles, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var pieces = OutputPieces()
+        append(articles, to: &pieces)
+        return String(decoding: pieces.joined, as: UTF8.self)
     }
 }

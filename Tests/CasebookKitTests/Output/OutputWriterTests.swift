@@ -37,6 +37,27 @@ import Testing
         #expect(ContentHash(UTF8Bytes(text: large)) == ContentHash(Array(large.utf8)))
     }
 
+    /// A file given in pieces is written as their bytes in order, and an update that makes the same bytes
+    /// in other pieces leaves it alone.
+    @Test func piecesAreWrittenInOrderAndComparedByTheirBytes() throws {
+        let parent = Repo.temporaryDirectory()
+        let page = "<main>街道社区</main>"
+        var pieces = OutputPieces()
+        pieces.append(page.prefix(6))
+        pieces.append(FileBytes(Array("街道".utf8)))
+        pieces.append(page.dropFirst(8))
+        let first = try OutputWriter(destination: parent + "/output")
+        try first.write("print.html", pieces: pieces)
+        try first.commit()
+        #expect(FileManager.default.contents(atPath: parent + "/output/print.html") == Data(page.utf8))
+        let second = try OutputWriter(destination: parent + "/output", previous: first.outputs)
+        var whole = OutputPieces()
+        whole.append(Substring(page))
+        try second.write("print.html", pieces: whole)
+        #expect(second.writtenCount == 0)
+        #expect(throws: OutputError.self) { try second.write("../print.html", pieces: whole) }
+    }
+
     @Test func anUpdateStagesOnlyChangedFilesAndCommitsThroughTheJournal() throws {
         let parent = Repo.temporaryDirectory()
         let first = try OutputWriter(destination: parent + "/output")

@@ -1,0 +1,51 @@
+/// A file's bytes as pieces written one after another, never joined into one buffer: a print page of a
+/// thousand cases is its template's text around the cases' articles, some of them bytes of a mapped cache.
+struct OutputPieces: Sendable {
+    enum Piece: Sendable {
+        case text(Substring)
+        case bytes(FileBytes)
+    }
+
+    var pieces: [Piece] = []
+
+    /// The bytes of all pieces together.
+    var count: Int {
+        pieces.reduce(0) { total, piece in
+            switch piece {
+            case let .text(text): total + text.utf8.count
+            case let .bytes(bytes): total + bytes.count
+            }
+        }
+    }
+
+    mutating func append(_ text: Substring) { if !text.isEmpty { pieces.append(.text(text)) } }
+    mutating func append(_ bytes: FileBytes) { if bytes.count > 0 { pieces.append(.bytes(bytes)) } }
+
+    /// Calls `body` with each piece's bytes in order, each valid only during its call.
+    func forEachBuffer(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        for piece in pieces {
+            switch piece {
+            case var .text(text):
+                // A substring of a native string is contiguous already: this copies nothing.
+                try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+            case let .bytes(bytes):
+                try bytes.withUnsafeBytes(body)
+            }
+        }
+    }
+
+    /// The pieces' bytes as one array (for tests and small files).
+    var joined: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        forEachBuffer { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// `ContentHash` of the joined bytes, computed piece by piece.
+    var hash: ContentHash {
+        var hasher = Hasher64()
+        forEachBuffer { hasher.combine(raw: $0) }
+        return ContentHash(value: hasher.finish())
+    }
+}
