@@ -30,18 +30,27 @@ extension String {
     /// The text's lines, split at `\n` over UTF-8 (line ends are normalised on reading). Much faster than a
     /// `split` over `Character`s, which walks grapheme clusters.
     func lines() -> [Substring] {
-        let utf8 = self.utf8
-        var lines: [Substring] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                lines.append(Substring(utf8[start..<index]))
-                start = utf8.index(after: index)
+        var text = self
+        // Where each `\n` is, found in the UTF-8 itself; then each line is a slice between two of them.
+        let breaks = text.withUTF8 { bytes -> [Int] in
+            var breaks: [Int] = []
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\n") { breaks.append(index) }
+                index += 1
             }
-            index = utf8.index(after: index)
+            return breaks
         }
-        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start...])
         return lines
     }
 }

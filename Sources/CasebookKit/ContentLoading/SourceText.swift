@@ -5,7 +5,8 @@ public enum SourceText {
     public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = firstInvalidUTF8(body) {
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(body) ?? body.startIndex
             let location = location(ofByte: bad, in: body, file: file)
             if looksLikeGB18030(body) {
                 throw .error(
@@ -20,22 +21,30 @@ public enum SourceText {
             let nul = body.firstIndex(of: 0)!
             throw .error("file contains a NUL byte; it is not a text file", at: location(ofByte: nul, in: body, file: file))
         }
-        let text = String(decoding: body, as: UTF8.self)
         return normaliseLineEndings(text)
     }
 
     /// CRLF and lone CR become LF.
     public static func normaliseLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        var previousCR = false
-        for byte in text.utf8 {
-            if byte == 13 { out.append(10); previousCR = true; continue }
-            if byte == 10 && previousCR { previousCR = false; continue }
-            previousCR = false
-            out.append(byte)
+        var text = text
+        let normalised = text.withUTF8 { bytes -> [UInt8]? in
+            guard var index = bytes.firstIndex(of: 13) else { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            // Stretches without CR are copied whole; a CR becomes LF, and the LF after it is dropped.
+            var copied = 0
+            while index < bytes.count {
+                guard bytes[index] == 13 else { index += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                out.append(10)
+                index += 1
+                if index < bytes.count, bytes[index] == 10 { index += 1 }
+                copied = index
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            return out
         }
+        guard let out = normalised else { return text }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -11,6 +11,7 @@ import Testing
             Array(plain.replacingOccurrences(of: "\n", with: "\r").utf8),
         ]
         for bytes in variants { #expect(try SourceText.decode(bytes, file: "x.md") == plain) }
+        #expect(SourceText.normaliseLineEndings("甲\r\r\n乙\r\n\n丙\r") == "甲\n\n乙\n\n丙\n")
     }
 
     @Test func gb18030IsNamedWithAFix() {
