@@ -117,14 +117,12 @@ struct Hasher64 {
         withUnsafeMutableBytes(of: &block) { raw in
             for index in pendingCount..<32 { raw[index] = 0 }
         }
-        var state = lanes.0
+        var folded = lanes
         if pendingCount > 0 {
-            let (a, b, c, d) = (Self.round(lanes.0, UInt64(littleEndian: block.0)), Self.round(lanes.1, UInt64(littleEndian: block.1)),
-                                Self.round(lanes.2, UInt64(littleEndian: block.2)), Self.round(lanes.3, UInt64(littleEndian: block.3)))
-            state = Self.mixed(Self.mixed(Self.mixed(a, b), c), d)
-        } else {
-            state = Self.mixed(Self.mixed(Self.mixed(lanes.0, lanes.1), lanes.2), lanes.3)
+            folded = (Self.round(lanes.0, UInt64(littleEndian: block.0)), Self.round(lanes.1, UInt64(littleEndian: block.1)),
+                      Self.round(lanes.2, UInt64(littleEndian: block.2)), Self.round(lanes.3, UInt64(littleEndian: block.3)))
         }
+        let state = Self.mixed(Self.mixed(Self.mixed(folded.0, folded.1), folded.2), folded.3)
         return Self.mixed(state, length ^ 0xE703_7ED1_A0B4_28DB)
     }
 }
