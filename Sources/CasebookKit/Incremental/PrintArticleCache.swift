@@ -38,13 +38,8 @@ struct PrintArticleCache: Sendable {
         header.append(articles.map(\.key.value))
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? RawBytes.replaceFile(path, header: header, lengths: articles.map(\.article.byteCount)) { append in
-            for (_, article) in articles {
-                switch article {
-                case let .kept(range): try bytes[range].withUnsafeBytes(append)
-                case var .made(text): try text.withUTF8 { try append(UnsafeRawBufferPointer($0)) }
-                }
-            }
-        }
+        var pieces = OutputPieces()
+        PrintArticles.append(articles.map(\.article), kept: bytes, to: &pieces)
+        try? RawBytes.replaceFile(path, header: header, lengths: articles.map(\.article.byteCount)) { append in try pieces.forEachBuffer(append) }
     }
 }

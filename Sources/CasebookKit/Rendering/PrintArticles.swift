@@ -46,7 +46,7 @@ struct PrintArticles: Sendable {
             for placeholder in found {
                 let start = framed.utf8.index(framed.utf8.startIndex, offsetBy: placeholder.range.lowerBound)
                 pieces.append(framed[copied..<start])
-                append(byPart[order[placeholder.part]] ?? [], to: &pieces)
+                Self.append(byPart[order[placeholder.part]] ?? [], kept: kept, to: &pieces)
                 copied = framed.utf8.index(framed.utf8.startIndex, offsetBy: placeholder.range.upperBound)
             }
             pieces.append(framed[copied...])
@@ -75,7 +75,8 @@ struct PrintArticles: Sendable {
         return found
     }
 
-    private func append(_ articles: [Article], to pieces: inout OutputPieces) {
+    /// Appends `articles` to `pieces`: made ones as their text, kept ones as their ranges of `kept`.
+    static func append(_ articles: [Article], kept: FileBytes, to pieces: inout OutputPieces) {
         for article in articles {
             switch article {
             case let .kept(range): pieces.append(kept[range])
@@ -87,7 +88,7 @@ struct PrintArticles: Sendable {
     /// A part's articles as one text.
     private func text(_ articles: [Article]) -> String {
         var pieces = OutputPieces()
-        append(articles, to: &pieces)
+        Self.append(articles, kept: kept, to: &pieces)
         return String(decoding: pieces.joined, as: UTF8.self)
     }
 }
