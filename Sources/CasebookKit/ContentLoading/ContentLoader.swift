@@ -62,14 +62,17 @@ public enum ContentLoader {
         // and only a valid slug among them is kept.
         var groups: [String: [String]] = [:]
         for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") { groups[name.lowercased(), default: []].append(name) }
-        for name in names where !name.hasPrefix(".") {
+        // Ten thousand files are looked at on every build: on all cores.
+        let entries = parallelMap(names) { name in
+            name.hasSuffix(".md") && !name.hasPrefix(".") ? FileStamp.Entry.of(casesDirectory + "/" + name) : nil
+        }
+        for (name, entry) in zip(names, entries) where !name.hasPrefix(".") {
             let displayPath = casesDirectory + "/" + name
             guard name.hasSuffix(".md") else {
                 diagnostics.append(.warning("ignoring \(name): case files end in .md", at: SourceLocation(file: displayPath)))
                 continue
             }
             let slug = String(name.dropLast(3))
-            let entry = FileStamp.Entry.of(displayPath)
             if entry?.isLink == true, let problem = linkProblem(displayPath, root: root) {
                 diagnostics.append(.error(problem, at: SourceLocation(file: displayPath))); continue
             }
