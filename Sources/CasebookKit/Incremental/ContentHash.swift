@@ -16,7 +16,7 @@ public struct ContentHash: Sendable, Hashable, Codable, CustomStringConvertible 
     /// One hash over several parts; the length of each is mixed in, so `["ab", "c"]` and `["a", "bc"]` differ.
     public init(parts: [String]) {
         var hasher = Hasher64()
-        for part in parts { hasher.combine(part.utf8); hasher.mix(UInt64(part.utf8.count)) }
+        for part in parts { hasher.combine(part: part) }
         value = hasher.finish()
     }
 
@@ -68,6 +68,12 @@ struct Hasher64 {
     /// Feeds one number, as its eight bytes.
     mutating func mix(_ word: UInt64) {
         withUnsafeBytes(of: word.littleEndian) { combine(raw: $0) }
+    }
+
+    /// Feeds a text and then its length, so that parts fed one after another cannot run together.
+    mutating func combine(part: String) {
+        combine(part.utf8)
+        mix(UInt64(part.utf8.count))
     }
 
     mutating func combine<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {

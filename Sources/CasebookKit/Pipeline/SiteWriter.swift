@@ -73,8 +73,8 @@ struct SiteWriter {
             // Each part of the index loads its cases' text when it comes to them; each file is hashed by the
             // thread that made it and created by the writer thread meanwhile.
             // A page's documents are made from its case file, in this environment.
-            let inputs = checked.inputs, environment = checked.environment.description
-            let pageKeys = cases.compactMap { inputs[$0.slug].map { ContentHash(parts: [environment, $0.hash.description]) } }
+            let inputs = checked.inputs, environment = checked.environment.value
+            let pageKeys = cases.compactMap { inputs[$0.slug].map { ContentHash(numbers: [environment, $0.hash.value]) } }
             let source = SearchIndex.Source(pages: try cases.map { try texts.searchSize(of: $0.slug) }, pageKeys: pageKeys) { range in
                 try cases[range].flatMap { SearchDocuments.documents(for: $0, textBlocks: try texts.textBlocks(of: $0.slug), strings: strings) }
             }
@@ -177,17 +177,26 @@ struct SiteWriter {
 }
 
 /// The inputs a page is made from, as one hash: the environment, the shape of the book (every case's slug,
-/// title and part, in reading order: what navigation shows) and the content of the cases it shows.
+/// title and part, in reading order: what navigation shows) and the content of the cases it shows. Keys
+/// are hashed from numbers (other hashes), not from their text: a build makes tens of thousands.
 struct PageKeys {
-    let shape: String
+    let shape: ContentHash
     let inputs: [String: BuildManifest.Input]
     /// Per case, the hash of what pages that list it show: front matter, part, summary and figures.
     let listings: [String: ContentHash]
 
+    /// What starts each kind of key, so that a page key and a listing key of the same cases differ.
+    private enum Kind: UInt64 { case page = 1, listing, print }
+
     init(checked: Builder.Checked) {
-        var parts = [checked.environment.description]
-        for report in checked.model.cases { parts += [report.slug, report.title, report.section.slug] }
-        shape = ContentHash(parts: parts).description
+        var hasher = Hasher64()
+        hasher.mix(checked.environment.value)
+        for report in checked.model.cases {
+            hasher.combine(part: report.slug)
+            hasher.combine(part: report.title)
+            hasher.combine(part: report.section.slug)
+        }
+        shape = ContentHash(value: hasher.finish())
         inputs = checked.inputs
         listings = checked.listings
     }
@@ -195,17 +204,43 @@ struct PageKeys {
     /// The key of case `slug`'s article on the print page `page`: its content and the book's shape (which
     /// says which cases share the page and where the others are printed); nil when its file was not read.
     func printKey(for slug: String, page: String) -> ContentHash? {
-        inputs[slug].map { ContentHash(parts: ["print", shape, page, slug, $0.hash.description]) }
+        inputs[slug].map { input in
+            var hasher = start(.print)
+            hasher.combine(part: page)
+            hasher.combine(part: slug)
+            hasher.mix(input.hash.value)
+            return ContentHash(value: hasher.finish())
+        }
     }
 
     /// The key of a page made from the whole content of `slugs` (a case page, a print page, the index).
     func key(for slugs: [String]) -> ContentHash {
-        ContentHash(parts: [shape] + slugs.map { inputs[$0]?.hash.description ?? "unread" })
+        key(.page, slugs.lazy.map { inputs[$0]?.hash })
     }
 
     /// The key of a page that lists `slugs` by title, summary and figures but does not show their bodies.
     func listingKey(for slugs: [String]) -> ContentHash {
-        ContentHash(parts: ["listing", shape] + slugs.map { listings[$0]?.description ?? "unread" })
+        key(.listing, slugs.lazy.map { listings[$0] })
+    }
+
+    private func start(_ kind: Kind) -> Hasher64 {
+        var hasher = Hasher64()
+        hasher.mix(kind.rawValue)
+        hasher.mix(shape.value)
+        return hasher
+    }
+
+    /// A key of `kind` over the shape and each case's hash in order; a case not read counts apart from any hash.
+    private func key(_ kind: Kind, _ hashes: some Sequence<ContentHash?>) -> ContentHash {
+        var hasher = start(kind)
+        var count: UInt64 = 0
+        for hash in hashes {
+            hasher.mix(hash == nil ? 0 : 1)
+            hasher.mix(hash?.value ?? 0)
+            count += 1
+        }
+        hasher.mix(count)
+        return ContentHash(value: hasher.finish())
     }
 
     /// Everything of a case a listing can show. A figure's place in its file is left out: moving it does
