@@ -40,10 +40,8 @@ public enum Builder {
         let results = parallelMap(tree.caseFiles) { file in
             cache?.run(file, stage: stage) ?? CaseCache.Result(output: stage.run(file), input: nil, reused: false)
         }
-        let heads = cache.map { cache in
-            let heads = zip(tree.caseFiles, results).map { (slug: $0.slug, result: $1) }
-            return BackgroundWork { cache.saveHeads(heads) }
-        }
+        let caseFiles = tree.caseFiles
+        let heads = cache.map { cache in BackgroundWork { cache.saveHeads(slugs: caseFiles.map(\.slug), results) } }
         let outputs = results.map(\.output)
         diagnostics += outputs.flatMap(\.diagnostics)
         let all = outputs.compactMap(\.report)
@@ -58,6 +56,9 @@ public enum Builder {
         }
         var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:], searchSizes: [String: SearchIndex.PageSize] = [:]
         var listings: [String: ContentHash] = [:]
+        inputs.reserveCapacity(results.count)
+        searchSizes.reserveCapacity(results.count)
+        listings.reserveCapacity(results.count)
         for (file, result) in zip(tree.caseFiles, results) {
             inputs[file.slug] = result.input
             kept[file.slug] = result.output.text
@@ -110,14 +111,16 @@ public enum Builder {
             let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:])
             let (pages, notes, groups, search) = try site.writeAll()
             let writtenAt = StageClock.now()
-            try writer.commit()
-            checked.savingHeads?.value
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
             // A clean build records what it made too (its case cache is complete), so the next build starts from it.
+            // The record is put into bytes while the output is committed, and saved once it is.
             let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: environment, inputs: checked.inputs,
                                        outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: notes,
                                        cases: checked.model.cases.count, pages: pages, figures: figures)
-            try? record.save(for: options.outputDirectory)
+            let encoding = BackgroundWork { try? record.encoded() }
+            try writer.commit()
+            checked.savingHeads?.value
+            if let encoded = encoding.value { try? BuildManifest.save(encoded, for: options.outputDirectory) }
             let committedAt = StageClock.now()
             var pagesStage = checkedAt.stage("render and write pages", to: writtenAt)
             pagesStage.seconds -= search.seconds
@@ -127,7 +130,7 @@ public enum Builder {
             let report = BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.fileCount,
                                      seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
                                      casesRendered: checked.casesRendered, filesWritten: writer.writtenCount, stages: stages)
-            releaseInBackground((consume site, consume checked, consume manifest, consume tree, consume writer))
+            releaseInBackground((consume site, consume checked, consume manifest, consume tree, consume writer, consume record, consume encoding))
             return report
         } catch {
             writer.discard()

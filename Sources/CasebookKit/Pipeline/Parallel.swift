@@ -39,12 +39,13 @@ func parallelForEach<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) t
     _ = try parallelTryMap(items, body)
 }
 
-/// Lets `value` go on a background thread. Freeing a build's model of ten thousand cases and its records of
-/// tens of thousands of files takes longer than the caller need wait: a one-shot `casebook build` reports
-/// and exits meanwhile. The caller gives up its own reference (`consume`), so the last one is released there.
+/// Lets `value` go on a background thread, a moment later. Freeing a build's model of ten thousand cases and
+/// its records of tens of thousands of files takes longer than the caller need wait: a one-shot
+/// `casebook build` reports and exits meanwhile. The caller gives up its own reference (`consume`); the
+/// delay makes sure the caller has dropped every other one by then, so the last is released there.
 func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
     let held = value
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(200)) { withExtendedLifetime(held) {} }
 }
 
 /// Work started now on a thread of its own, to overlap what the caller does next; `value` waits for it.

@@ -58,7 +58,7 @@ import Testing
         let environment = ContentHash(value: 7)
         let first = CaseCache(outputDirectory: output, environment: environment, manifest: nil)
         let made = files.map { first.run($0, stage: stage) }
-        first.saveHeads(zip(files, made).map { (slug: $0.slug, result: $1) })
+        first.saveHeads(slugs: files.map(\.slug), made)
         let packPath = BuildManifest.cacheDirectory(for: output) + "/heads.bin"
         #expect(FileManager.default.fileExists(atPath: packPath))
 
