@@ -42,28 +42,36 @@ public enum Builder {
         }
         let caseFiles = tree.caseFiles
         let heads = cache.map { cache in BackgroundWork { cache.saveHeads(slugs: caseFiles.map(\.slug), results) } }
-        let outputs = results.map(\.output)
-        diagnostics += outputs.flatMap(\.diagnostics)
-        let all = outputs.compactMap(\.report)
-        let published = all.filter { options.includeDrafts || !$0.metadata.draft }
-        // The book is put in order meanwhile; it is only used if the links check out.
-        let ordering = BackgroundWork { SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published) }
-        diagnostics += checkCaseLinks(all, published: Set(published.map(\.slug)), existing: Set(tree.caseFiles.map(\.slug)))
-        let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
-        if diagnostics.hasErrors {
-            heads?.value   // a failed build's heads are kept too, but not written by two builds at once
-            throw BuildFailure(diagnostics.sortedByLocation())
+        var all: [CaseReport] = []
+        all.reserveCapacity(results.count)
+        for index in results.indices {
+            diagnostics += results[index].output.diagnostics
+            if let report = results[index].output.report { all.append(report) }
         }
+        let published = options.includeDrafts ? all : all.filter { !$0.metadata.draft }
+        // The book is put in order and the links between cases are checked meanwhile, each on a thread of its own.
+        let ordering = BackgroundWork { SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published) }
+        let linking = BackgroundWork { [all] in
+            checkCaseLinks(all, published: Set(published.map(\.slug)), existing: Set(caseFiles.map(\.slug)))
+        }
+        // What the pages look up by slug, also made meanwhile; used only if the links check out.
         var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:], searchSizes: [String: SearchIndex.PageSize] = [:]
         var listings: [String: ContentHash] = [:]
         inputs.reserveCapacity(results.count)
         searchSizes.reserveCapacity(results.count)
         listings.reserveCapacity(results.count)
-        for (file, result) in zip(tree.caseFiles, results) {
-            inputs[file.slug] = result.input
-            kept[file.slug] = result.output.text
-            searchSizes[file.slug] = result.output.searchSize
-            listings[file.slug] = result.output.listing
+        for index in results.indices {
+            let slug = caseFiles[index].slug
+            inputs[slug] = results[index].input
+            kept[slug] = results[index].output.text
+            searchSizes[slug] = results[index].output.searchSize
+            listings[slug] = results[index].output.listing
+        }
+        diagnostics += linking.value
+        let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
+        if diagnostics.hasErrors {
+            heads?.value   // a failed build's heads are kept too, but not written by two builds at once
+            throw BuildFailure(diagnostics.sortedByLocation())
         }
         return Checked(model: ordering.value, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
                        inputs: inputs, listings: listings, environment: environment, casesRendered: results.filter { !$0.reused }.count,
@@ -156,6 +164,7 @@ public enum Builder {
     static func checkCaseLinks(_ reports: [CaseReport], published: Set<String>, existing: Set<String> = []) -> [Diagnostic] {
         // Cases by slug; the anchors of a case are gathered only when a link points into it.
         var bySlug: [String: Int] = [:]
+        bySlug.reserveCapacity(reports.count)
         for (index, report) in reports.enumerated() { bySlug[report.slug] = index }
         var anchors: [Int: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []

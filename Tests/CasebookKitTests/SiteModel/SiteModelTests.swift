@@ -2,9 +2,10 @@ import Testing
 @testable import CasebookKit
 
 @Suite struct SiteModelTests {
-    private func report(_ slug: String, date: String?, page: Int? = nil, section: SectionConfig) -> CaseReport {
-        let metadata = CaseMetadata(title: slug, org: nil, section: section.name, sectionLocation: SourceLocation(file: slug),
-                                    date: date.flatMap(PartialDate.init), page: page, tags: [], summary: nil, draft: false)
+    private func report(_ slug: String, date: String?, page: Int? = nil, org: String? = nil, tags: [String] = [],
+                        section: SectionConfig) -> CaseReport {
+        let metadata = CaseMetadata(title: slug, org: org, section: section.name, sectionLocation: SourceLocation(file: slug),
+                                    date: date.flatMap(PartialDate.init), page: page, tags: tags, summary: nil, draft: false)
         return CaseReport(slug: slug, sourcePath: slug, metadata: metadata, section: section,
                           outline: CaseOutline(headings: [], caseLinks: [], figures: []), summary: "")
     }
@@ -26,5 +27,25 @@ import Testing
         ]
         let model = SiteModel(config: site, catalogue: [], cases: cases)
         #expect(model.cases.map(\.slug) == ["first-page", "paged", "year", "month", "day", "later", "a-undated", "z-undated"])
+    }
+
+    /// Tags and units group their cases in book order, names in Unicode order. A name written in composed
+    /// and in decomposed form is one group, named as the first case in book order writes it.
+    @Test func groupsGatherCasesByNameInBookOrder() throws {
+        let site = try #require(ContentLoader.load(Repo.content).0).site
+        let section = try #require(site.sections.first)
+        let composed = "党建\u{00E9}", decomposed = "党建e\u{0301}"
+        let cases = [
+            report("c", date: nil, page: 3, org: "街道", tags: [decomposed, "社区"], section: section),
+            report("a", date: nil, page: 1, org: "街道", tags: ["社区"], section: section),
+            report("b", date: nil, page: 2, tags: [composed], section: section),
+        ]
+        let model = SiteModel(config: site, catalogue: [], cases: cases)
+        #expect(model.tags.map(\.name) == [composed, "社区"].sorted())
+        let merged = try #require(model.tags.first { $0.name == composed })
+        #expect(merged.name.utf8.elementsEqual(composed.utf8))
+        #expect(merged.cases.map(\.slug) == ["b", "c"])
+        #expect(model.tags.first { $0.name == "社区" }?.cases.map(\.slug) == ["a", "c"])
+        #expect(model.orgs.map(\.name) == ["街道"] && model.orgs[0].cases.map(\.slug) == ["a", "c"])
     }
 }
