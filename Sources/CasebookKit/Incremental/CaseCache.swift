@@ -74,8 +74,8 @@ struct CaseCache: Sendable {
         return (output, .made(bytes))
     }
 
-    /// Keeps the heads of `results` (of the cases `slugs`) in the pack for the next build, when enough of the pack is out of date
-    /// (see `CacheRefresh`): a head the pack lacks is read from the case's own file.
+    /// Keeps the heads of `results` (of the cases `slugs`) in the pack for the next build, when enough of
+    /// the pack is out of date (see `CacheRefresh`): a head the pack lacks is read from the case's own file.
     func saveHeads(slugs: [String], _ results: [Result]) {
         let heads = zip(slugs, results).compactMap { slug, result in result.head.map { (slug: slug, head: $0) } }
         let kept = heads.count { if case .kept = $0.head { true } else { false } }
