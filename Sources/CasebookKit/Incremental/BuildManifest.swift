@@ -40,6 +40,8 @@ public struct BuildManifest: Sendable {
     public var cases: Int
     public var pages: Int
     public var figures: Int
+    /// Set when loaded: which `manifest.bin` was read, and the rows `manifest.delta` changed in it.
+    var origin: ManifestDelta.Origin?
 
     /// This generator: the library version and the stamp of the running executable, so a rebuilt
     /// `casebook` never trusts pages an older one wrote.
@@ -57,32 +59,55 @@ public struct BuildManifest: Sendable {
         return url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).cache"
     }
 
-    /// The manifest of the last build into `output`, if it was made by this generator.
+    /// The manifest of the last build into `output`, if it was made by this generator: `manifest.bin` with
+    /// the rows of `manifest.delta` applied, when that delta was written against this `manifest.bin`.
     static func load(for output: String) -> BuildManifest? {
-        let path = cacheDirectory(for: output) + "/manifest.bin"
-        guard let parts = SectionedFile.readAll(path), parts.count == 3,
+        let directory = cacheDirectory(for: output)
+        let path = directory + "/" + ManifestDelta.baseName
+        guard let stamp = FileStamp.of(path), let parts = SectionedFile.readAll(path), FileStamp.of(path) == stamp, parts.count == 3,
               let summary = try? BinaryCoder.decode(Summary.self, from: parts[0].array), summary.generator == currentGenerator,
               let inputs = Self.inputs(from: parts[1]), let outputs = Self.outputs(from: parts[2]) else { return nil }
-        return BuildManifest(generator: summary.generator, environment: summary.environment, inputs: inputs, outputs: outputs,
-                             groupKeys: Dictionary(summary.groupKeys.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }),
-                             warnings: summary.warnings, notes: summary.notes, cases: summary.cases, pages: summary.pages, figures: summary.figures)
+        var manifest = BuildManifest(generator: summary.generator, environment: summary.environment, inputs: inputs, outputs: outputs,
+                                     groupKeys: [:], warnings: [], notes: [], cases: 0, pages: 0, figures: 0,
+                                     origin: ManifestDelta.Origin(base: stamp, inputs: [], outputs: []))
+        manifest.apply(summary)
+        if let delta = ManifestDelta.read(directory + "/" + ManifestDelta.name, base: stamp), delta.summary.generator == currentGenerator {
+            manifest.apply(delta)
+        }
+        return manifest
     }
 
-    /// Writes the manifest after a successful build (to a temporary name, then renamed into place).
+    /// Takes the small fields from a stored summary.
+    mutating func apply(_ summary: Summary) {
+        environment = summary.environment
+        groupKeys = Dictionary(summary.groupKeys.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        warnings = summary.warnings
+        notes = summary.notes
+        (cases, pages, figures) = (summary.cases, summary.pages, summary.figures)
+    }
+
+    /// Writes the whole manifest after a successful build (to a temporary name, then renamed into place).
     func save(for output: String) throws {
-        try Self.save(try encoded(), for: output)
+        try Self.save(.whole(try encoded()), for: output)
     }
 
-    /// The manifest's bytes as `save` writes them: a build makes them while its output is committed.
+    /// The whole manifest's bytes, as `manifest.bin` holds them.
     func encoded() throws -> Data {
-        SectionedFile.join([try BinaryCoder.encode(Summary(self)), inputColumns(), outputColumns()])
+        SectionedFile.join([try BinaryCoder.encode(Summary(self)), Self.inputColumns(inputs), Self.outputColumns(outputs)])
     }
 
-    /// Writes a manifest's `encoded()` bytes for `output`.
-    static func save(_ encoded: Data, for output: String) throws {
+    /// Writes a manifest's bytes for `output`: a whole one replaces `manifest.bin` and drops the delta;
+    /// a delta replaces `manifest.delta` only.
+    static func save(_ bytes: ManifestDelta.Bytes, for output: String) throws {
         let directory = cacheDirectory(for: output)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try OutputWriter.replaceFile(directory + "/manifest.bin", encoded)
+        switch bytes {
+        case let .whole(data):
+            try OutputWriter.replaceFile(directory + "/" + ManifestDelta.baseName, data)
+            unlink(directory + "/" + ManifestDelta.name)
+        case let .delta(data):
+            try OutputWriter.replaceFile(directory + "/" + ManifestDelta.name, data)
+        }
     }
 
     // MARK: - Stored form
@@ -92,7 +117,7 @@ public struct BuildManifest: Sendable {
     // rows are read back without decoding each one. Rows are in a fixed order (`sortedRows`), so the same
     // build writes the same bytes.
 
-    private struct Summary: Codable {
+    struct Summary: Codable {
         struct Named: Codable {
             var name: String
             var value: ContentHash
@@ -145,17 +170,17 @@ public struct BuildManifest: Sendable {
     }
 
     /// Columns: slugs, paths, stamps, hashes.
-    private func inputColumns() -> [UInt8] {
-        let (names, rows) = Self.sortedRows(inputs)
+    static func inputColumns(_ inputs: [String: Input]) -> [UInt8] {
+        let (names, rows) = sortedRows(inputs)
         var out = RawBytes.Writer()
         out.append(strings: names)
         out.append(strings: rows.map(\.path))
-        Self.append(rows.map(\.stamp), to: &out)
+        append(rows.map(\.stamp), to: &out)
         out.append(rows.map(\.hash.value))
         return out.bytes
     }
 
-    private static func inputs(from bytes: FileBytes) -> [String: Input]? {
+    static func inputs(from bytes: FileBytes) -> [String: Input]? {
         var reader = RawBytes.Reader(bytes)
         guard let names = reader.readStrings(), let paths = reader.readStrings(), let stamps = readStamps(&reader),
               let hashes = reader.read(UInt64.self), reader.isAtEnd,
@@ -169,18 +194,18 @@ public struct BuildManifest: Sendable {
     }
 
     /// Columns: paths, stamps, hashes, keys, and whether each has a key.
-    private func outputColumns() -> [UInt8] {
-        let (names, rows) = Self.sortedRows(outputs)
+    static func outputColumns(_ outputs: [String: Output]) -> [UInt8] {
+        let (names, rows) = sortedRows(outputs)
         var out = RawBytes.Writer()
         out.append(strings: names)
-        Self.append(rows.map(\.stamp), to: &out)
+        append(rows.map(\.stamp), to: &out)
         out.append(rows.map(\.hash.value))
         out.append(rows.map { $0.key?.value ?? 0 })
         out.append(rows.map { UInt8($0.key == nil ? 0 : 1) })
         return out.bytes
     }
 
-    private static func outputs(from bytes: FileBytes) -> [String: Output]? {
+    static func outputs(from bytes: FileBytes) -> [String: Output]? {
         var reader = RawBytes.Reader(bytes)
         guard let names = reader.readStrings(), let stamps = readStamps(&reader), let hashes = reader.read(UInt64.self),
               let keys = reader.read(UInt64.self), let hasKey = reader.read(UInt8.self), reader.isAtEnd,

@@ -17,6 +17,8 @@ public final class OutputWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var records: [String: BuildManifest.Output] = [:]
     private var staged: [String] = []
+    /// Files whose record differs from the last build's (written, or kept under another key).
+    private var changed: [String] = []
     private var folders: Set<String> = []
     /// How many of the last build's files this one has recorded: when all, none is to be deleted.
     private var previousRecorded = 0
@@ -91,7 +93,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// otherwise has `writeFile` write it into the staging folder, in the background.
     private func stage(_ relative: String, hash: ContentHash, key: ContentHash?, _ writeFile: @escaping @Sendable (String) throws -> FileStamp) throws {
         if let old = intactPrevious(relative), old.hash == hash {
-            record(relative, BuildManifest.Output(stamp: old.stamp, hash: hash, key: key), staged: false, replacing: true)
+            record(relative, BuildManifest.Output(stamp: old.stamp, hash: hash, key: key), staged: false, replacing: true, changed: old.key != key)
             return
         }
         let replacing = previous?[relative] != nil
@@ -106,7 +108,7 @@ public final class OutputWriter: @unchecked Sendable {
                     folders.insert(folder)
                 }
                 let stamp = try writeFile(path)
-                record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true, replacing: replacing)
+                record(relative, BuildManifest.Output(stamp: stamp, hash: hash, key: key), staged: true, replacing: replacing, changed: true)
             } catch {
                 lock.lock()
                 if firstError == nil { firstError = error }
@@ -126,7 +128,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// touched it since. Returns false when the caller must make it again.
     public func keep(_ relative: String, key: ContentHash) -> Bool {
         guard let old = intactPrevious(relative), old.key == key else { return false }
-        record(relative, old, staged: false, replacing: true)
+        record(relative, old, staged: false, replacing: true, changed: false)
         return true
     }
 
@@ -135,7 +137,7 @@ public final class OutputWriter: @unchecked Sendable {
         guard let previous else { return false }
         let files = previous.filter { $0.key.hasPrefix(folder + "/") }
         guard !files.isEmpty, files.allSatisfy({ stamp(of: $0.key) == $0.value.stamp }) else { return false }
-        for (path, output) in files { record(path, output, staged: false, replacing: true) }
+        for (path, output) in files { record(path, output, staged: false, replacing: true, changed: false) }
         return true
     }
 
@@ -150,11 +152,13 @@ public final class OutputWriter: @unchecked Sendable {
         destinationFolder >= 0 ? FileStamp.of(relative, in: destinationFolder) : FileStamp.of(destination + "/" + relative)
     }
 
-    /// Records a file of the site; `replacing` says the last build had a file there.
-    private func record(_ relative: String, _ output: BuildManifest.Output, staged isStaged: Bool, replacing: Bool) {
+    /// Records a file of the site; `replacing` says the last build had a file there, `changed` that its
+    /// record differs from that build's.
+    private func record(_ relative: String, _ output: BuildManifest.Output, staged isStaged: Bool, replacing: Bool, changed isChanged: Bool) {
         lock.lock()
         if records.updateValue(output, forKey: relative) == nil, replacing { previousRecorded += 1 }
         if isStaged { staged.append(relative) }
+        if isChanged { changed.append(relative) }
         lock.unlock()
     }
 
@@ -231,17 +235,30 @@ public final class OutputWriter: @unchecked Sendable {
     /// How many files this build wrote (the rest were unchanged).
     public var writtenCount: Int { queue.sync {}; lock.lock(); defer { lock.unlock() }; return staged.count }
 
+    /// In an update, the files whose record differs from the last build's and those the last build had
+    /// and this one does not, for the manifest's delta; nil in a fresh build.
+    public var changes: (changed: [String], removed: [String])? {
+        guard previous != nil else { return nil }
+        queue.sync {}
+        lock.lock(); defer { lock.unlock() }
+        return (changed, removedFiles())
+    }
+
+    /// The last build's files this one did not make, sorted; call with the lock held.
+    private func removedFiles() -> [String] {
+        guard let previous, previousRecorded != previous.count else { return [] }
+        return previous.keys.filter { records[$0] == nil }.sorted()
+    }
+
     /// Puts the build in place of `output/`: a fresh build is swapped in whole; an update is applied through
     /// the journal.
     public func commit() throws {
         try flush()
         let fm = FileManager.default
-        if let previous {
-            let current = outputs
+        if previous != nil {
             lock.lock()
-            let keepsAll = previousRecorded == previous.count
+            let deletions = removedFiles()
             lock.unlock()
-            let deletions = keepsAll ? [] : previous.keys.filter { current[$0] == nil }.sorted()
             try OutputJournal.commit(staging: staging, moves: staged.sorted(), deletions: deletions)
             OutputJournal.finish(staging: staging, destination: destination)
             try? fm.removeItem(atPath: staging)

@@ -125,7 +125,8 @@ public enum Builder {
             let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: environment, inputs: checked.inputs,
                                        outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: notes,
                                        cases: checked.model.cases.count, pages: pages, figures: figures)
-            let encoding = BackgroundWork { try? record.encoded() }
+            let changes = writer.changes
+            let encoding = BackgroundWork { try? record.saving(after: manifest, outputChanges: changes) }
             try writer.commit()
             checked.savingHeads?.value
             if let encoded = encoding.value { try? BuildManifest.save(encoded, for: options.outputDirectory) }
