@@ -127,9 +127,18 @@ public final class OutputWriter: @unchecked Sendable {
     /// Keeps a file as the last build wrote it, if it was made from the same inputs (`key`) and nobody has
     /// touched it since. Returns false when the caller must make it again.
     public func keep(_ relative: String, key: ContentHash) -> Bool {
-        guard let old = intactPrevious(relative), old.key == key else { return false }
-        record(relative, old, staged: false, replacing: true, changed: false)
-        return true
+        keep([(relative, key)])[0]
+    }
+
+    /// `keep` for many files, recorded together under one lock: for each, whether it was kept.
+    public func keep(_ files: [(path: String, key: ContentHash)]) -> [Bool] {
+        let found = files.map { file in intactPrevious(file.path).flatMap { $0.key == file.key ? $0 : nil } }
+        lock.lock()
+        for (file, old) in zip(files, found) {
+            if let old { recordLocked(file.path, old, staged: false, replacing: true, changed: false) }
+        }
+        lock.unlock()
+        return found.map { $0 != nil }
     }
 
     /// Keeps every file of the last build under `folder/`, if all are intact. Returns false otherwise.
@@ -137,7 +146,9 @@ public final class OutputWriter: @unchecked Sendable {
         guard let previous else { return false }
         let files = previous.filter { $0.key.hasPrefix(folder + "/") }
         guard !files.isEmpty, files.allSatisfy({ stamp(of: $0.key) == $0.value.stamp }) else { return false }
-        for (path, output) in files { record(path, output, staged: false, replacing: true, changed: false) }
+        lock.lock()
+        for (path, output) in files { recordLocked(path, output, staged: false, replacing: true, changed: false) }
+        lock.unlock()
         return true
     }
 
@@ -156,10 +167,15 @@ public final class OutputWriter: @unchecked Sendable {
     /// record differs from that build's.
     private func record(_ relative: String, _ output: BuildManifest.Output, staged isStaged: Bool, replacing: Bool, changed isChanged: Bool) {
         lock.lock()
+        recordLocked(relative, output, staged: isStaged, replacing: replacing, changed: isChanged)
+        lock.unlock()
+    }
+
+    /// `record`, with the lock held.
+    private func recordLocked(_ relative: String, _ output: BuildManifest.Output, staged isStaged: Bool, replacing: Bool, changed isChanged: Bool) {
         if records.updateValue(output, forKey: relative) == nil, replacing { previousRecorded += 1 }
         if isStaged { staged.append(relative) }
         if isChanged { changed.append(relative) }
-        lock.unlock()
     }
 
     /// Plain open-write-close: no fsync per file (Foundation's `Data.write` syncs each one). A build is made

@@ -47,21 +47,30 @@ struct SiteWriter {
 
         let cases = model.cases
         let progress = ProgressCounter(total: cases.count, report: options.progress)
-        // Case pages are jobs too, numbered after the others (ten thousand closures would each copy what
-        // they capture).
-        @Sendable func casePage(_ report: CaseReport) throws {
-            defer { progress.advance() }
-            let key = keys.key(for: [report.slug])
-            let page = SitePaths.casePage(report.slug)
-            let csvs = report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) }
-            if writer.keep(page, key: key), csvs.allSatisfy({ writer.keep($0, key: key) }) { return }
-            let html = try texts.html(of: report.slug)
-            try writer.write(page, templates.render("case", context.casePage(report, body: html)), key: key)
-            for (figure, path) in zip(report.figures, csvs) { try writer.write(path, figureHTML.csv(for: figure), key: key) }
+        // Case pages are jobs too, numbered after the others, a run of cases each: ten thousand closures would
+        // each copy what they capture, and the files a run keeps are recorded together.
+        let run = 16
+        @Sendable func casePages(_ first: Int) throws {
+            let reports = cases[first..<min(cases.count, first + run)]
+            let files = reports.map { report in
+                (page: SitePaths.casePage(report.slug), csvs: report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) },
+                 key: keys.key(for: [report.slug]))
+            }
+            var kept = writer.keep(files.flatMap { file in ([file.page] + file.csvs).map { ($0, file.key) } })[...]
+            for (report, file) in zip(reports, files) {
+                defer { progress.advance() }
+                let intact = kept.prefix(1 + file.csvs.count).allSatisfy { $0 }
+                kept = kept.dropFirst(1 + file.csvs.count)
+                if intact { continue }
+                let html = try texts.html(of: report.slug)
+                try writer.write(file.page, templates.render("case", context.casePage(report, body: html)), key: file.key)
+                for (figure, path) in zip(report.figures, file.csvs) { try writer.write(path, figureHTML.csv(for: figure), key: file.key) }
+            }
         }
         let otherJobs = jobs
-        try parallelForEach(Array(0..<(otherJobs.count + cases.count))) { index in
-            if index < otherJobs.count { try otherJobs[index]() } else { try casePage(cases[index - otherJobs.count]) }
+        let runs = (cases.count + run - 1) / run
+        try parallelForEach(Array(0..<(otherJobs.count + runs))) { index in
+            if index < otherJobs.count { try otherJobs[index]() } else { try casePages((index - otherJobs.count) * run) }
         }
         let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
         try writer.flush()
@@ -81,7 +90,7 @@ struct SiteWriter {
             // An incremental build gathers again only the parts of the index whose cases changed; a clean one
             // gathers every part, and keeps them for the next build too.
             let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: BuildManifest.cacheDirectory(for: options.outputDirectory) + "/search"),
-                                          keep: { writer.keep($0, key: $1) }, indexKey: searchKey, lastIndexKey: previousGroups["search"],
+                                          keep: { writer.keep($0) }, indexKey: searchKey, lastIndexKey: previousGroups["search"],
                                           readsKept: options.incremental)
             try SearchIndex.build(source, reuse: reuse) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
         }

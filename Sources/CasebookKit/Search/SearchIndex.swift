@@ -104,10 +104,11 @@ public enum SearchIndex {
     }
 
     /// What an incremental build can take over from the last one: each part's postings from `parts`, and
-    /// any text shard made from the same pages, which `keep(path, key)` keeps as it is when it can.
+    /// any text shard made from the same pages, which `keep(files)` keeps as it is when it can (saying,
+    /// for each file, whether it did).
     struct Reuse: Sendable {
         var parts: SearchPartCache
-        var keep: @Sendable (_ path: String, _ key: ContentHash) -> Bool
+        var keep: @Sendable (_ files: [(path: String, key: ContentHash)]) -> [Bool]
         /// The key of the index being built, and of the one the output holds now: when both are known, the
         /// merge keeps the heavy shards of tokens an edit did not touch (see `SearchMergeState`).
         var indexKey: ContentHash?
@@ -282,10 +283,9 @@ public enum SearchIndex {
     /// Keeps the shards of the untouched heavy tokens; false (and the merge is done again whole) when one has
     /// moved to another place or its file is not as the last build left it.
     private static func keepsUntouched(_ heavy: [HeavyShard], reuse: Reuse) -> Bool {
-        heavy.indices.allSatisfy { index in
-            guard let kept = heavy[index].keptIndex else { return true }
-            return kept == index && reuse.keep(heavyShardPath(index), heavy[index].fileKey)
-        }
+        let untouched = heavy.indices.filter { heavy[$0].keptIndex != nil }
+        guard untouched.allSatisfy({ heavy[$0].keptIndex == $0 }) else { return false }
+        return reuse.keep(untouched.map { (heavyShardPath($0), heavy[$0].fileKey) }).allSatisfy { $0 }
     }
 
     /// The postings of each part of the pages, in order; on the way, each part emits the text shards that
@@ -345,9 +345,14 @@ public enum SearchIndex {
             let held = range.lowerBound < end ? pagesOf(blocks: range.lowerBound..<end, pageStart: pageStart) : pages.lowerBound..<pages.lowerBound
             let base = pageStart[held.lowerBound]
             let documents = kept == nil && patched == nil && !held.isEmpty ? try load(held) : []
-            for index in shards {
-                let key = keys.map { textShardKey(index, chunk: chunk, blockCount: blockCount, pageStart: pageStart, pageKeys: $0) }
-                if let key, reuse!.keep(textShardPath(index), key) { continue }
+            // The text shards made from the same pages as last time are kept, all asked for at once.
+            let shardKeys = keys.map { keys in
+                shards.map { textShardKey($0, chunk: chunk, blockCount: blockCount, pageStart: pageStart, pageKeys: keys) }
+            }
+            let keptShards = shardKeys.map { shardKeys in reuse!.keep(zip(shards, shardKeys).map { (textShardPath($0), $1) }) }
+            for (offset, index) in shards.enumerated() {
+                let key = shardKeys?[offset]
+                if keptShards?[offset] == true { continue }
                 var file: File
                 if kept == nil && patched == nil {
                     file = textShard(index, chunk: chunk, blockCount: blockCount, documents: documents, base: base)

@@ -329,7 +329,7 @@ private final class RecordingWriter: @unchecked Sendable {
             return Array(current[range].joined())
         }
         let indexKey = ContentHash(parts: keys.map(\.description))
-        let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: directory), keep: { writer.keep($0, $1) },
+        let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: directory), keep: { $0.map { writer.keep($0.path, $0.key) } },
                                       indexKey: indexKey, lastIndexKey: lastIndexKey)
         try SearchIndex.build(source, reuse: reuse) { writer.emit($0) }
         lastIndexKey = indexKey
