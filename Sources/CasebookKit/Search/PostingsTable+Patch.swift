@@ -15,7 +15,13 @@ extension PostingsTable {
         var out = PatchedTable(firstBlock: firstBlock)
         var old = SearchIndex.Postings(), new = SearchIndex.Postings(), merged = SearchIndex.Postings()
         var taken = [Bool](repeating: false, count: patch.keys.count)
+        let lowest = replaced.map(\.lowerBound).min() ?? 0, highest = replaced.map(\.upperBound).max() ?? 0
         for entry in keys.indices {
+            // Most tokens have no posting in the replaced blocks and none in the patch: their bytes are copied.
+            if patchEntries[tokenID(of: entry)] == nil, !hasPosting(of: entry, in: replaced, lowest: lowest, highest: highest) {
+                withStoredBytes(of: entry) { out.append(key: keys[entry], word: words[Int32(entry)], stored: $0, flagged: $1) }
+                continue
+            }
             old.removeAll()
             appendPostings(of: entry, to: &old)
             new.removeAll()
@@ -89,6 +95,18 @@ private struct PatchedTable {
             flagged.varint(UInt64(id - previous - 1))
             previous = id
         }
+        flaggedStart.append(flagged.bytes.count)
+    }
+
+    /// Adds a token's entry as another table stored it (`PostingsTable.withStoredBytes`): the same gaps from
+    /// the same first block, so the same bytes.
+    mutating func append(key: UInt64, word: String?, stored: UnsafeRawBufferPointer, flagged storedFlags: UnsafeRawBufferPointer) {
+        guard !stored.isEmpty else { return }
+        if key == 0, let word { words[Int32(keys.count)] = word }
+        keys.append(key)
+        postings.bytes.append(contentsOf: stored)
+        start.append(postings.bytes.count)
+        flagged.bytes.append(contentsOf: storedFlags)
         flaggedStart.append(flagged.bytes.count)
     }
 

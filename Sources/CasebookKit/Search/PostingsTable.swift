@@ -282,6 +282,44 @@ struct PostingsTable {
         return postings
     }
 
+    /// True when an entry has a posting or a flag in one of `blocks` (all within `lowest ..< highest`): its
+    /// bytes are scanned up to `highest`, not decoded. After `finish()`.
+    func hasPosting(of entry: Int, in blocks: [Range<Int32>], lowest: Int32, highest: Int32) -> Bool {
+        precondition(finished, "postings before finish")
+        func hits(_ id: Int) -> Bool { id >= Int(lowest) && blocks.contains { $0.contains(Int32(id)) } }
+        var (offset, end, previous) = (grouped.start[entry], grouped.start[entry + 1], Int(firstBlock) - 1)
+        let found = grouped.bytes.withUnsafeBytes { bytes in
+            while offset < end, previous < Int(highest) {
+                let value = Self.readVarint(bytes, at: &offset)
+                previous += (value >> 1) + 1
+                if value & 1 == 1 { offset += 1 }
+                if hits(previous) { return true }
+            }
+            return false
+        }
+        if found { return true }
+        (offset, end, previous) = (grouped.flaggedStart[entry], grouped.flaggedStart[entry + 1], Int(firstBlock) - 1)
+        return grouped.flagged.withUnsafeBytes { flagged in
+            while offset < end, previous < Int(highest) {
+                previous += Self.readVarint(flagged, at: &offset) + 1
+                if hits(previous) { return true }
+            }
+            return false
+        }
+    }
+
+    /// An entry's stored postings and flags, in the form `PatchedTable` writes: handed to `body` as they lie.
+    func withStoredBytes(of entry: Int, _ body: (_ postings: UnsafeRawBufferPointer, _ flagged: UnsafeRawBufferPointer) -> Void) {
+        precondition(finished, "postings before finish")
+        let (start, end) = (grouped.start[entry], grouped.start[entry + 1])
+        let (flaggedStart, flaggedEnd) = (grouped.flaggedStart[entry], grouped.flaggedStart[entry + 1])
+        grouped.bytes.withUnsafeBytes { bytes in
+            grouped.flagged.withUnsafeBytes { flagged in
+                body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), UnsafeRawBufferPointer(rebasing: flagged[flaggedStart..<flaggedEnd]))
+            }
+        }
+    }
+
     /// Appends an entry's postings to `postings` (whose ids must all be smaller), after `finish()`.
     func appendPostings(of entry: Int, to postings: inout SearchIndex.Postings) {
         precondition(finished, "postings before finish")
