@@ -10,12 +10,37 @@ struct PrintArticleCache: Sendable {
     let bytes: FileBytes
     /// The last build's articles by key; empty when there is no file or it is damaged.
     let articles: [ContentHash: Range<Int>]
+    /// False in a clean build: nothing is read, but all is saved.
+    let reading: Bool
 
     /// The cache of print page `page`; with `reading` off (a clean build), it starts empty and is only saved.
     init(outputDirectory: String, page: String, reading: Bool = true) {
         let directory = BuildManifest.cacheDirectory(for: outputDirectory) + "/print"
         path = directory + "/" + page + ".bin"
         (bytes, articles) = reading ? Self.load(path) : (.empty, [:])
+        self.reading = reading
+    }
+
+    /// Where the page's frame is kept: `<page>.frame`.
+    private var framePath: String { String(path.dropLast(".bin".count)) + ".frame" }
+
+    /// The page's frame (see `PrintArticles.Frame`) as the last build kept it under `key`, if it did. The
+    /// key must name everything the frame is made from: the template and what the page lists of its cases.
+    func frame(key: ContentHash) -> PrintArticles.Frame? {
+        guard reading, let bytes = RawBytes.readFile(framePath) else { return nil }
+        var reader = RawBytes.Reader(bytes)
+        guard let stored = reader.read(UInt64.self), stored == [key.value], var strings = reader.readStrings(), reader.isAtEnd,
+              let text = strings.popLast() else { return nil }
+        return PrintArticles.Frame(text: text, order: strings)
+    }
+
+    /// Keeps `frame` for the next build under `key`; a failure only costs that build time.
+    func saveFrame(_ frame: PrintArticles.Frame, key: ContentHash) {
+        var out = RawBytes.Writer()
+        out.append([key.value])
+        out.append(strings: frame.order + [frame.text])
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? OutputWriter.replaceFile(framePath, out.bytes)
     }
 
     /// The file is the articles' keys, then their texts in `RawBytes.Writer.append(strings:)`'s form.

@@ -141,11 +141,9 @@ struct SiteWriter {
         let lookup = pageOf
         /// The cases of `parts` as articles of the print page `page`, part by part. They are kept for the
         /// next build first.
-        @Sendable func articles(_ parts: [SiteModel.Part], page: String) throws -> PrintArticles {
+        @Sendable func articles(_ parts: [SiteModel.Part], page: String, cache: PrintArticleCache) throws -> PrintArticles {
             let cases = parts.flatMap(\.cases)
             let slugs = Set(cases.map(\.slug))
-            // A clean build takes nothing from the cache but keeps its articles there for the next build.
-            let cache = PrintArticleCache(outputDirectory: outputDirectory, page: page, reading: incremental)
             let made = try parallelTryMap(cases) { report -> (key: ContentHash?, article: PrintArticles.Article) in
                 let key = keys.printKey(for: report.slug, page: page)
                 if let key, let kept = cache.articles[key] { return (key, .kept(kept)) }
@@ -165,19 +163,34 @@ struct SiteWriter {
             }
             return PrintArticles(kept: cache.bytes, byPart: byPart)
         }
+        /// The print page `page` of `parts` (none: a page of links), in the frame `render` makes, which is
+        /// taken from the cache when the page lists the same cases the same way (`frameKey`) as last time.
+        @Sendable func printPage(_ page: String, of parts: [SiteModel.Part], frameKey: ContentHash,
+                                 render: ((SiteModel.Part) -> String) -> String) throws -> OutputPieces {
+            // A clean build takes nothing from the cache but keeps its articles and frame there for the next build.
+            let cache = PrintArticleCache(outputDirectory: outputDirectory, page: page, reading: incremental)
+            let book = parts.isEmpty ? PrintArticles(kept: .empty, byPart: [:]) : try articles(parts, page: page, cache: cache)
+            if let frame = cache.frame(key: frameKey), let pieces = book.page(in: frame) { return pieces }
+            let frame = book.frame(render)
+            cache.saveFrame(frame, key: frameKey)
+            return book.page(in: frame) ?? book.page(text: render)
+        }
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
+        let bookFrameKey = keys.listingKey(for: model.cases.map(\.slug))
         jobs.append {
             try writePieces(SitePaths.printBook, key: bookKey) {
-                let book = context.printsWholeBook ? try articles(parts, page: SitePaths.printBook) : PrintArticles(kept: .empty, byPart: [:])
-                return book.page { templates.render("print", context.printBook(articles: $0)) }
+                try printPage(SitePaths.printBook, of: context.printsWholeBook ? parts : [], frameKey: bookFrameKey) {
+                    templates.render("print", context.printBook(articles: $0))
+                }
             }
         }
         for part in parts {
-            let key = keys.key(for: part.cases.map(\.slug)), page = SitePaths.printPart(part.section.slug)
+            let slugs = part.cases.map(\.slug), page = SitePaths.printPart(part.section.slug)
+            let key = keys.key(for: slugs), frameKey = keys.listingKey(for: slugs)
             jobs.append {
                 try writePieces(page, key: key) {
-                    try articles([part], page: page).page { templates.render("print", context.printPart(part, articles: $0)) }
+                    try printPage(page, of: [part], frameKey: frameKey) { templates.render("print", context.printPart(part, articles: $0)) }
                 }
             }
         }

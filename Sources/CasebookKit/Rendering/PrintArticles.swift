@@ -27,31 +27,56 @@ struct PrintArticles: Sendable {
     /// template's escaping changes, so a template that escapes the articles is not given them unescaped.
     static func placeholder(_ index: Int) -> String { "\u{2}&casebook-articles-\(index)\u{3}" }
 
-    /// The page `render` makes when given each part's articles, as pieces to write. `render` is called with
-    /// placeholders; when each part's placeholder is not found exactly once in what it makes, it is called
-    /// again with the text.
-    func page(_ render: ((SiteModel.Part) -> String) -> String) -> OutputPieces {
+    /// The print template rendered with a placeholder for each part's articles, and the parts those stand
+    /// for, in the order their placeholders were asked for. It does not depend on the articles, so a page
+    /// whose listing is unchanged can take the last build's (see `PrintArticleCache.frame`).
+    struct Frame: Sendable {
+        var text: String
+        var order: [String]
+    }
+
+    /// The frame `render` makes when given placeholders for the parts' articles.
+    func frame(_ render: ((SiteModel.Part) -> String) -> String) -> Frame {
         var order: [String] = []
         var index: [String: Int] = [:]
-        var framed = render { part in
+        var text = render { part in
             let slug = part.section.slug
             guard byPart[slug] != nil else { return "" }
             if index[slug] == nil { index[slug] = order.count; order.append(slug) }
             return Self.placeholder(index[slug]!)
         }
+        text.makeContiguousUTF8()
+        return Frame(text: text, order: order)
+    }
+
+    /// The page as pieces to write: `frame`'s text with the articles in its placeholders' places; nil
+    /// unless each part's placeholder is found exactly once (or a part it names has no articles here).
+    func page(in frame: Frame) -> OutputPieces? {
+        guard frame.order.allSatisfy({ byPart[$0] != nil }) else { return nil }
+        var framed = frame.text
         framed.makeContiguousUTF8()
-        if let found = framed.withUTF8({ placeholders(in: $0, parts: order.count) }) {
-            var pieces = OutputPieces()
-            var copied = framed.utf8.startIndex
-            for placeholder in found {
-                let start = framed.utf8.index(framed.utf8.startIndex, offsetBy: placeholder.range.lowerBound)
-                pieces.append(framed[copied..<start])
-                Self.append(byPart[order[placeholder.part]] ?? [], kept: kept, to: &pieces)
-                copied = framed.utf8.index(framed.utf8.startIndex, offsetBy: placeholder.range.upperBound)
-            }
-            pieces.append(framed[copied...])
-            return pieces
+        guard let found = framed.withUTF8({ placeholders(in: $0, parts: frame.order.count) }) else { return nil }
+        var pieces = OutputPieces()
+        var copied = framed.utf8.startIndex
+        for placeholder in found {
+            let start = framed.utf8.index(framed.utf8.startIndex, offsetBy: placeholder.range.lowerBound)
+            pieces.append(framed[copied..<start])
+            Self.append(byPart[frame.order[placeholder.part]] ?? [], kept: kept, to: &pieces)
+            copied = framed.utf8.index(framed.utf8.startIndex, offsetBy: placeholder.range.upperBound)
         }
+        pieces.append(framed[copied...])
+        return pieces
+    }
+
+    /// The page `render` makes when given each part's articles, as pieces to write. `render` is called with
+    /// placeholders; when each part's placeholder is not found exactly once in what it makes, it is called
+    /// again with the text.
+    func page(_ render: ((SiteModel.Part) -> String) -> String) -> OutputPieces {
+        page(in: frame(render)) ?? page(text: render)
+    }
+
+    /// The page `render` makes when given each part's articles as text.
+    func page(text render: ((SiteModel.Part) -> String) -> String) -> OutputPieces {
         var pieces = OutputPieces()
         pieces.append(Substring(render { part in byPart[part.section.slug].map(text) ?? "" }))
         return pieces

@@ -74,4 +74,25 @@ import Testing
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: third.path))
         #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html").articles.isEmpty)
     }
+
+    /// A page's frame is kept under its key and put around the articles of a later build; another key, a
+    /// clean build or a frame that names a part the page has no articles for gets none.
+    @Test func aKeptFrameMakesThePageTheTemplateWouldMake() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("print-frame-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/output"
+        let render: ((SiteModel.Part) -> String) -> String = { articles in
+            "<main>" + [part("two"), part("one")].map { "<h2>\($0.section.name)</h2>" + articles($0) }.joined() + "</main>"
+        }
+        let cache = PrintArticleCache(outputDirectory: output, page: "print-1.html")
+        #expect(cache.frame(key: ContentHash(value: 5)) == nil)
+        cache.saveFrame(articles.frame(render), key: ContentHash(value: 5))
+        let frame = try #require(PrintArticleCache(outputDirectory: output, page: "print-1.html").frame(key: ContentHash(value: 5)))
+        #expect(frame.order == ["two", "one"])
+        let page = try #require(articles.page(in: frame))
+        #expect(String(decoding: page.joined, as: UTF8.self) == expected(render))
+        #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html").frame(key: ContentHash(value: 6)) == nil)
+        #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html", reading: false).frame(key: ContentHash(value: 5)) == nil)
+        #expect(PrintArticles(kept: .empty, byPart: ["one": []]).page(in: frame) == nil)
+    }
 }
