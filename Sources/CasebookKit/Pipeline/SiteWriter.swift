@@ -51,20 +51,29 @@ struct SiteWriter {
         // each copy what they capture, and the files a run keeps are recorded together.
         let run = 16
         @Sendable func casePages(_ first: Int) throws {
-            let reports = cases[first..<min(cases.count, first + run)]
-            let files = reports.map { report in
-                (page: SitePaths.casePage(report.slug), csvs: report.figures.map { SitePaths.figureCSV(caseSlug: report.slug, figureID: $0.id) },
-                 key: keys.key(for: [report.slug]))
+            // Each case's page, then its CSV files, all under the case's key. Cases and figures are read in
+            // place (by index), not copied.
+            let indices = first..<min(cases.count, first + run)
+            var files: [(path: String, key: ContentHash)] = [], counts: [Int] = []
+            for index in indices {
+                let slug = cases[index].slug, key = keys.key(for: [slug])
+                files.append((SitePaths.casePage(slug), key))
+                for figure in cases[index].figures.indices {
+                    files.append((SitePaths.figureCSV(caseSlug: slug, figureID: cases[index].figures[figure].id), key))
+                }
+                counts.append(1 + cases[index].figures.count)
             }
-            var kept = writer.keep(files.flatMap { file in ([file.page] + file.csvs).map { ($0, file.key) } })[...]
-            for (report, file) in zip(reports, files) {
+            let kept = writer.keep(files)
+            var next = 0
+            for (offset, index) in indices.enumerated() {
+                let own = next..<next + counts[offset]
+                next = own.upperBound
                 defer { progress.advance() }
-                let intact = kept.prefix(1 + file.csvs.count).allSatisfy { $0 }
-                kept = kept.dropFirst(1 + file.csvs.count)
-                if intact { continue }
+                if kept[own].allSatisfy({ $0 }) { continue }
+                let report = cases[index], key = files[own.lowerBound].key
                 let html = try texts.html(of: report.slug)
-                try writer.write(file.page, templates.render("case", context.casePage(report, body: html)), key: file.key)
-                for (figure, path) in zip(report.figures, file.csvs) { try writer.write(path, figureHTML.csv(for: figure), key: file.key) }
+                try writer.write(files[own.lowerBound].path, templates.render("case", context.casePage(report, body: html)), key: key)
+                for (figure, file) in zip(report.figures, files[own.dropFirst()]) { try writer.write(file.path, figureHTML.csv(for: figure), key: key) }
             }
         }
         let otherJobs = jobs
