@@ -1,7 +1,8 @@
 import Foundation
 
-/// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.bin`)
-/// so the next build can skip what has not changed.
+/// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.bin`,
+/// with the rows changed since in `manifest.delta`; see `ManifestDelta`) so the next build can skip what
+/// has not changed.
 public struct BuildManifest: Sendable {
     /// A case file as last read: its stamp and the hash of its bytes.
     public struct Input: Sendable, Hashable {
