@@ -65,6 +65,7 @@ public struct BuildManifest: Sendable {
     static func load(for output: String) -> BuildManifest? {
         let directory = cacheDirectory(for: output)
         let path = directory + "/" + ManifestDelta.baseName
+        // The stamp a delta names, taken before and after the read: the same, so these are its bytes.
         guard let stamp = FileStamp.of(path), let parts = SectionedFile.readAll(path), FileStamp.of(path) == stamp, parts.count == 3,
               let summary = try? BinaryCoder.decode(Summary.self, from: parts[0].array), summary.generator == currentGenerator,
               let inputs = Self.inputs(from: parts[1]), let outputs = Self.outputs(from: parts[2]) else { return nil }

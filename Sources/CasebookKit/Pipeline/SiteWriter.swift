@@ -179,10 +179,7 @@ struct SiteWriter {
             // A clean build takes nothing from the cache but keeps its articles and frame there for the next build.
             let cache = PrintArticleCache(outputDirectory: outputDirectory, page: page, reading: incremental)
             let book = parts.isEmpty ? PrintArticles(kept: .empty, byPart: [:]) : try articles(parts, page: page, cache: cache)
-            if let frame = cache.frame(key: frameKey), let pieces = book.page(in: frame) { return pieces }
-            let frame = book.frame(render)
-            cache.saveFrame(frame, key: frameKey)
-            return book.page(in: frame) ?? book.page(text: render)
+            return book.page(keptFrame: cache.frame(key: frameKey), made: { cache.saveFrame($0, key: frameKey) }, render)
         }
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])

@@ -69,14 +69,18 @@ struct PrintArticles: Sendable {
     }
 
     /// The page `render` makes when given each part's articles, as pieces to write. `render` is called with
-    /// placeholders; when each part's placeholder is not found exactly once in what it makes, it is called
-    /// again with the text.
-    func page(_ render: ((SiteModel.Part) -> String) -> String) -> OutputPieces {
-        page(in: frame(render)) ?? page(text: render)
+    /// placeholders, unless `keptFrame` (a frame the last build made; see `PrintArticleCache.frame`) fits
+    /// these articles; a frame rendered now is handed to `made`. When each part's placeholder is not found
+    /// exactly once in what `render` makes, it is called again with the text.
+    func page(keptFrame: Frame? = nil, made: (Frame) -> Void = { _ in }, _ render: ((SiteModel.Part) -> String) -> String) -> OutputPieces {
+        if let keptFrame, let pieces = page(in: keptFrame) { return pieces }
+        let frame = frame(render)
+        made(frame)
+        return page(in: frame) ?? page(text: render)
     }
 
     /// The page `render` makes when given each part's articles as text.
-    func page(text render: ((SiteModel.Part) -> String) -> String) -> OutputPieces {
+    private func page(text render: ((SiteModel.Part) -> String) -> String) -> OutputPieces {
         var pieces = OutputPieces()
         pieces.append(Substring(render { part in byPart[part.section.slug].map(text) ?? "" }))
         return pieces
