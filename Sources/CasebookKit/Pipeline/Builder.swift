@@ -82,6 +82,7 @@ public enum Builder {
     /// Builds the site into `options.outputDirectory`. On any error the previous output stays as it was.
     /// Unless `options.incremental` is off, only what changed since the last build is redone.
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
+        _ = AllocatorTuning.applied
         do {
             return try await Parallelism.$jobs.withValue(options.jobs) { try await buildAll(options) }
         } catch let failure as BuildFailure {
