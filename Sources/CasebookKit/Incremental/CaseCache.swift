@@ -23,7 +23,7 @@ struct CaseCache: Sendable {
     }
 
     /// The parts of a file.
-    enum Section: Int { case head, html, textBlocks }
+    enum Section: Int { case head, html, textBlocks, charts }
 
     /// A case's stage output, where it came from, and the stamp to remember it by. The output's text is
     /// left out when the cache holds it.
@@ -107,7 +107,7 @@ struct CaseCache: Sendable {
         func encoded<Value: Codable>(_ value: Value) throws -> [UInt8] {
             try BinaryCoder.encode(Part(hash: hash, environment: environment, value: value))
         }
-        guard let parts = try? [encoded(head), encoded(output.text?.html ?? ""), encoded(output.text?.textBlocks ?? [])],
+        guard let parts = try? [encoded(head), encoded(output.text?.html ?? ""), encoded(output.text?.textBlocks ?? []), encoded(output.text?.charts ?? [])],
               (try? OutputWriter.replaceFile(path(slug), SectionedFile.join(parts))) != nil else { return nil }
         return parts[0]
     }

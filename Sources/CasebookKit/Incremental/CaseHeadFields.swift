@@ -192,12 +192,13 @@ extension ContentHash: BinaryField {
 
 extension CaseText: BinaryField {
     init(reading reader: inout BinaryReader) throws {
-        self.init(html: try reader.read(), textBlocks: try reader.read())
+        self.init(html: try reader.read(), textBlocks: try reader.read(), charts: try reader.read())
     }
 
     func write(to writer: inout BinaryWriter) {
         writer.write(html)
         writer.write(textBlocks)
+        writer.write(charts)
     }
 }
 

@@ -38,7 +38,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         // Figures first: their ids are the targets of the prose's references.
-        var figureList: [Figure] = []
+        var figureList: [Figure] = [], charts: [String] = []
         var figureIDs: [String: SourceLocation] = [:]
         for node in figureNodes {
             let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
@@ -52,6 +52,7 @@ public struct MarkdownRenderer: Sendable {
                 } else {
                     figureIDs[figure.id] = figure.location
                     figureList.append(figure)
+                    charts.append(rendered.chart)
                 }
             }
             CmarkNode.replace(node, with: CmarkNode.makeCustom(block: true, enter: rendered.html, exit: ""), movingChildren: false)
@@ -106,7 +107,7 @@ public struct MarkdownRenderer: Sendable {
                              location: location, diagnostics: &diagnostics)
 
         let textBlocks = Self.textBlocks(of: document, headings: headings)
-        return RenderedMarkdown(html: document.renderHTML(), headings: headings, caseLinks: caseLinks, figures: figureList,
+        return RenderedMarkdown(html: document.renderHTML(), headings: headings, caseLinks: caseLinks, figures: figureList, charts: charts,
                                 firstParagraph: firstParagraph, textBlocks: textBlocks, diagnostics: diagnostics)
     }
 

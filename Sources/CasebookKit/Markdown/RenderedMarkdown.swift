@@ -26,14 +26,17 @@ public struct FigureBlockSource: Sendable {
     public var location: SourceLocation
 }
 
-/// What the figure stage gives back for one block: the figure, if valid, and its HTML.
+/// What the figure stage gives back for one block: the figure, if valid, its HTML and its chart alone
+/// (the SVG inside that HTML, which the figure index shows too).
 public struct RenderedFigure: Sendable {
     public var figure: Figure?
     public var html: String
+    public var chart: String
     public var diagnostics: [Diagnostic]
-    public init(figure: Figure?, html: String, diagnostics: [Diagnostic]) {
+    public init(figure: Figure?, html: String, chart: String = "", diagnostics: [Diagnostic]) {
         self.figure = figure
         self.html = html
+        self.chart = chart
         self.diagnostics = diagnostics
     }
 }
@@ -44,6 +47,8 @@ public struct RenderedMarkdown: Sendable, Codable {
     public var headings: [Heading]
     public var caseLinks: [CaseLink]
     public var figures: [Figure]
+    /// The chart of each figure of `figures`, in the same order.
+    public var charts: [String] = []
     public var firstParagraph: String?
     public var textBlocks: [TextBlock]
     public var diagnostics: [Diagnostic]
@@ -51,7 +56,7 @@ public struct RenderedMarkdown: Sendable, Codable {
     /// What pages and link checks need of the body besides its text.
     public var outline: CaseOutline { CaseOutline(headings: headings, caseLinks: caseLinks, figures: figures) }
     /// The body's HTML and its blocks of text.
-    public var text: CaseText { CaseText(html: html, textBlocks: textBlocks) }
+    public var text: CaseText { CaseText(html: html, textBlocks: textBlocks, charts: charts) }
 }
 
 /// What pages and link checks need of a case body besides its text: its headings, its links to other
@@ -67,4 +72,6 @@ public struct CaseOutline: Sendable, Codable {
 public struct CaseText: Sendable, Codable, Equatable {
     public var html: String
     public var textBlocks: [TextBlock]
+    /// The chart of each figure, in the outline's order, for the figure index (drawn once, for the case page).
+    public var charts: [String] = []
 }

@@ -21,6 +21,13 @@ struct CaseTexts: Sendable {
         try kept[slug]?.textBlocks ?? cached([TextBlock].self, .textBlocks, of: slug)
     }
 
+    /// The charts of case `slug`'s figures, in order; nil when the cache no longer holds them (the caller
+    /// can draw them again).
+    func charts(of slug: String) -> [String]? {
+        if let kept = kept[slug] { return kept.charts }
+        return try? cached([String].self, .charts, of: slug)
+    }
+
     /// The size of case `slug` in the search index.
     func searchSize(of slug: String) throws -> SearchIndex.PageSize {
         guard let size = searchSizes[slug] else { throw CaseTextMissing(slug: slug) }

@@ -29,7 +29,16 @@ struct SiteWriter {
         }
         let everyCase = keys.listingKey(for: model.cases.map(\.slug)), noCase = keys.listingKey(for: [])
         page(SitePaths.figures, key: everyCase) {
-            templates.render("figures", context.figureIndex { figureHTML.chart(for: $0, caseSlug: $1.slug) })
+            // Each chart as the case page has it, drawn when the case was rendered; a case's charts are
+            // loaded once, when its first figure comes.
+            var loaded: (slug: String, charts: [String]?) = ("", nil)
+            return templates.render("figures", context.figureIndex { report, figure in
+                if loaded.slug != report.slug { loaded = (report.slug, texts.charts(of: report.slug)) }
+                guard let charts = loaded.charts, charts.count == report.figures.count else {
+                    return figureHTML.chart(for: report.figures[figure], caseSlug: report.slug)
+                }
+                return charts[figure]
+            })
         }
         page(SitePaths.home, key: everyCase) { templates.render("index", context.home()) }
         page(SitePaths.orgs, key: everyCase) { templates.render("orgs", context.orgIndex()) }

@@ -13,11 +13,12 @@ public struct FigureHTML: Sendable {
     public func render(_ block: FigureBlockSource, caseSlug: String) -> RenderedFigure {
         let (figure, diagnostics) = FigureParser.parse(block.text, at: block.location)
         guard let figure else { return RenderedFigure(figure: nil, html: "", diagnostics: diagnostics) }
-        let html = templates.render("partials/figure", context(for: figure, caseSlug: caseSlug, pageRoot: "../"))
-        return RenderedFigure(figure: figure, html: html, diagnostics: diagnostics)
+        let chart = chart(for: figure, caseSlug: caseSlug)
+        let html = templates.render("partials/figure", context(for: figure, caseSlug: caseSlug, pageRoot: "../", chart: chart))
+        return RenderedFigure(figure: figure, html: html, chart: chart, diagnostics: diagnostics)
     }
 
-    /// The chart alone, for index pages.
+    /// The chart alone, as the case page and the figure index show it.
     public func chart(for figure: Figure, caseSlug: String) -> String {
         charts.svg(for: figure, uid: "\(caseSlug)-\(figure.anchor)")
     }
@@ -27,7 +28,7 @@ public struct FigureHTML: Sendable {
                       labelHeader: templates.strings.csvLabelHeader, valueHeader: templates.strings.csvValueHeader)
     }
 
-    func context(for figure: Figure, caseSlug: String, pageRoot: String) -> [String: Any] {
+    func context(for figure: Figure, caseSlug: String, pageRoot: String, chart: String) -> [String: Any] {
         let strings = templates.strings.chart
         var rows: [[String: Any]] = figure.rows.map { row in
             ["label": row.label, "values": row.values.map { ["text": strings.formatValue($0)] }, "remainder": false]
@@ -38,7 +39,7 @@ public struct FigureHTML: Sendable {
         }
         var context: [String: Any] = [
             "id": figure.id, "anchor": figure.anchor, "title": figure.title, "kind": figure.kind.rawValue,
-            "svg": chart(for: figure, caseSlug: caseSlug), "rows": rows,
+            "svg": chart, "rows": rows,
             "csv_href": pageRoot + SitePaths.figureCSV(caseSlug: caseSlug, figureID: figure.id),
             "series": figure.series.map { ["name": $0] }, "is_compare": figure.kind == .compare,
         ]

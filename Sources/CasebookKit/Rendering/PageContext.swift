@@ -181,7 +181,9 @@ public struct PageContext: Sendable {
         return context
     }
 
-    public func figureIndex(chart: (Figure, CaseReport) -> String) -> [String: Any] {
+    /// The figure index: every case's figures, part by part; `chart` gives the chart of a case's figure
+    /// by its place among the case's figures.
+    public func figureIndex(chart: (_ report: CaseReport, _ figure: Int) -> String) -> [String: Any] {
         var context = common(path: SitePaths.figures, title: nil)
         context["parts"] = model.parts.compactMap { part -> [String: Any]? in
             let cases = part.cases.filter { !$0.figures.isEmpty }
@@ -191,9 +193,9 @@ public struct PageContext: Sendable {
                 "cases": cases.map { report in
                     [
                         "title": report.title, "href": SitePaths.casePage(report.slug),
-                        "figures": report.figures.map { figure in
+                        "figures": report.figures.enumerated().map { index, figure in
                             ["id": figure.id, "title": figure.title, "href": SitePaths.casePage(report.slug) + "#" + figure.anchor,
-                             "svg": chart(figure, report)] as [String: Any]
+                             "svg": chart(report, index)] as [String: Any]
                         },
                     ] as [String: Any]
                 },

@@ -7,8 +7,16 @@ import Testing
         MarkdownRenderer().render(body, file: "c.md", firstLine: 5) { block in
             let id = block.text.split(separator: "\n").first.map { String($0.dropFirst(4)) } ?? ""
             let figure = Figure(id: id, title: "t", kind: .bar, rows: [.init(label: "a", values: [1])], location: block.location)
-            return RenderedFigure(figure: figure, html: "<figure id=\"fig-\(id)\"></figure>", diagnostics: [])
+            return RenderedFigure(figure: figure, html: "<figure id=\"fig-\(id)\"></figure>", chart: "<svg>\(id)</svg>", diagnostics: [])
         }
+    }
+
+    @Test func eachFigureKeepsItsChartInOrderAndARepeatedIdIsReported() {
+        let out = render("```figure\nid: 1-1\n```\n\n```figure\nid: 1-2\n```\n\n```figure\nid: 1-1\n```\n")
+        #expect(out.figures.map(\.id) == ["1-1", "1-2"])
+        #expect(out.charts == ["<svg>1-1</svg>", "<svg>1-2</svg>"])
+        #expect(out.text.charts == out.charts)
+        #expect(out.diagnostics.contains { $0.message.contains("figure id `1-1` is used twice") })
     }
 
     @Test func headingsGetChineseIdsAndRepeatsAreNumbered() {
