@@ -235,11 +235,9 @@ public struct BuildManifest: Sendable {
 
     /// True when every output file is still as this manifest recorded it.
     func outputsIntact(in output: String) -> Bool {
-        let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return false }
-        defer { close(folder) }
+        guard let folder = OpenFolder(output) else { return false }
         let rows = Array(outputs)
-        return parallelMap(rows) { FileStamp.of($0.key, in: folder) == $0.value.stamp }.allSatisfy { $0 }
+        return parallelMap(rows) { folder.stamp(of: $0.key) == $0.value.stamp }.allSatisfy { $0 }
     }
 }
 

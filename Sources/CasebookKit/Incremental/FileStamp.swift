@@ -22,6 +22,11 @@ public struct FileStamp: Sendable, Hashable {
     /// The stamp of the file at `relative` inside the open folder `folder`, or nil if there is no regular
     /// file there. Looking a path up from its folder skips walking the folder's own path each time.
     static func of(_ relative: String, in folder: Int32) -> FileStamp? {
+        relative.withCString { of(cString: $0, in: folder) }
+    }
+
+    /// `of(_:in:)` for a path given as a C string.
+    static func of(cString relative: UnsafePointer<CChar>, in folder: Int32) -> FileStamp? {
         var info = stat()
         guard fstatat(folder, relative, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileStamp(info)

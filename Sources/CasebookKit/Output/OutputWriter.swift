@@ -13,7 +13,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// The last build's files, when this build updates `output/` in place.
     private let previous: [String: BuildManifest.Output]?
     /// `destination`, open, when this build updates it: kept files are looked up from it.
-    private let destinationFolder: Int32
+    private let destinationFolder: OpenFolder?
     private let lock = NSLock()
     private var records: [String: BuildManifest.Output] = [:]
     private var staged: [String] = []
@@ -44,14 +44,10 @@ public final class OutputWriter: @unchecked Sendable {
         }
         var isDirectory: ObjCBool = false
         self.previous = fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? previous : nil
-        destinationFolder = self.previous == nil ? -1 : open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        destinationFolder = self.previous == nil ? nil : OpenFolder(url.path)
         records.reserveCapacity(self.previous?.count ?? 0)
         staging = parent + "/" + prefix + String(ProcessInfo.processInfo.processIdentifier)
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        if destinationFolder >= 0 { close(destinationFolder) }
     }
 
     /// True when this build updates `output/` in place rather than replacing it.
@@ -160,7 +156,8 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// The stamp of a file of `output/` as it is now.
     private func stamp(of relative: String) -> FileStamp? {
-        destinationFolder >= 0 ? FileStamp.of(relative, in: destinationFolder) : FileStamp.of(destination + "/" + relative)
+        if let destinationFolder { return destinationFolder.stamp(of: relative) }
+        return FileStamp.of(destination + "/" + relative)
     }
 
     /// Records a file of the site; `replacing` says the last build had a file there, `changed` that its
