@@ -3,9 +3,10 @@ import Foundation
 /// Rendered cases kept between builds in `.output.cache/cases/<slug>.bin`, each tied to the hash of its
 /// file and of the build environment. A case whose file is unchanged is not read, parsed or rendered again.
 ///
-/// A file holds three parts (a `SectionedFile`), each in `BinaryCoder`'s form and each read without the
+/// A file holds four parts (a `SectionedFile`), each in `BinaryCoder`'s form and each read without the
 /// others: the head (the stage output without the body's text), which every build reads; the body's HTML,
-/// read for the pages that show it; and its blocks of text, read for the search index. Every head is also
+/// read for the pages that show it; its blocks of text, read for the search index; and its figures'
+/// charts, read for the figure index. Every head is also
 /// kept in one `CaseHeadPack`, which a build reads instead of each file's head.
 struct CaseCache: Sendable {
     let directory: String

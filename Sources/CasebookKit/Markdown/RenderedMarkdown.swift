@@ -55,7 +55,7 @@ public struct RenderedMarkdown: Sendable, Codable {
 
     /// What pages and link checks need of the body besides its text.
     public var outline: CaseOutline { CaseOutline(headings: headings, caseLinks: caseLinks, figures: figures) }
-    /// The body's HTML and its blocks of text.
+    /// The body's HTML, its blocks of text and its charts.
     public var text: CaseText { CaseText(html: html, textBlocks: textBlocks, charts: charts) }
 }
 
@@ -67,8 +67,9 @@ public struct CaseOutline: Sendable, Codable {
     public var figures: [Figure]
 }
 
-/// The bulk of a rendered case body: its HTML and its blocks of text for search. A build keeps it in the
-/// case cache and loads it when a page needs it (`CaseTexts`), so it never holds every case's text at once.
+/// The bulk of a rendered case body: its HTML, its blocks of text for search and its charts. A build keeps
+/// it in the case cache and loads it when a page needs it (`CaseTexts`), so it never holds every case's text
+/// at once.
 public struct CaseText: Sendable, Codable, Equatable {
     public var html: String
     public var textBlocks: [TextBlock]
