@@ -63,19 +63,18 @@ struct SiteWriter {
             // Each case's page, then its CSV files, all under the case's key. Cases and figures are read in
             // place (by index), not copied.
             let indices = first..<min(cases.count, first + run)
-            var files: [(path: String, key: ContentHash)] = [], counts: [Int] = []
+            var files: [(path: String, key: ContentHash)] = []
             for index in indices {
                 let slug = cases[index].slug, key = keys.key(for: [slug])
                 files.append((SitePaths.casePage(slug), key))
                 for figure in cases[index].figures.indices {
                     files.append((SitePaths.figureCSV(caseSlug: slug, figureID: cases[index].figures[figure].id), key))
                 }
-                counts.append(1 + cases[index].figures.count)
             }
             let kept = writer.keep(files)
             var next = 0
-            for (offset, index) in indices.enumerated() {
-                let own = next..<next + counts[offset]
+            for index in indices {
+                let own = next..<next + 1 + cases[index].figures.count
                 next = own.upperBound
                 defer { progress.advance() }
                 if kept[own].allSatisfy({ $0 }) { continue }
