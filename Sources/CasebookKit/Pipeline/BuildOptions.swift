@@ -39,7 +39,8 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int = 0
     /// True when nothing had changed since the last build, so nothing was done.
     public var upToDate: Bool = false
-    /// Wall time of each stage, in order: checking content, writing pages, the search index, committing.
+    /// Wall time of each stage, in order: checking content, writing pages, the search index, committing. In an
+    /// update the search index is built beside the pages, so those two stages overlap (and so does their CPU time).
     public var stages: [Stage] = []
 
     public struct Stage: Sendable {

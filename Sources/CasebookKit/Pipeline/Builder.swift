@@ -118,7 +118,7 @@ public enum Builder {
         }
         do {
             let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:])
-            let (pages, notes, groups, search) = try site.writeAll()
+            let (pages, notes, groups, search, searchBesidePages) = try site.writeAll()
             let writtenAt = StageClock.now()
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
             // A clean build records what it made too (its case cache is complete), so the next build starts from it.
@@ -133,8 +133,10 @@ public enum Builder {
             if let encoded = encoding.value { try? BuildManifest.save(encoded, for: options.outputDirectory) }
             let committedAt = StageClock.now()
             var pagesStage = checkedAt.stage("render and write pages", to: writtenAt)
-            pagesStage.seconds -= search.seconds
-            pagesStage.cpuSeconds -= search.cpuSeconds
+            if !searchBesidePages {
+                pagesStage.seconds -= search.seconds
+                pagesStage.cpuSeconds -= search.cpuSeconds
+            }
             let stages = [startClock.stage("read, check and render cases", to: checkedAt), pagesStage, search,
                           writtenAt.stage("commit output and save the cache", to: committedAt)]
             let report = BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.fileCount,

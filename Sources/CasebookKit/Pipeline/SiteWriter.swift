@@ -11,14 +11,24 @@ struct SiteWriter {
     let previousGroups: [String: ContentHash]
 
     /// - Returns: the number of HTML pages, notes on what was skipped, the keys of file groups, and the
-    ///   time spent on the search index.
-    func writeAll() throws -> (pages: Int, notes: [String], groups: [String: ContentHash], search: BuildReport.Stage) {
+    ///   time spent on the search index, which in an update overlaps the pages' (`searchBesidePages`).
+    func writeAll() throws -> (pages: Int, notes: [String], groups: [String: ContentHash], search: BuildReport.Stage,
+                               searchBesidePages: Bool) {
         let model = checked.model
         let templates = checked.templates
         let context = PageContext(model: model, templates: templates)
         let figureHTML = FigureHTML(templates: templates)
         let keys = PageKeys(checked: checked)
         let texts = checked.texts
+        let searchKey = keys.key(for: model.cases.map(\.slug))
+
+        // An update builds the search index beside the pages, on a thread of its own: it has stretches that
+        // keep one core busy (reading the kept parts, merging), which the page jobs fill. A fresh build,
+        // which gathers the whole index, and a one-thread build make it after the pages.
+        let searchBesidePages = writer.isUpdate && Parallelism.jobs != 1
+        let jobCount = Parallelism.jobs
+        let searching = searchBesidePages
+            ? BackgroundWork { Result { try Parallelism.$jobs.withValue(jobCount) { try writeSearchIndex(key: searchKey) } } } : nil
 
         // Every page is one job, and all jobs share the cores: the biggest listing pages first, so that none of
         // them is left running alone at the end, then the print pages, then the case pages.
@@ -86,13 +96,40 @@ struct SiteWriter {
         }
         let otherJobs = jobs
         let runs = (cases.count + run - 1) / run
-        try parallelForEach(Array(0..<(otherJobs.count + runs))) { index in
-            if index < otherJobs.count { try otherJobs[index]() } else { try casePages((index - otherJobs.count) * run) }
+        let pagesWritten = Result {
+            try parallelForEach(Array(0..<(otherJobs.count + runs))) { index in
+                if index < otherJobs.count { try otherJobs[index]() } else { try casePages((index - otherJobs.count) * run) }
+            }
+            try writer.flush()
         }
+        // The index is waited for even when a page failed: nothing may be written once this returns.
+        let searchWritten = searching?.value
+        try pagesWritten.get()
+        var search = try searchWritten?.get() ?? writeSearchIndex(key: searchKey)
+        if searchBesidePages { search.name += " (beside the pages)" }
         let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
-        try writer.flush()
 
-        let searchKey = keys.key(for: cases.map(\.slug))
+        for file in BuildEnvironment.filesUnder(options.templatesDirectory + "/assets") {
+            try writer.copy(from: options.templatesDirectory + "/assets/" + file, to: "assets/" + file)
+        }
+        for file in checked.content.media {
+            try writer.copy(from: checked.content.contentDirectory + "/media/" + file, to: "media/" + file)
+        }
+        var notes: [String] = []
+        if let base = options.baseURL.map({ $0.hasSuffix("/") ? $0 : $0 + "/" }) ?? model.config.baseURL {
+            try writer.write(Feeds.atomPath, Feeds.atom(model, baseURL: base))
+            try writer.write(Feeds.sitemapPath, Feeds.sitemap(pages: writer.files.filter { $0.hasSuffix(".html") }, baseURL: base))
+        } else {
+            notes.append("feed and sitemap skipped: no base URL (set base_url in site.yaml or pass --base-url)")
+        }
+        try writer.flush()
+        return (pages, notes, ["search": searchKey], search, searchBesidePages)
+    }
+
+    /// Writes the search index (kept whole when it is made from the same cases as last time, `key`) and
+    /// waits for its files; returns the time it took.
+    private func writeSearchIndex(key searchKey: ContentHash) throws -> BuildReport.Stage {
+        let cases = checked.model.cases, texts = checked.texts, templates = checked.templates
         let searchStart = StageClock.now()
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
             let strings = templates.strings.chart
@@ -112,23 +149,7 @@ struct SiteWriter {
             try SearchIndex.build(source, reuse: reuse) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
         }
         try writer.flush()   // the index's files count in its time
-        let search = searchStart.stage("build and write the search index", to: StageClock.now())
-
-        for file in BuildEnvironment.filesUnder(options.templatesDirectory + "/assets") {
-            try writer.copy(from: options.templatesDirectory + "/assets/" + file, to: "assets/" + file)
-        }
-        for file in checked.content.media {
-            try writer.copy(from: checked.content.contentDirectory + "/media/" + file, to: "media/" + file)
-        }
-        var notes: [String] = []
-        if let base = options.baseURL.map({ $0.hasSuffix("/") ? $0 : $0 + "/" }) ?? model.config.baseURL {
-            try writer.write(Feeds.atomPath, Feeds.atom(model, baseURL: base))
-            try writer.write(Feeds.sitemapPath, Feeds.sitemap(pages: writer.files.filter { $0.hasSuffix(".html") }, baseURL: base))
-        } else {
-            notes.append("feed and sitemap skipped: no base URL (set base_url in site.yaml or pass --base-url)")
-        }
-        try writer.flush()
-        return (pages, notes, ["search": searchKey], search)
+        return searchStart.stage("build and write the search index", to: StageClock.now())
     }
 
     /// Writes the page at `path` unless the last build wrote it from the same `key`.
