@@ -59,12 +59,20 @@ public enum ContentLoader {
             diagnostics.append(.warning("no case files in \(casesDirectory)", at: nil))
         }
         // Names that differ only in case collide on case-insensitive disks: one error for the group,
-        // and only a valid slug among them is kept.
+        // and only a valid slug among them is kept. Only a name with a capital (or a letter beyond ASCII)
+        // can fold onto another, so the groups are made only when there is one.
         var groups: [String: [String]] = [:]
-        for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") { groups[name.lowercased(), default: []].append(name) }
-        // Ten thousand files are looked at on every build: on all cores.
-        let entries = parallelMap(names) { name in
-            name.hasSuffix(".md") && !name.hasPrefix(".") ? FileStamp.Entry.of(casesDirectory + "/" + name) : nil
+        let caseFileNames = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        let folding = Set(caseFileNames.lazy.filter { $0.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }.map { $0.lowercased() })
+        if !folding.isEmpty {
+            for name in caseFileNames where folding.contains(name.lowercased()) { groups[name.lowercased(), default: []].append(name) }
+        }
+        // Ten thousand files are looked at on every build: on all cores, each by its name from the open folder.
+        let folder = open(casesDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        let entries = parallelMap(names) { name -> FileStamp.Entry? in
+            guard name.hasSuffix(".md") && !name.hasPrefix(".") else { return nil }
+            return folder >= 0 ? FileStamp.Entry.of(name, in: folder) : FileStamp.Entry.of(casesDirectory + "/" + name)
         }
         for (name, entry) in zip(names, entries) where !name.hasPrefix(".") {
             let displayPath = casesDirectory + "/" + name
@@ -76,7 +84,7 @@ public enum ContentLoader {
             if entry?.isLink == true, let problem = linkProblem(displayPath, root: root) {
                 diagnostics.append(.error(problem, at: SourceLocation(file: displayPath))); continue
             }
-            let group = groups[name.lowercased()] ?? [name]
+            let group = groups.isEmpty ? [name] : groups[name.lowercased()] ?? [name]
             if group.count > 1 {
                 if name == group[1] {
                     diagnostics.append(.error("`\(group.joined(separator: "` and `"))` differ only in case and would collide on case-insensitive disks",
@@ -93,8 +101,9 @@ public enum ContentLoader {
             caseFiles.append(CaseFile(slug: slug, path: displayPath, displayPath: displayPath, stamp: stamp))
         }
 
+        let slugs = Set(caseFiles.map(\.slug))
         for entry in catalogue {
-            if let slug = entry.caseSlug, !caseFiles.contains(where: { $0.slug == slug }) {
+            if let slug = entry.caseSlug, !slugs.contains(slug) {
                 diagnostics.append(.error("catalogue entry names case `\(slug)`, but there is no \(casesDirectory)/\(slug).md", at: entry.location,
                                           suggestion: Suggestion.closest(to: slug, in: caseFiles.map(\.slug)).map { "did you mean `\($0)`?" }))
             }

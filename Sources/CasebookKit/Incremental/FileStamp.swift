@@ -37,10 +37,10 @@ public struct FileStamp: Sendable, Hashable {
         var isLink: Bool
         var stamp: FileStamp?
 
-        /// The entry at `path`, or nil if there is nothing there.
-        static func of(_ path: String) -> Entry? {
+        /// The entry at `path` (inside the open folder `folder`, when given), or nil if there is nothing there.
+        static func of(_ path: String, in folder: Int32 = AT_FDCWD) -> Entry? {
             var info = stat()
-            guard lstat(path, &info) == 0 else { return nil }
+            guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
             let type = info.st_mode & S_IFMT
             return Entry(isLink: type == S_IFLNK, stamp: type == S_IFREG ? FileStamp(info) : nil)
         }
