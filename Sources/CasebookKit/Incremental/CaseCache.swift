@@ -36,11 +36,15 @@ struct CaseCache: Sendable {
         var head: CaseHeadPack.Head? = nil
     }
 
-    init(outputDirectory: String, environment: ContentHash, manifest: BuildManifest?) {
+    /// - Parameter pack: the pack of heads, when it was read ahead (it is used only if the last build ran in
+    ///   this environment); otherwise it is read here when it is of use.
+    init(outputDirectory: String, environment: ContentHash, manifest: BuildManifest?, pack readAhead: CaseHeadPack? = nil) {
         directory = BuildManifest.cacheDirectory(for: outputDirectory) + "/cases"
         self.environment = environment
         previous = manifest?.environment == environment ? manifest?.inputs ?? [:] : [:]
-        pack = CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: outputDirectory), reading: !previous.isEmpty)
+        let reading = !previous.isEmpty
+        pack = reading ? readAhead ?? CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: outputDirectory), reading: true)
+            : CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: outputDirectory), reading: false)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 

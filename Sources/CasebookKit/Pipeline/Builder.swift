@@ -95,9 +95,11 @@ public enum Builder {
     private static func buildAll(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         let startClock = StageClock.now()
         let start = startClock.wall
-        // The last build's manifest is read while the templates and the content are.
+        // The last build's manifest and its pack of case heads are read while the templates and the content are.
         let output = options.outputDirectory
         let lastManifest = options.incremental ? BackgroundWork { BuildManifest.load(for: output) } : nil
+        let lastHeads = options.incremental
+            ? BackgroundWork { CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: output), reading: true) } : nil
         let templates = try await TemplateSet.load(directory: options.templatesDirectory)
         let (loaded, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
@@ -108,7 +110,7 @@ public enum Builder {
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
         }
         // A clean build reads nothing from the cache but still keeps each case's text there, not in memory.
-        let cache = CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest)
+        let cache = CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest, pack: lastHeads?.value)
         let checked = try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics,
                                 environment: environment, cache: cache)
         let checkedAt = StageClock.now()

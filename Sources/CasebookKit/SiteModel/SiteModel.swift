@@ -46,8 +46,11 @@ public struct SiteModel: Sendable {
         let ordered = parts.flatMap(\.cases)
         self.cases = ordered
         position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.slug, $0) })
-        tags = Self.group(ordered, by: \.metadata.tags)
-        orgs = Self.group(ordered) { $0.metadata.org.map { [$0] } ?? [] }
+        // The two indexes are made at once.
+        let groups = parallelMap([false, true]) { byOrg in
+            byOrg ? Self.group(ordered) { $0.metadata.org.map { [$0] } ?? [] } : Self.group(ordered, by: \.metadata.tags)
+        }
+        (tags, orgs) = (groups[0], groups[1])
     }
 
     /// Groups in order of first appearance by name (Unicode order), cases in book order.
