@@ -65,7 +65,10 @@ public enum ContentLoader {
         let caseFileNames = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
         let folding = Set(caseFileNames.lazy.filter { $0.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }.map { $0.lowercased() })
         if !folding.isEmpty {
-            for name in caseFileNames where folding.contains(name.lowercased()) { groups[name.lowercased(), default: []].append(name) }
+            for name in caseFileNames {
+                let folded = name.lowercased()
+                if folding.contains(folded) { groups[folded, default: []].append(name) }
+            }
         }
         // Ten thousand files are looked at on every build: on all cores, each by its name from the open folder.
         let folder = open(casesDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

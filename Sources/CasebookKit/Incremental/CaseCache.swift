@@ -43,8 +43,7 @@ struct CaseCache: Sendable {
         self.environment = environment
         previous = manifest?.environment == environment ? manifest?.inputs ?? [:] : [:]
         let reading = !previous.isEmpty
-        pack = reading ? readAhead ?? CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: outputDirectory), reading: true)
-            : CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: outputDirectory), reading: false)
+        pack = (reading ? readAhead : nil) ?? CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: outputDirectory), reading: reading)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 

@@ -118,17 +118,16 @@ struct Hasher64 {
     }
 
     func finish() -> UInt64 {
-        // The waiting bytes, zero-padded (the length, mixed in last, tells padding from zeros).
-        var block = pending
-        withUnsafeMutableBytes(of: &block) { raw in
-            for index in pendingCount..<32 { raw[index] = 0 }
-        }
-        var folded = lanes
+        var final = self
         if pendingCount > 0 {
-            folded = (Self.round(lanes.0, UInt64(littleEndian: block.0)), Self.round(lanes.1, UInt64(littleEndian: block.1)),
-                      Self.round(lanes.2, UInt64(littleEndian: block.2)), Self.round(lanes.3, UInt64(littleEndian: block.3)))
+            // The waiting bytes, zero-padded (the length, mixed in last, tells padding from zeros).
+            var block = pending
+            withUnsafeMutableBytes(of: &block) { raw in
+                for index in pendingCount..<32 { raw[index] = 0 }
+            }
+            final.absorb(block.0, block.1, block.2, block.3)
         }
-        let state = Self.mixed(Self.mixed(Self.mixed(folded.0, folded.1), folded.2), folded.3)
-        return Self.mixed(state, length ^ 0xE703_7ED1_A0B4_28DB)
+        let (a, b, c, d) = final.lanes
+        return Self.mixed(Self.mixed(Self.mixed(Self.mixed(a, b), c), d), length ^ 0xE703_7ED1_A0B4_28DB)
     }
 }
