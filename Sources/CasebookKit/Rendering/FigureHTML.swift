@@ -31,21 +31,21 @@ public struct FigureHTML: Sendable {
     func context(for figure: Figure, caseSlug: String, pageRoot: String, chart: String) -> [String: Any] {
         let strings = templates.strings.chart
         var rows: [[String: Any]] = figure.rows.map { row in
-            ["label": row.label, "values": row.values.map { ["text": strings.formatValue($0)] }, "remainder": false]
+            ["label": TemplateText(row.label), "values": row.values.map { ["text": TemplateText(strings.formatValue($0))] }, "remainder": false]
         }
         let remainders = (0..<figure.seriesCount).map { figure.remainder(series: $0) }
         if remainders.contains(where: { $0 > 0 }) {
-            rows.append(["label": strings.remainder, "values": remainders.map { ["text": strings.formatValue($0)] }, "remainder": true])
+            rows.append(["label": TemplateText(strings.remainder), "values": remainders.map { ["text": TemplateText(strings.formatValue($0))] }, "remainder": true])
         }
         var context: [String: Any] = [
-            "id": figure.id, "anchor": figure.anchor, "title": figure.title, "kind": figure.kind.rawValue,
-            "svg": chart, "rows": rows,
-            "csv_href": pageRoot + SitePaths.figureCSV(caseSlug: caseSlug, figureID: figure.id),
-            "series": figure.series.map { ["name": $0] }, "is_compare": figure.kind == .compare,
+            "id": TemplateText(figure.id), "anchor": TemplateText(figure.anchor), "title": TemplateText(figure.title),
+            "kind": TemplateText(figure.kind.rawValue), "svg": TemplateText(chart), "rows": rows,
+            "csv_href": TemplateText(pageRoot + SitePaths.figureCSV(caseSlug: caseSlug, figureID: figure.id)),
+            "series": figure.series.map { ["name": TemplateText($0)] }, "is_compare": figure.kind == .compare,
         ]
-        if let base = figure.base { context["base"] = String(base) }
-        if let population = figure.population { context["population"] = population }
-        if let source = figure.source { context["source"] = source }
+        if let base = figure.base { context["base"] = TemplateText(String(base)) }
+        if let population = figure.population { context["population"] = TemplateText(population) }
+        if let source = figure.source { context["source"] = TemplateText(source) }
         return context
     }
 }

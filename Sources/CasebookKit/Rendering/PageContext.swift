@@ -28,8 +28,8 @@ public struct PageContext: Sendable {
             values["nav_parts"] = navigation(root: root, currentSection: currentSection)
             return values
         }
-        for (name, piece) in pieces { context[name] = piece }
-        context["page_title"] = title ?? ""
+        for (name, piece) in pieces { context[name] = TemplateText(piece) }
+        context["page_title"] = TemplateText(title ?? "")
         context["has_page_title"] = title != nil
         return context
     }
@@ -37,20 +37,20 @@ public struct PageContext: Sendable {
     /// The values that are the same on every page at `root`.
     private func siteValues(root: String) -> [String: Any] {
         let config = model.config
-        var site: [String: Any] = ["title": config.title, "language": config.language]
-        if let subtitle = config.subtitle { site["subtitle"] = subtitle }
-        if let editor = config.editor { site["editor"] = editor }
-        if let publisher = config.publisher { site["publisher"] = publisher }
-        if let description = config.description { site["description"] = description }
+        var site: [String: Any] = ["title": TemplateText(config.title), "language": TemplateText(config.language)]
+        if let subtitle = config.subtitle { site["subtitle"] = TemplateText(subtitle) }
+        if let editor = config.editor { site["editor"] = TemplateText(editor) }
+        if let publisher = config.publisher { site["publisher"] = TemplateText(publisher) }
+        if let description = config.description { site["description"] = TemplateText(description) }
         return [
-            "root": root,
+            "root": TemplateText(root),
             "site": site,
-            "stylesheet": root + SitePaths.stylesheet,
-            "home_href": root + SitePaths.home,
-            "tags_href": root + SitePaths.tags,
-            "orgs_href": root + SitePaths.orgs,
-            "figures_href": root + SitePaths.figures,
-            "print_href": root + SitePaths.printBook,
+            "stylesheet": TemplateText(root + SitePaths.stylesheet),
+            "home_href": TemplateText(root + SitePaths.home),
+            "tags_href": TemplateText(root + SitePaths.tags),
+            "orgs_href": TemplateText(root + SitePaths.orgs),
+            "figures_href": TemplateText(root + SitePaths.figures),
+            "print_href": TemplateText(root + SitePaths.printBook),
         ]
     }
 
@@ -61,9 +61,9 @@ public struct PageContext: Sendable {
             // a long part is reached through its own page. Every page listing every case grows as n².
             let listsCases = part.section.slug == currentSection && part.cases.count <= Self.sidebarCaseLimit
             return [
-                "name": part.section.name, "href": root + SitePaths.part(part.section.slug),
+                "name": TemplateText(part.section.name), "href": TemplateText(root + SitePaths.part(part.section.slug)),
                 "current": part.section.slug == currentSection, "count": part.cases.count,
-                "cases": listsCases ? part.cases.map { ["title": $0.title, "href": root + SitePaths.casePage($0.slug)] } : [],
+                "cases": listsCases ? part.cases.map { ["title": TemplateText($0.title), "href": TemplateText(root + SitePaths.casePage($0.slug))] } : [],
                 "has_cases": listsCases && !part.cases.isEmpty,
             ] as [String: Any]
         }
@@ -71,23 +71,24 @@ public struct PageContext: Sendable {
 
     func caseSummary(_ report: CaseReport, root: String) -> [String: Any] {
         var item: [String: Any] = [
-            "title": report.title, "href": root + SitePaths.casePage(report.slug), "summary": report.summary,
-            "section": report.section.name, "section_href": root + SitePaths.part(report.section.slug),
+            "title": TemplateText(report.title), "href": TemplateText(root + SitePaths.casePage(report.slug)),
+            "summary": TemplateText(report.summary), "section": TemplateText(report.section.name),
+            "section_href": TemplateText(root + SitePaths.part(report.section.slug)),
             "figure_count": report.figures.count, "has_figures": !report.figures.isEmpty,
         ]
-        if let org = report.metadata.org { item["org"] = org }
-        if let date = report.metadata.date { item["date"] = strings.format(date); item["date_iso"] = date.iso }
+        if let org = report.metadata.org { item["org"] = TemplateText(org) }
+        if let date = report.metadata.date { item["date"] = TemplateText(strings.format(date)); item["date_iso"] = TemplateText(date.iso) }
         if let page = report.metadata.page { item["page"] = page }
         return item
     }
 
     func catalogueItem(_ entry: CatalogueEntry, root: String) -> [String: Any] {
         // Every key is always set: Mustache would otherwise look a missing one up in the enclosing part.
-        var item: [String: Any] = ["title": entry.title, "unit": entry.unit ?? "", "page": entry.page.map(String.init) ?? "",
-                                   "case_href": "", "digitised": false,
+        var item: [String: Any] = ["title": TemplateText(entry.title), "unit": TemplateText(entry.unit ?? ""),
+                                   "page": TemplateText(entry.page.map(String.init) ?? ""), "case_href": TemplateText(""), "digitised": false,
                                    "has_unit": entry.unit != nil, "has_page": entry.page != nil]
         if let slug = entry.caseSlug, published.contains(slug) {
-            item["case_href"] = root + SitePaths.casePage(slug)
+            item["case_href"] = TemplateText(root + SitePaths.casePage(slug))
             item["digitised"] = true
         }
         return item
@@ -103,7 +104,7 @@ public struct PageContext: Sendable {
             let extra = part.cases.filter { !catalogued.contains($0.slug) }
             guard !entries.isEmpty || !extra.isEmpty else { continue }
             groups.append([
-                "name": part.section.name, "href": SitePaths.part(part.section.slug),
+                "name": TemplateText(part.section.name), "href": TemplateText(SitePaths.part(part.section.slug)),
                 "entries": entries.map { catalogueItem($0, root: "") },
                 "extra": extra.map { caseSummary($0, root: "") }, "has_extra": !extra.isEmpty,
             ])
@@ -124,10 +125,10 @@ public struct PageContext: Sendable {
         var context = common(path: path, title: part.section.name, currentSection: part.section.slug)
         let root = SitePaths.root(of: path)
         let pending = model.catalogue.filter { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !published.contains($0) } ?? true) }
-        context["part"] = ["name": part.section.name, "slug": part.section.slug]
+        context["part"] = ["name": TemplateText(part.section.name), "slug": TemplateText(part.section.slug)]
         context["cases"] = part.cases.map { caseSummary($0, root: root) }
         context["has_cases"] = !part.cases.isEmpty
-        context["part_print_href"] = root + SitePaths.printPart(part.section.slug)
+        context["part_print_href"] = TemplateText(root + SitePaths.printPart(part.section.slug))
         context["pending"] = pending.map { catalogueItem($0, root: root) }
         context["has_pending"] = !pending.isEmpty
         return context
@@ -138,20 +139,20 @@ public struct PageContext: Sendable {
         var context = common(path: path, title: report.title, currentSection: report.section.slug)
         let root = SitePaths.root(of: path)
         var item = caseSummary(report, root: root)
-        item["body"] = body
-        item["tags"] = report.metadata.tags.map { ["name": $0, "href": root + SitePaths.tag($0)] }
+        item["body"] = TemplateText(body)
+        item["tags"] = report.metadata.tags.map { ["name": TemplateText($0), "href": TemplateText(root + SitePaths.tag($0))] }
         item["has_tags"] = !report.metadata.tags.isEmpty
-        if let org = report.metadata.org { item["org_href"] = root + SitePaths.orgs + "#" + SitePaths.orgAnchor(org) }
+        if let org = report.metadata.org { item["org_href"] = TemplateText(root + SitePaths.orgs + "#" + SitePaths.orgAnchor(org)) }
         let toc = report.outline.headings.filter { $0.level <= 3 }
-        item["toc"] = toc.map { ["text": $0.text, "href": "#" + $0.id, "level": $0.level, "sub": $0.level == 3] as [String: Any] }
+        item["toc"] = toc.map { ["text": TemplateText($0.text), "href": TemplateText("#" + $0.id), "level": $0.level, "sub": $0.level == 3] as [String: Any] }
         item["has_toc"] = toc.count > 1
         context["case"] = item
         let (previous, next) = model.neighbours(of: report.slug)
-        if let previous { context["previous"] = ["title": previous.title, "href": root + SitePaths.casePage(previous.slug)] }
-        if let next { context["next"] = ["title": next.title, "href": root + SitePaths.casePage(next.slug)] }
+        if let previous { context["previous"] = ["title": TemplateText(previous.title), "href": TemplateText(root + SitePaths.casePage(previous.slug))] }
+        if let next { context["next"] = ["title": TemplateText(next.title), "href": TemplateText(root + SitePaths.casePage(next.slug))] }
         context["breadcrumbs"] = [
-            ["name": model.config.title, "href": root + SitePaths.home],
-            ["name": report.section.name, "href": root + SitePaths.part(report.section.slug)],
+            ["name": TemplateText(model.config.title), "href": TemplateText(root + SitePaths.home)],
+            ["name": TemplateText(report.section.name), "href": TemplateText(root + SitePaths.part(report.section.slug))],
         ]
         return context
     }
@@ -160,14 +161,14 @@ public struct PageContext: Sendable {
         let path = SitePaths.tag(group.name)
         var context = common(path: path, title: group.name)
         let root = SitePaths.root(of: path)
-        context["tag"] = ["name": group.name, "count": group.cases.count]
+        context["tag"] = ["name": TemplateText(group.name), "count": group.cases.count]
         context["cases"] = group.cases.map { caseSummary($0, root: root) }
         return context
     }
 
     public func tagIndex() -> [String: Any] {
         var context = common(path: SitePaths.tags, title: nil)
-        context["tags"] = model.tags.map { ["name": $0.name, "href": SitePaths.tag($0.name), "count": $0.cases.count] as [String: Any] }
+        context["tags"] = model.tags.map { ["name": TemplateText($0.name), "href": TemplateText(SitePaths.tag($0.name)), "count": $0.cases.count] as [String: Any] }
         context["has_tags"] = !model.tags.isEmpty
         return context
     }
@@ -175,7 +176,7 @@ public struct PageContext: Sendable {
     public func orgIndex() -> [String: Any] {
         var context = common(path: SitePaths.orgs, title: nil)
         context["orgs"] = model.orgs.map { group in
-            ["name": group.name, "anchor": SitePaths.orgAnchor(group.name), "cases": group.cases.map { caseSummary($0, root: "") }] as [String: Any]
+            ["name": TemplateText(group.name), "anchor": TemplateText(SitePaths.orgAnchor(group.name)), "cases": group.cases.map { caseSummary($0, root: "") }] as [String: Any]
         }
         context["has_orgs"] = !model.orgs.isEmpty
         return context
@@ -189,13 +190,13 @@ public struct PageContext: Sendable {
             let cases = part.cases.filter { !$0.figures.isEmpty }
             guard !cases.isEmpty else { return nil }
             return [
-                "name": part.section.name, "href": SitePaths.part(part.section.slug),
+                "name": TemplateText(part.section.name), "href": TemplateText(SitePaths.part(part.section.slug)),
                 "cases": cases.map { report in
                     [
-                        "title": report.title, "href": SitePaths.casePage(report.slug),
+                        "title": TemplateText(report.title), "href": TemplateText(SitePaths.casePage(report.slug)),
                         "figures": report.figures.enumerated().map { index, figure in
-                            ["id": figure.id, "title": figure.title, "href": SitePaths.casePage(report.slug) + "#" + figure.anchor,
-                             "svg": chart(report, index)] as [String: Any]
+                            ["id": TemplateText(figure.id), "title": TemplateText(figure.title),
+                             "href": TemplateText(SitePaths.casePage(report.slug) + "#" + figure.anchor), "svg": TemplateText(chart(report, index))] as [String: Any]
                         },
                     ] as [String: Any]
                 },
@@ -221,7 +222,7 @@ public struct PageContext: Sendable {
     public func printPart(_ part: SiteModel.Part, articles: (SiteModel.Part) -> String) -> [String: Any] {
         var context = printPage(path: SitePaths.printPart(part.section.slug), parts: [part], printed: true, articles: articles)
         context["is_part"] = true
-        context["part_name"] = part.section.name
+        context["part_name"] = TemplateText(part.section.name)
         return context
     }
 
@@ -229,9 +230,9 @@ public struct PageContext: Sendable {
     /// `body` is the case's body already moved onto the page (see `PrintBody`).
     public func printCase(_ report: CaseReport, body: String) -> [String: Any] {
         var item = caseSummary(report, root: "")
-        item["chapter"] = PrintBody.chapterID(report.slug)
-        item["part"] = report.section.name
-        item["body"] = body
+        item["chapter"] = TemplateText(PrintBody.chapterID(report.slug))
+        item["part"] = TemplateText(report.section.name)
+        item["body"] = TemplateText(body)
         return item
     }
 
@@ -240,14 +241,15 @@ public struct PageContext: Sendable {
         context["is_part"] = false
         context["parts"] = parts.map { part in
             [
-                "name": part.section.name, "printed_here": printed, "print_href": SitePaths.printPart(part.section.slug),
+                "name": TemplateText(part.section.name), "printed_here": printed,
+                "print_href": TemplateText(SitePaths.printPart(part.section.slug)),
                 "count": part.cases.count,
                 "cases": !printed ? [] : part.cases.map { report in
                     var item = caseSummary(report, root: "")
-                    item["chapter"] = PrintBody.chapterID(report.slug)
+                    item["chapter"] = TemplateText(PrintBody.chapterID(report.slug))
                     return item
                 },
-                "articles": printed ? articles(part) : "",
+                "articles": TemplateText(printed ? articles(part) : ""),
             ] as [String: Any]
         }
         let cases = parts.flatMap(\.cases)

@@ -32,6 +32,26 @@ import Testing
         #expect(ours?.hasPrefix("<p title=") == true)
     }
 
+    @Test func templateTextRendersAsTheStringItHolds() throws {
+        // Escaping, sections (an empty string is truthy), inverted sections, `.`, names looked up inside a
+        // string's section (found in the enclosing values), dotted names through it, and transforms.
+        let dir = try directory([
+            "page.mustache": """
+            <p title="{{t}}">{{t}}</p>{{{t}}}|{{#t}}[{{.}} {{u}} {{t.x}}]{{/t}}{{^t}}无{{/t}}|{{#e}}空{{/e}}{{^e}}非{{/e}}|{{#u}}{{u}}{{/u}}
+            {{uppercased(u)}} {{#empty(e)}}E{{/empty(e)}} {{reversed(u)}} {{count(list)}}{{#list}}<{{t}}:{{.}}>{{/list}}
+            """,
+        ])
+        func context(_ text: (String) -> Any) -> [String: Any] {
+            ["t": text("街道<党建> & \"社区\" 'x'"), "e": text(""), "u": text("abc"), "list": [text("甲"), text("乙")]]
+        }
+        let library = try TemplateSet.loadLibrary(directory: dir)
+        let asText = library.render(context(TemplateText.init), withTemplate: "page")
+        let asString = library.render(context { $0 }, withTemplate: "page")
+        #expect(asText != nil)
+        #expect(asText == asString)
+        #expect(asText?.contains("ABC E cba 2") == true)
+    }
+
     @Test func syntaxErrorsNameTheFileAndTheLineSwiftMustacheNames() async throws {
         let dir = try directory(["broken.mustache": "<p>\n<p>{{#open}}\n{{/shut}}\n"])
         var stockLine = 0
