@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the prose's references to figures: `图 1-1`, `图1-1`, `图 1 - 1`, `见图 1-1`.
 public enum FigureReference {
     /// One reference in a text: the figure id it names (`1-1`) and its range in the text.
@@ -43,6 +45,14 @@ public enum FigureReference {
     public static func anchor(for id: String) -> String { "fig-" + id }
 
     private static let marker = Array("图".utf8)
+
+    /// Whether the NUL-terminated UTF-8 `text` could hold a reference: it has the marker `图`. Read in place,
+    /// so that the many texts without one are not made into strings first.
+    static func mayMatch(cString text: UnsafePointer<CChar>) -> Bool {
+        markerCString.withUnsafeBufferPointer { strstr(text, $0.baseAddress!) != nil }
+    }
+
+    private static let markerCString: [CChar] = marker.map { CChar(bitPattern: $0) } + [0]
     private static let spaces = [Array(" ".utf8), Array("\u{3000}".utf8)]
     private static let dashes = ["-", "－", "–", "—"].map { Array($0.utf8) }
 

@@ -114,7 +114,8 @@ public struct MarkdownRenderer: Sendable {
     private func linkFigureReferences(in document: CmarkDocument, figureIDs: Set<String>, sourceLines: [Substring],
                                       location: (Int, Int) -> SourceLocation, diagnostics: inout [Diagnostic]) {
         let textNodes = document.nodes().filter {
-            CmarkNode.type($0) == CMARK_NODE_TEXT && !CmarkNode.hasAncestor($0, ofType: [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE])
+            CmarkNode.type($0) == CMARK_NODE_TEXT && cmark_node_get_literal($0).map(FigureReference.mayMatch) == true
+                && !CmarkNode.hasAncestor($0, ofType: [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE])
         }
         for node in textNodes {
             let text = CmarkNode.literal(node)

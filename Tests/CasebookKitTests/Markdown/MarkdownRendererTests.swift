@@ -81,4 +81,11 @@ import Testing
         #expect(matches.map(\.id) == ["1-2", "3-4", "5-6", "8-9"])
         #expect(matches.map { String(text[$0.range]) } == ["图\u{3000}01－2", "图 3 — 4", "图5–6", "图8-9"])
     }
+
+    @Test func onlyTextsWithTheMarkerAreScanned() {
+        // The prefilter may let a text without a reference through, never stop one with a reference.
+        let long = String(repeating: "社区党建", count: 500)
+        for text in ["见图 1-1", "图1-2", "末尾是图", long + "图 2-1"] { #expect(text.withCString(FigureReference.mayMatch)) }
+        for text in ["", "党建工作", "圖 1-1", "1-1", long] { #expect(!text.withCString(FigureReference.mayMatch)) }
+    }
 }
