@@ -1,33 +1,53 @@
 import CCmarkGFM
+import Foundation
 
 /// One parsed Markdown document: owns the libcmark-gfm parser and tree, freed together.
 /// Not shared between threads; each case gets its own.
 final class CmarkDocument {
     static let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// The extensions that parse inlines, each starting only at certain bytes: `~` (strikethrough), `:` and
+    /// `w` (links such as `https://…` and `www.…`) and `@` (e-mail addresses, found in the text afterwards).
+    static let inlineExtensionNames: Set<String> = ["strikethrough", "autolink"]
+    static let inlineExtensionBytes: [UInt8] = Array("~:w@".utf8)
 
     /// The extensions, found once: registration is an unsynchronised static flag in this libcmark-gfm,
     /// so it runs exactly once (Swift globals are initialised once, thread-safely) before any parsing.
-    nonisolated(unsafe) static let extensions: [OpaquePointer] = {
+    nonisolated(unsafe) static let extensions: [(name: String, pointer: OpaquePointer)] = {
         cmark_gfm_core_extensions_ensure_registered()
-        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+        return extensionNames.compactMap { name in cmark_find_syntax_extension(name).map { (name, $0) } }
     }()
+
+    /// Held while a document with the inline extensions is parsed. `cmark_parser_finish` adds those
+    /// extensions' bytes to one table all parsers share, parses the inlines, and takes them out again, so
+    /// two such parses at once lost strikethrough and autolinks now and then. A document without any of
+    /// `inlineExtensionBytes` is parsed without those extensions (they could match nothing in it), leaves
+    /// the table alone, and is not held.
+    private static let inlineParsing = NSLock()
 
     let parser: OpaquePointer
     let root: OpaquePointer
 
     init(_ text: String) {
-        let extensions = Self.extensions
-        let parser: OpaquePointer = cmark_parser_new(Self.parseOptions)
-        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         var text = text
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        let inline = text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return Self.inlineExtensionBytes.contains { memchr(start, Int32($0), bytes.count) != nil }
+        }
+        let parser: OpaquePointer = cmark_parser_new(Self.parseOptions)
+        for (name, ext) in Self.extensions where inline || !Self.inlineExtensionNames.contains(name) {
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        func parse() -> OpaquePointer {
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
             }
+            return cmark_parser_finish(parser)
         }
         self.parser = parser
-        self.root = cmark_parser_finish(parser)
+        self.root = inline ? Self.inlineParsing.withLock(parse) : parse()
     }
 
     deinit {
