@@ -1,5 +1,6 @@
 /// Builds the values each page template sees. Every page gets `root` (the way back to the site's top,
 /// `""` or `"../"`), the site's data and its rendered frame (see `PageChrome`); content values are escaped by the templates.
+/// Text values are `TemplateText`, numbers `Int` and flags `Bool`.
 public struct PageContext: Sendable {
     public let model: SiteModel
     public let strings: SiteStrings
