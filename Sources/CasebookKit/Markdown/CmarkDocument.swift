@@ -13,9 +13,9 @@ final class CmarkDocument {
 
     /// The extensions, found once: registration is an unsynchronised static flag in this libcmark-gfm,
     /// so it runs exactly once (Swift globals are initialised once, thread-safely) before any parsing.
-    nonisolated(unsafe) static let extensions: [(name: String, pointer: OpaquePointer)] = {
+    nonisolated(unsafe) static let extensions: [(pointer: OpaquePointer, isInline: Bool)] = {
         cmark_gfm_core_extensions_ensure_registered()
-        return extensionNames.compactMap { name in cmark_find_syntax_extension(name).map { (name, $0) } }
+        return extensionNames.compactMap { name in cmark_find_syntax_extension(name).map { ($0, inlineExtensionNames.contains(name)) } }
     }()
 
     /// Held while a document with the inline extensions is parsed. `cmark_parser_finish` adds those
@@ -35,9 +35,7 @@ final class CmarkDocument {
             return Self.inlineExtensionBytes.contains { memchr(start, Int32($0), bytes.count) != nil }
         }
         let parser: OpaquePointer = cmark_parser_new(Self.parseOptions)
-        for (name, ext) in Self.extensions where inline || !Self.inlineExtensionNames.contains(name) {
-            cmark_parser_attach_syntax_extension(parser, ext)
-        }
+        for ext in Self.extensions where inline || !ext.isInline { cmark_parser_attach_syntax_extension(parser, ext.pointer) }
         func parse() -> OpaquePointer {
             text.withUTF8 { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
