@@ -54,11 +54,14 @@ struct Build: AsyncParsableCommand {
         options.jobs = max(0, jobs)
         let terminal = isatty(STDERR_FILENO) == 1
         if terminal {
-            options.progress = { done, total in printToStandardError("\r\u{1B}[Kwriting pages: \(done)/\(total)", newline: false) }
+            options.progress = { phase, done, total in
+                let doing = switch phase { case .renderingCases: "rendering cases"; case .writingPages: "writing pages" }
+                printToStandardError("\r\u{1B}[K\(doing): \(done)/\(total)", newline: false)
+            }
         }
         do {
             let report = try await Builder.build(options)
-            if terminal && !report.upToDate { printToStandardError("\r\u{1B}[K", newline: false) }
+            if terminal { printToStandardError("\r\u{1B}[K", newline: false) }
             if !report.diagnostics.isEmpty { printToStandardError(DiagnosticReport.text(report.diagnostics)) }
             for note in report.notes { printToStandardError("note: " + note) }
             let time = String(format: "%.2f", report.seconds)

@@ -37,8 +37,10 @@ public enum Builder {
                       environment: ContentHash, cache: CaseCache?) throws(BuildFailure) -> Checked {
         var diagnostics = loadDiagnostics
         let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: templates), mediaFiles: Set(tree.media))
+        let progress = ProgressCounter(.renderingCases, total: tree.caseFiles.count, report: options.progress)
         let results = parallelMap(tree.caseFiles) { file in
-            cache?.run(file, stage: stage) ?? CaseCache.Result(output: stage.run(file), input: nil, reused: false)
+            defer { progress.advance() }
+            return cache?.run(file, stage: stage) ?? CaseCache.Result(output: stage.run(file), input: nil, reused: false)
         }
         let caseFiles = tree.caseFiles
         let heads = cache.map { cache in BackgroundWork { cache.saveHeads(slugs: caseFiles.map(\.slug), results) } }

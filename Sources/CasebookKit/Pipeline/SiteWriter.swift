@@ -65,7 +65,7 @@ struct SiteWriter {
         jobs += prints
 
         let cases = model.cases
-        let progress = ProgressCounter(total: cases.count, report: options.progress)
+        let progress = ProgressCounter(.writingPages, total: cases.count, report: options.progress)
         // Case pages are jobs too, numbered after the others, a run of cases each: ten thousand closures would
         // each copy what they capture, and the files a run keeps are recorded together.
         let run = 16
@@ -320,27 +320,5 @@ struct PageKeys {
         }
         let bytes = (try? BinaryCoder.encode(Listing(metadata: report.metadata, section: report.section, summary: report.summary, figures: figures))) ?? []
         return ContentHash(bytes)
-    }
-}
-
-/// Counts pages done across threads and reports at most about a hundred times.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
-    private let total: Int
-    private let report: (@Sendable (Int, Int) -> Void)?
-
-    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
-        self.total = total
-        self.report = report
-    }
-
-    func advance() {
-        guard let report else { return }
-        lock.lock()
-        done += 1
-        let now = done
-        lock.unlock()
-        if now == total || now % max(1, total / 100) == 0 { report(now, total) }
     }
 }

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The two long stretches of a build that report their progress.
+public enum BuildPhase: Sendable {
+    /// Reading, checking and rendering each case (or taking it from the cache).
+    case renderingCases
+    /// Writing each case's page.
+    case writingPages
+}
+
+/// Counts the cases of one phase done across threads and reports each whole percent reached (every case when
+/// there are fewer than a hundred), in order.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let phase: BuildPhase
+    private let total: Int
+    private let report: (@Sendable (BuildPhase, Int, Int) -> Void)?
+
+    init(_ phase: BuildPhase, total: Int, report: (@Sendable (BuildPhase, Int, Int) -> Void)?) {
+        self.phase = phase
+        self.total = total
+        self.report = report
+    }
+
+    /// Counts one more done; reports under the lock, so a later count is never shown before an earlier one.
+    func advance() {
+        guard let report else { return }
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        if done * 100 / total != (done - 1) * 100 / total { report(phase, done, total) }
+    }
+}
