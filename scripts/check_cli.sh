@@ -19,11 +19,12 @@ rm -rf "$tmp"
 # On a terminal a build shows its progress on one line, and clears it; elsewhere it prints none.
 tmp=$(mktemp -d)
 shown=$(script -qec "'$bin' build --output '$tmp/tty'" /dev/null 2>&1 | tr '\r' '\n')
-printf '%s\n' "$shown" | grep -Eq "rendering cases: ([0-9]+)/\\1" && printf '%s\n' "$shown" | grep -Eq "writing pages: ([0-9]+)/\\1" && ok || fail "progress on a terminal: $shown"
+printf '%s\n' "$shown" | grep -Eq "rendering cases: ([0-9]+)/\\1" && printf '%s\n' "$shown" | grep -Eq "writing pages: ([0-9]+)/\\1" \
+  && printf '%s\n' "$shown" | grep -Eq "indexing cases for search: ([0-9]+)/\\1" && ok || fail "progress on a terminal: $shown"
 # Cleared: nothing printed after it shares its line.
-[ -z "$(printf '%s\n' "$shown" | grep -e "rendering cases" -e "writing pages" | grep -Ev "^.\[K(rendering cases|writing pages): [0-9]+/[0-9]+$")" ] && ok || fail "the progress line is cleared: $shown"
+[ -z "$(printf '%s\n' "$shown" | grep -e "rendering cases" -e "writing pages" -e "indexing cases" | grep -Ev "^.\[K(rendering cases|writing pages|indexing cases for search): [0-9]+/[0-9]+$")" ] && ok || fail "the progress line is cleared: $shown"
 plain=$("$bin" build --output "$tmp/plain" 2>&1 >/dev/null)
-printf '%s' "$plain" | grep -q -e "rendering cases" -e "writing pages" && fail "progress when not on a terminal: $plain" || ok
+printf '%s' "$plain" | grep -q -e "rendering cases" -e "writing pages" -e "indexing cases" && fail "progress when not on a terminal: $plain" || ok
 rm -rf "$tmp"
 # A build killed midway (SIGKILL) leaves the previous output exactly as it was; the next build cleans up.
 tmp=$(mktemp -d); cp -r Content "$tmp/c"

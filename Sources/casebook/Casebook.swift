@@ -55,7 +55,11 @@ struct Build: AsyncParsableCommand {
         let terminal = isatty(STDERR_FILENO) == 1
         if terminal {
             options.progress = { phase, done, total in
-                let doing = switch phase { case .renderingCases: "rendering cases"; case .writingPages: "writing pages" }
+                let doing = switch phase {
+                case .renderingCases: "rendering cases"
+                case .writingPages: "writing pages"
+                case .indexingCases: "indexing cases for search"
+                }
                 printToStandardError("\r\u{1B}[K\(doing): \(done)/\(total)", newline: false)
             }
         }

@@ -1,11 +1,14 @@
 import Foundation
 
-/// The two long stretches of a build that report their progress.
+/// The long stretches of a build that report their progress.
 public enum BuildPhase: Sendable {
     /// Reading, checking and rendering each case (or taking it from the cache).
     case renderingCases
     /// Writing each case's page.
     case writingPages
+    /// Gathering the text of each case into the search index, when that is done after the pages (in a
+    /// fresh build); an update indexes what changed while it writes the pages, and reports no progress of it.
+    case indexingCases
 }
 
 /// Counts the cases of one phase done across threads and reports each whole percent reached (every case when
@@ -23,11 +26,12 @@ final class ProgressCounter: @unchecked Sendable {
         self.report = report
     }
 
-    /// Counts one more done; reports under the lock, so a later count is never shown before an earlier one.
-    func advance() {
-        guard let report else { return }
+    /// Counts `count` more done; reports under the lock, so a later count is never shown before an earlier one.
+    func advance(by count: Int = 1) {
+        guard let report, count > 0 else { return }
         lock.lock(); defer { lock.unlock() }
-        done += 1
-        if done * 100 / total != (done - 1) * 100 / total { report(phase, done, total) }
+        let before = done
+        done += count
+        if done * 100 / total != before * 100 / total { report(phase, done, total) }
     }
 }

@@ -105,7 +105,9 @@ struct SiteWriter {
         // The index is waited for even when a page failed: nothing may be written once this returns.
         let searchWritten = searching?.value
         try pagesWritten.get()
-        var search = try searchWritten?.get() ?? writeSearchIndex(key: searchKey)
+        // Made after the pages, the index has the progress line to itself.
+        var search = try searchWritten?.get()
+            ?? writeSearchIndex(key: searchKey, progress: ProgressCounter(.indexingCases, total: model.cases.count, report: options.progress))
         if searchBesidePages { search.name += " (beside the pages)" }
         let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
 
@@ -128,7 +130,8 @@ struct SiteWriter {
 
     /// Writes the search index (kept whole when it is made from the same cases as last time, `key`) and
     /// waits for its files; returns the time it took.
-    private func writeSearchIndex(key searchKey: ContentHash) throws -> BuildReport.Stage {
+    /// - Parameter progress: counts the cases indexed, when given.
+    private func writeSearchIndex(key searchKey: ContentHash, progress: ProgressCounter? = nil) throws -> BuildReport.Stage {
         let cases = checked.model.cases, texts = checked.texts, templates = checked.templates
         let searchStart = StageClock.now()
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
@@ -146,7 +149,9 @@ struct SiteWriter {
             let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: BuildManifest.cacheDirectory(for: options.outputDirectory) + "/search"),
                                           keep: { writer.keep($0) }, indexKey: searchKey, lastIndexKey: previousGroups["search"],
                                           readsKept: options.incremental)
-            try SearchIndex.build(source, reuse: reuse) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
+            var indexed: (@Sendable (Int) -> Void)?
+            if let progress { indexed = { progress.advance(by: $0) } }
+            try SearchIndex.build(source, reuse: reuse, indexed: indexed) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
         }
         try writer.flush()   // the index's files count in its time
         return searchStart.stage("build and write the search index", to: StageClock.now())

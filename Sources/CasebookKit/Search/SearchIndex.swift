@@ -165,8 +165,10 @@ public enum SearchIndex {
 
     /// Builds the index as `build(_:emit:)` does, taking over from the last build what `reuse` holds: a part
     /// whose pages are unchanged is not gathered again, and a text shard whose blocks are unchanged is kept
-    /// (and not emitted). Every part gathered is kept in `reuse` for the next build.
-    static func build(_ source: Source, reuse: Reuse?, emit: @escaping @Sendable (File) throws -> Void) throws {
+    /// (and not emitted). Every part gathered is kept in `reuse` for the next build. `indexed` is told, from
+    /// any thread, how many more pages are done as each part of them is, until all are.
+    static func build(_ source: Source, reuse: Reuse?, indexed: (@Sendable (_ pages: Int) -> Void)? = nil,
+                      emit: @escaping @Sendable (File) throws -> Void) throws {
         let pageBlockCounts = source.pages.map(\.blocks)
         var pageStart = [0]
         for count in pageBlockCounts { pageStart.append(pageStart[pageStart.count - 1] + count) }
@@ -182,7 +184,7 @@ public enum SearchIndex {
                   state.indexKey == last.value, state.layout == layout else { return nil }
             return state
         }
-        let parts = try gatheredParts(source, reuse: reuse, pageStart: pageStart, chunk: chunk, last: previous, emit: emit)
+        let parts = try gatheredParts(source, reuse: reuse, pageStart: pageStart, chunk: chunk, last: previous, indexed: indexed, emit: emit)
         let tables = parts.map(\.table)
 
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets. Heavy tokens
@@ -301,6 +303,7 @@ public enum SearchIndex {
     }
 
     private static func gatheredParts(_ source: Source, reuse: Reuse?, pageStart: [Int], chunk: Int, last: SearchMergeState?,
+                                      indexed: (@Sendable (Int) -> Void)?,
                                       emit: @escaping @Sendable (File) throws -> Void) throws -> [GatheredPart] {
         let pageCount = source.pages.count
         let blockCount = pageStart[pageCount]
@@ -308,6 +311,7 @@ public enum SearchIndex {
         let parts = (0..<partCount).map { part in (pageCount * part / partCount)..<(pageCount * (part + 1) / partCount) }
         let keys = reuse != nil && source.pageKeys.count == pageCount ? source.pageKeys : nil
         return try parallelTryMap(Array(parts.enumerated())) { part, pages in
+            defer { indexed?(pages.count) }
             let range = pageStart[pages.lowerBound]..<pageStart[pages.upperBound]
             guard range.count <= PostingsTable.maxBlocks else { throw TooManyBlocks(pages: pages) }
             let shards = (range.lowerBound + chunk - 1) / chunk ..< (range.upperBound + chunk - 1) / chunk

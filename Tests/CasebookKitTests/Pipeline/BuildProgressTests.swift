@@ -29,7 +29,7 @@ private final class ProgressLog: @unchecked Sendable {
     #expect(few.all.map(\.done) == Array(1...7))
 }
 
-@Test func aBuildReportsRenderingCasesThenWritingPages() async throws {
+@Test func aFreshBuildReportsRenderingThenWritingThenIndexing() async throws {
     let output = Repo.temporaryDirectory() + "/out"
     defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
     let log = ProgressLog()
@@ -40,6 +40,14 @@ private final class ProgressLog: @unchecked Sendable {
     let caseFiles = try FileManager.default.contentsOfDirectory(atPath: Repo.content + "/cases").filter { $0.hasSuffix(".md") }.count
     #expect(reports.filter { $0.phase == .renderingCases }.last.map { [$0.done, $0.total] } == [caseFiles, caseFiles])
     #expect(reports.filter { $0.phase == .writingPages }.last.map { [$0.done, $0.total] } == [report.cases, report.cases])
-    let firstWriting = reports.firstIndex { $0.phase == .writingPages } ?? reports.count
-    #expect(firstWriting > 0 && reports[firstWriting...].allSatisfy { $0.phase == .writingPages })
+    // A fresh build indexes the cases for search after writing the pages.
+    #expect(reports.filter { $0.phase == .indexingCases }.last.map { [$0.done, $0.total] } == [report.cases, report.cases])
+    #expect(reports.map(\.phase).removingRepeats() == [.renderingCases, .writingPages, .indexingCases])
+}
+
+private extension Array where Element: Equatable {
+    /// The elements without any that equals the one before it.
+    func removingRepeats() -> [Element] {
+        enumerated().filter { $0.offset == 0 || self[$0.offset - 1] != $0.element }.map(\.element)
+    }
 }
