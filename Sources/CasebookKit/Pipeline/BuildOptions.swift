@@ -11,8 +11,8 @@ public struct BuildOptions: Sendable {
     public var incremental: Bool = true
     /// Threads to use; 0 means one per core. The output is the same whatever the number.
     public var jobs: Int = 0
-    /// Called as cases are rendered and as their pages are written, with the phase, the number done and the
-    /// total, about a hundred times a phase, in order, from any thread.
+    /// Called as the cases go through each `BuildPhase`, with the phase, the number done and the total: at
+    /// each whole percent of a phase, in order, from any thread.
     public var progress: (@Sendable (_ phase: BuildPhase, _ done: Int, _ total: Int) -> Void)?
 
     public init(contentDirectory: String = "Content", templatesDirectory: String = "Templates",

@@ -6,8 +6,9 @@ public enum BuildPhase: Sendable {
     case renderingCases
     /// Writing each case's page.
     case writingPages
-    /// Gathering the text of each case into the search index, when that is done after the pages (in a
-    /// fresh build); an update indexes what changed while it writes the pages, and reports no progress of it.
+    /// Gathering the text of each case into the search index, when that is done after the pages (in a fresh
+    /// build, or on one thread); an update on more threads indexes what changed while it writes the pages,
+    /// and reports no progress of that.
     case indexingCases
 }
 
