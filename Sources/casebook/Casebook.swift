@@ -87,7 +87,12 @@ struct Build: AsyncParsableCommand {
             if terminal { printToStandardError("\r\u{1B}[K", newline: false) }
             let failure: BuildFailure = error
             printToStandardError(DiagnosticReport.text(failure.diagnostics))
-            printToStandardError("build failed: \(failure.errorCount) error\(failure.errorCount == 1 ? "" : "s"); \(output)/ was left as it was")
+            let state = switch failure.output {
+            case .unchanged: "\(output)/ was left as it was"
+            case .repaired: "\(output)/ 仍是一次完整的构建：先完成了上次被中断的构建"
+            case .incomplete: "\(output)/ 只更新了一部分：排除原因后再构建一次，即可完成更新"
+            }
+            printToStandardError("build failed: \(failure.errorCount) error\(failure.errorCount == 1 ? "" : "s"); " + state)
             throw ExitCode.failure
         }
     }
@@ -164,6 +169,10 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let options = locations.options(output: output)
+        do { try OutputGuard.check(options) } catch {
+            printToStandardError(DiagnosticReport.text(error.diagnostics))
+            throw ExitCode.failure
+        }
         try await PreviewServer(options: options, host: host, port: port).run { printToStandardError($0) }
     }
 }

@@ -35,8 +35,22 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
 
 /// A build or check that found errors; it carries every diagnostic found, errors and warnings.
 public struct BuildFailure: Error, Sendable {
+    /// What a failed build left in the output folder.
+    public enum OutputState: Sendable {
+        /// As the last finished build left it.
+        case unchanged
+        /// A whole site again: what a build stopped midway had begun was completed or undone first.
+        case repaired
+        /// Partly updated: the commit failed halfway; the next build completes it.
+        case incomplete
+    }
+
     public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var output: OutputState
+    public init(_ diagnostics: [Diagnostic], output: OutputState = .unchanged) {
+        self.diagnostics = diagnostics
+        self.output = output
+    }
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
 }
 

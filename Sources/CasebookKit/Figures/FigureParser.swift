@@ -157,10 +157,12 @@ public enum FigureParser {
         return value
     }
 
-    /// A percentage as written: `81`, `2.5`.
+    /// A percentage as written: `81`, `2.5`. Any number an editor can write is formatted without trapping
+    /// (`1e+19` for one too large to be a whole `Int`).
     public static func format(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        if let whole = Int(exactly: rounded) { return String(whole) }
+        return String(rounded)
     }
 }
 

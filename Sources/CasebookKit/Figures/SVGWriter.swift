@@ -49,12 +49,13 @@ struct SVGWriter {
     }
 }
 
-/// A number for SVG: at most two decimals, no trailing zeros, never `-0`.
+/// A number for SVG: at most two decimals, no trailing zeros, never `-0`. A value too large for that (no
+/// chart draws one; only a mistake could) is written as Swift writes a `Double`, never trapping.
 func num(_ value: Double) -> String {
     let rounded = (value * 100).rounded() / 100
     if rounded == 0 { return "0" }
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
-    let scaled = Int((abs(rounded) * 100).rounded())
+    if let whole = Int(exactly: rounded) { return String(whole) }
+    guard let scaled = Int(exactly: (abs(rounded) * 100).rounded()) else { return String(rounded) }
     var text = (rounded < 0 ? "-" : "") + String(scaled / 100) + "." + zeroPadded(scaled % 100, width: 2)
     while text.hasSuffix("0") { text.removeLast() }
     return text

@@ -29,25 +29,20 @@ public final class OutputWriter: @unchecked Sendable {
     private let waiting = DispatchSemaphore(value: 128)
     private var firstError: (any Error)?
 
-    /// Creates the staging folder, after finishing or removing what killed builds left.
+    /// Creates the staging folder. What killed builds left is put right before this (`OutputRecovery`).
     /// - Parameter previous: the last build's record of `output/`; pass it to update in place.
     public init(destination: String, previous: [String: BuildManifest.Output]? = nil) throws {
         let url = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = url.path
-        let parent = url.deletingLastPathComponent().path
-        let prefix = ".\(url.lastPathComponent).staging-"
         let fm = FileManager.default
-        try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        for name in ((try? fm.contentsOfDirectory(atPath: parent)) ?? []).sorted() where name.hasPrefix(prefix) || name.hasPrefix(".\(url.lastPathComponent).old-") {
-            OutputJournal.finish(staging: parent + "/" + name, destination: url.path)
-            try? fm.removeItem(atPath: parent + "/" + name)
-        }
         var isDirectory: ObjCBool = false
         self.previous = fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? previous : nil
         destinationFolder = self.previous == nil ? nil : OpenFolder(url.path)
         records.reserveCapacity(self.previous?.count ?? 0)
-        staging = parent + "/" + prefix + String(ProcessInfo.processInfo.processIdentifier)
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        staging = OutputRecovery.stagingFolder(of: url.path)
+        do { try fm.createDirectory(atPath: staging, withIntermediateDirectories: true) } catch {
+            throw OutputError.cannotWrite(staging, (error as NSError).underlyingErrorCode ?? EACCES)
+        }
     }
 
     /// True when this build updates `output/` in place rather than replacing it.
@@ -185,10 +180,10 @@ public final class OutputWriter: @unchecked Sendable {
     /// `writeFile` with the file's bytes handed, in order, to the function `write` is given.
     static func writeFile(_ path: String, writing write: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> FileStamp {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.cannotWrite(path, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw OutputError.cannotWrite(path, errno) }
         defer { close(descriptor) }
         try write { try writeAll($0, to: descriptor, path: path) }
-        guard let stamp = FileStamp.of(descriptor: descriptor) else { throw OutputError.cannotWrite(path, "cannot stat it") }
+        guard let stamp = FileStamp.of(descriptor: descriptor) else { throw OutputError.cannotWrite(path, errno) }
         return stamp
     }
 
@@ -198,7 +193,7 @@ public final class OutputWriter: @unchecked Sendable {
     static func replaceFile(_ path: String, writing write: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.cannotWrite(temporary, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw OutputError.cannotWrite(temporary, errno) }
         do {
             defer { close(descriptor) }
             try write { try writeAll($0, to: descriptor, path: temporary) }
@@ -207,9 +202,9 @@ public final class OutputWriter: @unchecked Sendable {
             throw error
         }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             unlink(temporary)
-            throw OutputError.cannotWrite(path, reason)
+            throw OutputError.cannotWrite(path, code)
         }
     }
 
@@ -224,7 +219,7 @@ public final class OutputWriter: @unchecked Sendable {
             let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw OutputError.cannotWrite(path, String(cString: strerror(errno)))
+                throw OutputError.cannotWrite(path, errno)
             }
             offset += count
         }
@@ -264,49 +259,40 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Puts the build in place of `output/`: a fresh build is swapped in whole; an update is applied through
-    /// the journal.
+    /// the journal. Every rename and deletion is checked.
+    /// - Throws: `OutputError`; when the journal was committed but could not be applied whole, `isIncomplete`
+    ///   is then true and the staging folder is kept for the next build to finish.
     public func commit() throws {
         try flush()
-        let fm = FileManager.default
         if previous != nil {
             lock.lock()
             let deletions = removedFiles()
             lock.unlock()
             try OutputJournal.commit(staging: staging, moves: staged.sorted(), deletions: deletions)
-            OutputJournal.finish(staging: staging, destination: destination)
-            try? fm.removeItem(atPath: staging)
+            isIncomplete = true
+            try OutputJournal.finish(staging: staging, destination: destination)
+            isIncomplete = false
+            try? FileManager.default.removeItem(atPath: staging)
             return
         }
-        let parent = (destination as NSString).deletingLastPathComponent
-        let old = parent + "/.\((destination as NSString).lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)"
-        if fm.fileExists(atPath: destination) { try fm.moveItem(atPath: destination, toPath: old) }
-        do {
-            try fm.moveItem(atPath: staging, toPath: destination)
-        } catch {
-            if fm.fileExists(atPath: old) { try? fm.moveItem(atPath: old, toPath: destination) }
-            throw error
+        let old = OutputRecovery.oldFolder(of: destination)
+        let hadOutput = access(destination, F_OK) == 0
+        if hadOutput, rename(destination, old) != 0 { throw OutputError.cannotWrite(destination, errno) }
+        if rename(staging, destination) != 0 {
+            let code = errno
+            if hadOutput { _ = rename(old, destination) }
+            throw OutputError.cannotWrite(destination, code)
         }
-        try? fm.removeItem(atPath: old)
+        if hadOutput { try? FileManager.default.removeItem(atPath: old) }
     }
+
+    /// True when a failed `commit` left `output/` partly updated (the next build completes it).
+    public private(set) var isIncomplete = false
 
     /// Drops the staged files; `output/` is untouched.
     public func discard() {
         queue.sync {}
-        try? FileManager.default.removeItem(atPath: staging)
-    }
-}
-
-public enum OutputError: Error, CustomStringConvertible {
-    case unsafePath(String)
-    case unreadable(String)
-    case cannotWrite(String, String)
-
-    public var description: String {
-        switch self {
-        case let .unsafePath(path): return "refusing to write `\(path)`: it would leave the output folder"
-        case let .unreadable(path): return "cannot read \(path)"
-        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
-        }
+        if !isIncomplete { try? FileManager.default.removeItem(atPath: staging) }
     }
 }
 

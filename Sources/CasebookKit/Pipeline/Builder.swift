@@ -83,14 +83,27 @@ public enum Builder {
 
     /// Builds the site into `options.outputDirectory`. On any error the previous output stays as it was.
     /// Unless `options.incremental` is off, only what changed since the last build is redone.
+    /// The output folder is checked first (`OutputGuard`), then locked against other builds (`BuildLock`),
+    /// then put right if a killed build left it half done (`OutputRecovery`).
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         _ = AllocatorTuning.applied
+        try OutputGuard.check(options)
+        let lock: BuildLock, recovered: OutputRecovery.Outcome
+        do {
+            lock = try BuildLock(cacheDirectory: BuildManifest.cacheDirectory(for: options.outputDirectory))
+            recovered = try OutputRecovery.recover(destination: options.outputDirectory)
+        } catch {
+            throw BuildFailure([.error("\(error)", at: nil, suggestion: "修好输出文件夹的权限或空间后再构建；被中断的构建会在那时完成")],
+                               output: .incomplete)
+        }
+        defer { withExtendedLifetime(lock) {} }
         do {
             return try await Parallelism.$jobs.withValue(options.jobs) { try await buildAll(options) }
-        } catch let failure as BuildFailure {
+        } catch var failure as BuildFailure {
+            if failure.output == .unchanged, recovered == .repaired { failure.output = .repaired }
             throw failure
         } catch {
-            throw BuildFailure([.error("\(error)", at: nil)])
+            throw BuildFailure([.error("\(error)", at: nil)], output: recovered == .repaired ? .repaired : .unchanged)
         }
     }
 
@@ -118,7 +131,7 @@ public enum Builder {
         let checkedAt = StageClock.now()
         let writer: OutputWriter
         do { writer = try OutputWriter(destination: options.outputDirectory, previous: manifest?.outputs) } catch {
-            throw BuildFailure([.error("cannot prepare the output folder: \(error)", at: nil)])
+            throw BuildFailure([.error("无法准备输出文件夹：\(error)", at: nil)])
         }
         do {
             let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:])
@@ -151,7 +164,7 @@ public enum Builder {
         } catch {
             writer.discard()
             checked.savingHeads?.value
-            throw BuildFailure([.error("writing the site failed: \(error)", at: nil)])
+            throw BuildFailure([.error("写入网站失败：\(error)", at: nil)], output: writer.isIncomplete ? .incomplete : .unchanged)
         }
     }
 

@@ -13,6 +13,7 @@ import Testing
     @Test func stagedFilesAppearOnlyOnCommitAndStaleStagingIsCleaned() throws {
         let parent = Repo.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: parent + "/.output.staging-999999", withIntermediateDirectories: true)
+        #expect(try OutputRecovery.recover(destination: parent + "/output") == .untouched)
         let writer = try OutputWriter(destination: parent + "/output")
         #expect(!FileManager.default.fileExists(atPath: parent + "/.output.staging-999999"))
         try writer.write("a/b.html", "x")
@@ -96,12 +97,74 @@ import Testing
         try FileManager.default.createDirectory(atPath: uncommitted, withIntermediateDirectories: true)
         try "half".write(toFile: uncommitted + "/page.html", atomically: false, encoding: .utf8)
 
-        let next = try OutputWriter(destination: parent + "/output")
+        #expect(try OutputRecovery.recover(destination: parent + "/output") == .repaired)
         #expect(try String(contentsOfFile: parent + "/output/page.html", encoding: .utf8) == "new")
         #expect(!FileManager.default.fileExists(atPath: parent + "/output/gone.html"))
         #expect(!FileManager.default.fileExists(atPath: staging))
         #expect(!FileManager.default.fileExists(atPath: uncommitted))
-        next.discard()
+        #expect(try OutputRecovery.recover(destination: parent + "/output") == .untouched)
+    }
+
+    @Test func aJournalKilledHalfwayIsFinishedAndAMissingOutputComesBackFromItsOldFolder() throws {
+        let parent = Repo.temporaryDirectory()
+        let first = try OutputWriter(destination: parent + "/output")
+        try first.write("a.html", "old a")
+        try first.write("b.html", "old b")
+        try first.commit()
+        // The journal's first move was done before the kill; the second was not.
+        let staging = parent + "/.output.staging-999996"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try "new b".write(toFile: staging + "/b.html", atomically: false, encoding: .utf8)
+        try "new a".write(toFile: parent + "/output/a.html", atomically: false, encoding: .utf8)
+        try OutputJournal.commit(staging: staging, moves: ["a.html", "b.html"], deletions: [])
+        #expect(try OutputRecovery.recover(destination: parent + "/output") == .repaired)
+        #expect(try String(contentsOfFile: parent + "/output/a.html", encoding: .utf8) == "new a")
+        #expect(try String(contentsOfFile: parent + "/output/b.html", encoding: .utf8) == "new b")
+        // A fresh build killed between its two renames: output/ is gone, the old site is beside it.
+        try FileManager.default.moveItem(atPath: parent + "/output", toPath: parent + "/.output.old-999995")
+        #expect(try OutputRecovery.recover(destination: parent + "/output") == .repaired)
+        #expect(try String(contentsOfFile: parent + "/output/b.html", encoding: .utf8) == "new b")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["output"])
+    }
+
+    @Test func aMoveThatFailsIsAnErrorNamingThePathAndTheJournalStays() throws {
+        let parent = Repo.temporaryDirectory()
+        let staging = parent + "/.output.staging-999994"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: parent + "/output", withIntermediateDirectories: true)
+        try "x".write(toFile: staging + "/page.html", atomically: false, encoding: .utf8)
+        // A folder where the file should go: rename(2) refuses to put a file over it.
+        try FileManager.default.createDirectory(atPath: parent + "/output/page.html/inner", withIntermediateDirectories: true)
+        try OutputJournal.commit(staging: staging, moves: ["page.html"], deletions: [])
+        #expect {
+            try OutputRecovery.recover(destination: parent + "/output")
+        } throws: { error in
+            "\(error)".contains("output/page.html")
+        }
+        #expect(FileManager.default.fileExists(atPath: staging + "/" + OutputJournal.name))
+    }
+
+    @Test func theGuardRefusesFoldersABuildMustNotReplace() throws {
+        let parent = Repo.temporaryDirectory()
+        let content = parent + "/Content", templates = parent + "/Templates", foreign = parent + "/photos"
+        for folder in [content, templates, foreign] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try "x".write(toFile: foreign + "/a.jpg", atomically: false, encoding: .utf8)
+        try "x".write(toFile: parent + "/file.txt", atomically: false, encoding: .utf8)
+        let protected = [(path: content, name: "内容文件夹"), (path: templates, name: "模板文件夹"), (path: parent + "/work", name: "当前工作目录")]
+        for refused in [content, templates, parent, parent + "/work", parent + "/file.txt", foreign, content + "/out", "/"] {
+            #expect(OutputGuard.refusal(output: refused, protected: protected) != nil, "\(refused)")
+        }
+        for allowed in [parent + "/output", parent + "/work/output"] {
+            #expect(OutputGuard.refusal(output: allowed, protected: protected) == nil, "\(allowed)")
+        }
+        // A folder the last build made (its manifest is beside it) may be replaced.
+        let made = parent + "/site"
+        try FileManager.default.createDirectory(atPath: made, withIntermediateDirectories: true)
+        try "x".write(toFile: made + "/index.html", atomically: false, encoding: .utf8)
+        #expect(OutputGuard.refusal(output: made, protected: protected) != nil)
+        try FileManager.default.createDirectory(atPath: parent + "/.site.cache", withIntermediateDirectories: true)
+        try "m".write(toFile: parent + "/.site.cache/manifest.bin", atomically: false, encoding: .utf8)
+        #expect(OutputGuard.refusal(output: made, protected: protected) == nil)
     }
 
     @Test func freeTextNamesBecomeSafeFileNames() {
