@@ -105,10 +105,10 @@ public struct BuildManifest: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         switch bytes {
         case let .whole(data):
-            try OutputWriter.replaceFile(directory + "/" + ManifestDelta.baseName, data)
+            try CacheFile.replace(directory + "/" + ManifestDelta.baseName, data)
             unlink(directory + "/" + ManifestDelta.name)
         case let .delta(data):
-            try OutputWriter.replaceFile(directory + "/" + ManifestDelta.name, data)
+            try CacheFile.replace(directory + "/" + ManifestDelta.name, data)
         }
     }
 

@@ -68,6 +68,15 @@ struct CaseCache: Sendable {
         return Result(output: output, input: input, reused: false, head: head.map { .made($0) })
     }
 
+    /// The text of `file` rendered again, when its cache file no longer holds it whole; the cache file is
+    /// written again. Nil when the file's bytes no longer hash to `hash` (it was edited during the build).
+    func restore(_ file: CaseFile, hash: ContentHash, stage: CaseStage) -> CaseText? {
+        guard let data = FileManager.default.contents(atPath: file.path), ContentHash(data) == hash else { return nil }
+        let output = stage.run(file, data: data)
+        _ = write(file.slug, hash: hash, output)
+        return output.text
+    }
+
     /// The head of case `slug` as rendered from the file with `hash`: from the pack, else from its file.
     private func head(of slug: String, hash: ContentHash) -> (output: CaseStage.Output, head: CaseHeadPack.Head)? {
         if let kept = pack.head(Part<CaseStage.Output>.self, of: slug), let output = value(of: kept.value, hash: hash) {
@@ -112,51 +121,55 @@ struct CaseCache: Sendable {
             try BinaryCoder.encode(Part(hash: hash, environment: environment, value: value))
         }
         guard let parts = try? [encoded(head), encoded(output.text?.html ?? ""), encoded(output.text?.textBlocks ?? []), encoded(output.text?.charts ?? [])],
-              (try? OutputWriter.replaceFile(path(slug), SectionedFile.join(parts))) != nil else { return nil }
+              (try? CacheFile.replace(path(slug), SectionedFile.join(parts))) != nil else { return nil }
         return parts[0]
     }
 }
 
-/// A file of parts that can be read one at a time: the number of parts and each one's length (8 bytes
-/// little-endian each), then the parts.
+/// A file of parts that can be read one at a time: the number of parts, each one's length, then each one's
+/// `ContentHash` (8 bytes little-endian each), then the parts, then `CacheFile`'s trailer. A part read alone
+/// is checked against its own hash; the whole file, against the trailer.
 enum SectionedFile {
     static func join(_ parts: [[UInt8]]) -> Data {
-        var data = Data(capacity: 8 * (parts.count + 1) + parts.reduce(0) { $0 + $1.count })
-        for number in [parts.count] + parts.map(\.count) {
-            withUnsafeBytes(of: UInt64(number).littleEndian) { data.append(contentsOf: $0) }
+        var data = Data(capacity: 8 * (2 * parts.count + 1) + parts.reduce(0) { $0 + $1.count })
+        for number in [UInt64(parts.count)] + parts.map({ UInt64($0.count) }) + parts.map({ ContentHash($0).value }) {
+            withUnsafeBytes(of: number.littleEndian) { data.append(contentsOf: $0) }
         }
         for part in parts { data.append(contentsOf: part) }
         return data
     }
 
     /// Part `part` of the file at `path`, reading only its header and that part; nil when the file is
-    /// missing or malformed.
+    /// missing or malformed, or the part's bytes do not match its hash.
     static func read(_ path: String, part: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, let count = readNumbers(descriptor, at: 0, count: 1)?.first,
-              part < count, count < 64, let lengths = readNumbers(descriptor, at: 8, count: Int(count)),
-              let ranges = ranges(lengths: lengths, fileSize: Int(info.st_size)) else { return nil }
-        return readBytes(descriptor, at: ranges[part].lowerBound, count: ranges[part].count)
+              part < count, count < 64, let header = readNumbers(descriptor, at: 8, count: 2 * Int(count)),
+              let ranges = ranges(lengths: Array(header[..<Int(count)]), fileSize: Int(info.st_size) - CacheFile.trailerSize),
+              let bytes = readBytes(descriptor, at: ranges[part].lowerBound, count: ranges[part].count),
+              ContentHash(bytes).value == header[Int(count) + part] else { return nil }
+        return bytes
     }
 
     /// Every part of the file at `path`, read at once; nil when the file is missing or malformed.
     static func readAll(_ path: String) -> [FileBytes]? {
         guard let bytes = RawBytes.readFile(path), bytes.count >= 8 else { return nil }
         let count = number(in: bytes, at: 0)
-        guard count < 64, bytes.count >= 8 * (1 + Int(count)),
+        guard count < 64, bytes.count >= 8 * (1 + 2 * Int(count)),
               let ranges = ranges(lengths: (0..<Int(count)).map { number(in: bytes, at: 8 * (1 + $0)) }, fileSize: bytes.count)
         else { return nil }
         return ranges.map { bytes[$0] }
     }
 
-    /// Where each part lies, after the header; nil unless the parts fill the rest of the file exactly.
+    /// Where each part lies, after the header; nil unless the parts fill the rest of the file (before the
+    /// trailer) exactly.
     private static func ranges(lengths: [UInt64], fileSize: Int) -> [Range<Int>]? {
-        guard lengths.allSatisfy({ $0 <= UInt64(fileSize) }),
-              UInt64(8 * (1 + lengths.count)) + lengths.reduce(0, +) == UInt64(fileSize) else { return nil }
-        var start = 8 * (1 + lengths.count)
+        guard fileSize > 0, lengths.allSatisfy({ $0 <= UInt64(fileSize) }),
+              UInt64(8 * (1 + 2 * lengths.count)) + lengths.reduce(0, +) == UInt64(fileSize) else { return nil }
+        var start = 8 * (1 + 2 * lengths.count)
         return lengths.map { length in
             defer { start += Int(length) }
             return start..<start + Int(length)

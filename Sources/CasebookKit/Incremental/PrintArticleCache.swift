@@ -40,7 +40,7 @@ struct PrintArticleCache: Sendable {
         out.append([key.value])
         out.append(strings: frame.order + [frame.text])
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? OutputWriter.replaceFile(framePath, out.bytes)
+        try? CacheFile.replace(framePath, out.bytes)
     }
 
     /// The file is the articles' keys, then their texts in `RawBytes.Writer.append(strings:)`'s form.

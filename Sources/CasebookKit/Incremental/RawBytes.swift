@@ -36,14 +36,15 @@ enum RawBytes {
         header.append(lengths.map { UInt32($0) })
         var headerBytes = header.bytes
         withUnsafeBytes(of: UInt64(lengths.reduce(0, +))) { headerBytes += $0 }
-        try OutputWriter.replaceFile(path) { append in
+        try CacheFile.replace(path) { append in
             try headerBytes.withUnsafeBytes(append)
             try withoutActuallyEscaping(append) { try pieces($0) }
         }
     }
 
-    /// The whole file at `path`, mapped (see `FileBytes`); nil when it cannot be read.
-    static func readFile(_ path: String) -> FileBytes? { FileBytes(contentsOf: path) }
+    /// The whole file at `path`, mapped (see `FileBytes`) and checked (see `CacheFile`); nil when it cannot
+    /// be read or is not as it was written.
+    static func readFile(_ path: String) -> FileBytes? { CacheFile.read(path) }
 
     struct Reader {
         private let bytes: FileBytes

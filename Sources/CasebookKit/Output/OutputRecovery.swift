@@ -54,9 +54,12 @@ enum OutputRecovery {
 
 /// Keeps two builds from writing the same output at once: each holds an exclusive `flock` on a file in the
 /// cache folder for as long as it runs (a second build waits). The kernel lets go when the process ends,
-/// however it ends.
+/// however it ends. The file says "running" while a build holds it and is emptied when the build ends, so
+/// the next build can tell that the last one was killed.
 final class BuildLock: @unchecked Sendable {
     private let descriptor: Int32
+    /// True when the last build holding this lock was killed (it left the file saying "running").
+    let lastBuildWasKilled: Bool
 
     /// Waits for the lock of the output folder whose cache folder is `cacheDirectory`.
     init(cacheDirectory: String) throws {
@@ -75,9 +78,15 @@ final class BuildLock: @unchecked Sendable {
                 throw OutputError.cannotWrite(path, code)
             }
         }
+        var info = stat()
+        lastBuildWasKilled = fstat(descriptor, &info) == 0 && info.st_size > 0
+        _ = pwrite(descriptor, "running\n", 8, 0)
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        _ = ftruncate(descriptor, 0)
+        close(descriptor)
+    }
 }
 
 extension NSError {

@@ -187,33 +187,7 @@ public final class OutputWriter: @unchecked Sendable {
         return stamp
     }
 
-    /// Writes a file of the build's cache whole under a temporary name, then renames it over `path`, so a
-    /// reader finds the old file or the new one, never a part of one. `write` hands its pieces, in order,
-    /// to the function it is given. The temporary file is removed when this fails.
-    static func replaceFile(_ path: String, writing write: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.cannotWrite(temporary, errno) }
-        do {
-            defer { close(descriptor) }
-            try write { try writeAll($0, to: descriptor, path: temporary) }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw OutputError.cannotWrite(path, code)
-        }
-    }
-
-    /// `replaceFile` with the file's bytes in one piece.
-    static func replaceFile(_ path: String, _ data: some ContiguousBytes) throws {
-        try replaceFile(path) { append in try data.withUnsafeBytes(append) }
-    }
-
-    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < buffer.count {
             let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

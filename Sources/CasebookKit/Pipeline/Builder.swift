@@ -71,13 +71,18 @@ public enum Builder {
         }
         diagnostics += linking.value
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
+        var texts = CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes)
+        if let cache {
+            let files = Dictionary(caseFiles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            texts.restore = { slug, hash in files[slug].flatMap { cache.restore($0, hash: hash, stage: stage) } }
+        }
         if diagnostics.hasErrors {
             heads?.value   // a failed build's heads are kept too, but not written by two builds at once
             throw BuildFailure(diagnostics.sortedByLocation())
         }
         return Checked(model: ordering.value, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
                        inputs: inputs, listings: listings, environment: environment, casesRendered: results.filter { !$0.reused }.count,
-                       texts: CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes),
+                       texts: texts,
                        savingHeads: heads)
     }
 
@@ -92,6 +97,7 @@ public enum Builder {
         do {
             lock = try BuildLock(cacheDirectory: BuildManifest.cacheDirectory(for: options.outputDirectory))
             recovered = try OutputRecovery.recover(destination: options.outputDirectory)
+            if lock.lastBuildWasKilled { CacheFile.removeLeftovers(in: BuildManifest.cacheDirectory(for: options.outputDirectory)) }
         } catch {
             throw BuildFailure([.error("\(error)", at: nil, suggestion: "修好输出文件夹的权限或空间后再构建；被中断的构建会在那时完成")],
                                output: .incomplete)

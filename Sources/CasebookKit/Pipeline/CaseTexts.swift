@@ -9,9 +9,12 @@ struct CaseTexts: Sendable {
     let hashes: [String: ContentHash]
     /// Each case's size in the search index, by slug.
     var searchSizes: [String: SearchIndex.PageSize] = [:]
+    /// Renders a case again from its file when its cached text is gone or damaged (see `CaseCache.restore`).
+    var restore: (@Sendable (_ slug: String, _ hash: ContentHash) -> CaseText?)? = nil
 
     /// The body HTML of case `slug`.
-    /// - Throws: `CaseTextMissing` when the cache no longer holds it (another build replaced it meanwhile).
+    /// - Throws: `CaseTextMissing` when neither the cache nor the case file (changed since it was read)
+    ///   gives it.
     func html(of slug: String) throws -> String {
         try kept[slug]?.html ?? cached(String.self, .html, of: slug)
     }
@@ -34,14 +37,25 @@ struct CaseTexts: Sendable {
         return size
     }
 
+    /// Part `section` of a case's text from the cache; when the cache no longer holds it whole, the case is
+    /// rendered again from its file (if that is still the file this build read).
     private func cached<Value: Codable>(_ type: Value.Type, _ section: CaseCache.Section, of slug: String) throws -> Value {
-        guard let cache, let hash = hashes[slug], let value = cache.read(type, section, of: slug, hash: hash) else { throw CaseTextMissing(slug: slug) }
+        guard let cache, let hash = hashes[slug] else { throw CaseTextMissing(slug: slug) }
+        if let value = cache.read(type, section, of: slug, hash: hash) { return value }
+        guard let text = restore?(slug, hash) else { throw CaseTextMissing(slug: slug) }
+        let value: Any = switch section {
+        case .html: text.html
+        case .textBlocks: text.textBlocks
+        case .charts: text.charts
+        case .head: text
+        }
+        guard let value = value as? Value else { throw CaseTextMissing(slug: slug) }
         return value
     }
 }
 
-/// The cached text of a case was gone or changed before its pages were written.
+/// The cached text of a case was gone, and its file had changed since the build read it.
 struct CaseTextMissing: Error, CustomStringConvertible {
     var slug: String
-    var description: String { "the cached rendering of `\(slug)` changed during the build (is another build writing the same output?); build again" }
+    var description: String { "案例 `\(slug)` 的文件在构建过程中被改动了：请再构建一次" }
 }

@@ -44,6 +44,6 @@ struct SearchMergeState: Equatable {
         writer.append(heavyKeys)
         writer.append(strings: heavyTokens)
         writer.append(heavySizes)
-        try? OutputWriter.replaceFile(path, writer.bytes)
+        try? CacheFile.replace(path, writer.bytes)
     }
 }

@@ -34,7 +34,7 @@ struct SearchPartCache: Sendable {
         withUnsafeBytes(of: key.value) { bytes += $0 }
         withUnsafeBytes(of: ContentHash(payload).value) { bytes += $0 }
         bytes += payload
-        try? OutputWriter.replaceFile(path(part), bytes)
+        try? CacheFile.replace(path(part), bytes)
     }
 
     private func path(_ part: Int) -> String { directory + "/part-\(part).bin" }
