@@ -8,7 +8,7 @@ CHECK_PACKAGES := chromium chromium-driver fonts-noto-cjk w3m
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: site build test unit-test browser-test deps check-deps clean fuzz bench
+.PHONY: site build test unit-test browser-test deps check-deps clean fuzz fuzz-nightly bench
 
 ## Installs the Debian packages the build needs, when they are missing.
 deps:
@@ -59,6 +59,10 @@ fuzz: deps
 	$(SWIFT) build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer,address
 	mkdir -p Fuzz/crashes Fuzz/.build/work-corpus
 	Fuzz/.build/debug/CasebookFuzz Fuzz/.build/work-corpus Fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=Fuzz/crashes/
+
+## The fuzzer for an hour, as a nightly job would run it (not part of `make test`).
+fuzz-nightly:
+	$(MAKE) fuzz FUZZ_SECONDS=3600
 
 ## Casebook against the libcmark-gfm floor and Hugo on a generated corpus (BENCH_CASES, BENCH_RUNS); not a test.
 BENCH_CASES ?= 10000

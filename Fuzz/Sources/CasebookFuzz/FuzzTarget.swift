@@ -14,6 +14,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let split = try? FrontMatterSplit.split(text, file: "fuzz.md") {
         _ = CaseMetadata.read(split, file: "fuzz.md")
     }
+    // The body as Markdown, with `图 1-1` references and figure blocks, when it is within the limits.
+    if ContentLimits.markdownProblem(text, file: "fuzz.md", line: 1) == nil {
+        _ = MarkdownRenderer().render(text, file: "fuzz.md", firstLine: 1) { block in
+            let (figure, diagnostics) = FigureParser.parse(block.text, at: block.location)
+            return RenderedFigure(figure: figure, html: "", diagnostics: diagnostics)
+        }
+    }
     let (figure, _) = FigureParser.parse(text, at: SourceLocation(file: "fuzz.md", line: 2))
     if var figure {
         let renderer = ChartRenderer(strings: strings)

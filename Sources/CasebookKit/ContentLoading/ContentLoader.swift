@@ -37,6 +37,14 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         let root = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
 
+        // The rule for case files holds for the files and folders that hold them: no link out of Content/.
+        for name in ["site.yaml", "catalogue.yaml", "cases", "media"] {
+            if let problem = linkProblem(display + "/" + name, root: root) {
+                diagnostics.append(.error(problem, at: SourceLocation(file: display + "/" + name),
+                                          suggestion: "把它指向的文件或文件夹复制进 \(display)/，替换这个链接"))
+            }
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
         guard let siteText = readText(display + "/site.yaml", diagnostics: &diagnostics, missing: "no site.yaml in \(display)") else {
             return (nil, diagnostics)
         }
@@ -122,7 +130,11 @@ public enum ContentLoader {
             diagnostics.append(.error(missing.isEmpty ? "cannot read \(path)" : missing, at: nil))
             return nil
         }
-        do { return try SourceText.decode(Array(data), file: path) } catch { diagnostics.append(error); return nil }
+        do {
+            let (text, warnings) = SourceText.removingControlCharacters(try SourceText.decode(Array(data), file: path), file: path)
+            diagnostics += warnings
+            return text
+        } catch { diagnostics.append(error); return nil }
     }
 
     /// A symlink that leaves the content folder is refused: the site publishes only what is inside it.

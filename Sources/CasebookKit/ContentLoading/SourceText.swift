@@ -5,6 +5,10 @@ public enum SourceText {
     public static func decode(_ bytes: [UInt8], file: String) throws(Diagnostic) -> String {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let order = utf16ByteOrder(body) {
+            throw .error("文件是 UTF-16 编码（\(order)，Windows 记事本称为 “Unicode”），不是 UTF-8", at: SourceLocation(file: file),
+                         suggestion: "用 `iconv -f UTF-16 -t UTF-8 '\(file)' -o converted.md` 转换后替换原文件，或另存时把编码选为 “UTF-8”")
+        }
         guard let text = String(validating: body, as: UTF8.self) else {
             let bad = firstInvalidUTF8(body) ?? body.startIndex
             let location = location(ofByte: bad, in: body, file: file)
@@ -22,6 +26,41 @@ public enum SourceText {
             throw .error("file contains a NUL byte; it is not a text file", at: location(ofByte: nul, in: body, file: file))
         }
         return normaliseLineEndings(text)
+    }
+
+    /// The byte order of a UTF-16 file: by its byte order mark, or, without one, by the zero bytes that
+    /// UTF-16 puts beside every ASCII character. Nil for anything else.
+    static func utf16ByteOrder(_ bytes: ArraySlice<UInt8>) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        let sample = bytes.prefix(512)
+        guard sample.count >= 8, sample.count % 2 == 0 else { return nil }
+        let pairs = stride(from: sample.startIndex, to: sample.endIndex, by: 2).map { (sample[$0], sample[$0 + 1]) }
+        let evenZeros = pairs.count { $0.0 == 0 }, oddZeros = pairs.count { $0.1 == 0 }
+        if oddZeros * 2 >= pairs.count, evenZeros == 0 { return "UTF-16LE" }
+        if evenZeros * 2 >= pairs.count, oddZeros == 0 { return "UTF-16BE" }
+        return nil
+    }
+
+    /// `text` without the control characters an editor cannot see (all but tab and newline; a form feed
+    /// or an escape pasted from a terminal), with a warning at the first of them on each line.
+    public static func removingControlCharacters(_ text: String, file: String, firstLine: Int = 1) -> (String, [Diagnostic]) {
+        guard text.unicodeScalars.contains(where: ControlCharacters.isControl) else { return (text, []) }
+        var kept = String.UnicodeScalarView(), warnings: [Diagnostic] = []
+        var line = firstLine, column = 1, warnedLine = 0
+        for scalar in text.unicodeScalars {
+            if ControlCharacters.isControl(scalar) {
+                if warnedLine != line {
+                    warnedLine = line
+                    warnings.append(.warning("删除了看不见的控制字符 \(ControlCharacters.escaped(String(scalar)))", at: SourceLocation(file: file, line: line, column: column),
+                                             suggestion: "它多半是从别处粘贴进来的；要保留的文字请重新输入"))
+                }
+                continue
+            }
+            kept.append(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (String(kept), warnings)
     }
 
     /// CRLF and lone CR become LF.

@@ -68,6 +68,10 @@ extension YAMLDocument {
         guard case let .scalar(scalar) = node else {
             throw .error("`\(key)` must be a single value, not a list or mapping", at: location(of: node))
         }
+        if let control = scalar.string.unicodeScalars.first(where: ControlCharacters.isControl) {
+            throw .error("`\(key)` 含有看不见的控制字符 \(ControlCharacters.escaped(String(control)))（多半来自 YAML 转义，如 \"\\e\"、\"\\0\"）",
+                         at: location(of: node), suggestion: "删掉这个转义，或把值写成不带引号的普通文字")
+        }
         return scalar.string
     }
 

@@ -26,9 +26,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
     /// Compiler style: `Content/cases/x.md:12:3: error: message` with the suggestion on a `note:` line.
     public var formatted: String {
         var text = ""
-        if let location { text += "\(location.file):\(location.line):\(location.column): " }
-        text += "\(severity.rawValue): \(message)"
-        if let suggestion { text += "\n  note: \(suggestion)" }
+        if let location { text += "\(ControlCharacters.escaped(location.file)):\(location.line):\(location.column): " }
+        text += "\(severity.rawValue): \(ControlCharacters.escaped(message))"
+        if let suggestion { text += "\n  note: \(ControlCharacters.escaped(suggestion))" }
         return text
     }
 }

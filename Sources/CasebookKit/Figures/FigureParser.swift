@@ -103,7 +103,8 @@ public enum FigureParser {
         var rows: [Figure.Row] = []
         var labels = Set<String>()
         for (keyNode, valueNode) in mapping {
-            let label = (keyNode.scalar?.string ?? "").trimmingWhitespace()
+            let label: String
+            do { label = try document.string(keyNode, key: "data").trimmingWhitespace() } catch { diagnostics.append(error); continue }
             if label.isEmpty { diagnostics.append(.error("a data label is empty", at: document.location(of: keyNode))); continue }
             if !labels.insert(label).inserted { diagnostics.append(.error("label `\(label)` appears twice", at: document.location(of: keyNode))); continue }
             var values: [Double] = []

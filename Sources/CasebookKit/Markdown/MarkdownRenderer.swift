@@ -24,9 +24,13 @@ public struct MarkdownRenderer: Sendable {
             SourceLocation(file: file, line: firstLine + max(1, line) - 1, column: max(1, column))
         }
 
+        let nodes = document.nodes()
+        if let problem = ContentLimits.structureProblem(nodes: nodes, file: file, line: firstLine) {
+            return RenderedMarkdown(html: "", headings: [], caseLinks: [], figures: [], firstParagraph: nil, textBlocks: [], diagnostics: [problem])
+        }
         var headingNodes: [OpaquePointer] = [], figureNodes: [OpaquePointer] = [], linkNodes: [OpaquePointer] = []
         var firstParagraph: String?
-        for node in document.nodes() {
+        for node in nodes {
             let type = CmarkNode.type(node)
             if type == CMARK_NODE_HEADING { headingNodes.append(node) }
             else if type == CMARK_NODE_CODE_BLOCK, CmarkNode.fenceInfo(node).trimmingWhitespace() == "figure" { figureNodes.append(node) }
@@ -73,10 +77,15 @@ public struct MarkdownRenderer: Sendable {
 
         // Links: other cases' files become their pages; the rest is checked where it can be.
         var caseLinks: [CaseLink] = []
+        var linkColumns = ColumnFinder(lines: sourceLines)
         for node in linkNodes {
             let url = CmarkNode.url(node)
             let line = Int(cmark_node_get_start_line(node))
-            let where_ = location(line: line, column: column(of: url, inLine: line, of: sourceLines, fallback: Int(cmark_node_get_start_column(node))))
+            // Found only for a link that needs it: most links are external and need none.
+            var where_: SourceLocation {
+                let column = url.isEmpty ? nil : linkColumns.column(of: url, inLine: line)
+                return location(line: line, column: column ?? Int(cmark_node_get_start_column(node)))
+            }
             switch LinkTarget.classify(url) {
             case let .caseFile(slug, fragment):
                 let normalised = fragment.map(HeadingSlugger.slug)
@@ -117,6 +126,8 @@ public struct MarkdownRenderer: Sendable {
             CmarkNode.type($0) == CMARK_NODE_TEXT && cmark_node_get_literal($0).map(FigureReference.mayMatch) == true
                 && !CmarkNode.hasAncestor($0, ofType: [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE])
         }
+        var columns = ColumnFinder(lines: sourceLines)
+        var unknown = 0
         for node in textNodes {
             let text = CmarkNode.literal(node)
             let matches = FigureReference.matches(in: text)
@@ -126,10 +137,16 @@ public struct MarkdownRenderer: Sendable {
             for match in matches {
                 let label = String(text[match.range])
                 guard figureIDs.contains(match.id) else {
-                    diagnostics.append(.error("\(label) refers to a figure this case does not have",
-                                              at: location(line, column(of: label, inLine: line, of: sourceLines, fallback: 1)),
-                                              suggestion: figureIDs.isEmpty ? "add a ```figure block with `id: \(match.id)`"
-                                                : "figures here: " + figureIDs.sorted().joined(separator: ", ")))
+                    let column = columns.column(of: label, inLine: line) ?? 1
+                    unknown += 1
+                    if unknown <= Self.reportedUnknownReferences {
+                        diagnostics.append(.error("\(label) refers to a figure this case does not have", at: location(line, column),
+                                                  suggestion: figureIDs.isEmpty ? "add a ```figure block with `id: \(match.id)`"
+                                                    : "figures here: " + figureIDs.sorted().joined(separator: ", ")))
+                    } else if unknown == Self.reportedUnknownReferences + 1 {
+                        diagnostics.append(.error("从这里起还有更多处提到本案例没有的图，不再逐一列出", at: location(line, column),
+                                                  suggestion: "先改正上面列出的几处，再检查一遍"))
+                    }
                     continue
                 }
                 if cursor < match.range.lowerBound { insertText(String(text[cursor..<match.range.lowerBound]), before: node) }
@@ -166,12 +183,8 @@ public struct MarkdownRenderer: Sendable {
         return (parent.map { Int(cmark_node_get_start_line($0)) } ?? 1) + breaks
     }
 
-    /// 1-based column of `needle` in a body line, counted in characters.
-    private func column(of needle: String, inLine line: Int, of lines: [Substring], fallback: Int) -> Int {
-        guard line >= 1, line <= lines.count, !needle.isEmpty, let range = lines[line - 1].range(of: needle) else { return max(1, fallback) }
-        return lines[line - 1].distance(from: lines[line - 1].startIndex, to: range.lowerBound) + 1
-    }
-
+    /// How many references to missing figures a case reports one by one; the rest are summed up in one.
+    static let reportedUnknownReferences = 20
     /// Plain text of the body grouped under the nearest heading (figures included through their HTML tables, not here).
     static func textBlocks(of document: CmarkDocument, headings: [Heading]) -> [TextBlock] {
         var blocks: [TextBlock] = [TextBlock(headingID: nil, headingText: nil, text: "")]
@@ -191,5 +204,29 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return blocks.filter { !$0.text.isEmpty || $0.headingID != nil }
+    }
+}
+
+/// Finds needles in the body's lines one after another, each after the last one found on its line, and
+/// counts columns (in characters) as it goes: finding every reference on one long line stays linear. A
+/// needle not found ends the search of its line (the caller then falls back to cmark's column).
+struct ColumnFinder {
+    let lines: [Substring]
+    private var cursors: [Int: (index: Substring.Index, column: Int)] = [:]
+
+    init(lines: [Substring]) { self.lines = lines }
+
+    /// The 1-based column of the next `needle` on body line `line`; nil when there is none.
+    mutating func column(of needle: String, inLine line: Int) -> Int? {
+        guard line >= 1, line <= lines.count, !needle.isEmpty else { return nil }
+        let text = lines[line - 1]
+        let start = cursors[line] ?? (text.startIndex, 1)
+        guard let range = text[start.index...].firstRange(of: needle) else {
+            cursors[line] = (text.endIndex, start.column + text.distance(from: start.index, to: text.endIndex))   // no line is searched twice
+            return nil
+        }
+        let column = start.column + text.distance(from: start.index, to: range.lowerBound)
+        cursors[line] = (range.upperBound, column + text.distance(from: range.lowerBound, to: range.upperBound))
+        return column
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Refuses an output folder a build must not replace. A build puts the site in place of the folder it is
 /// given, so that folder must be missing, empty, or one Casebook made (its cache folder beside it holds a
-/// manifest); and it must not be, or hold, the content, the templates or the working directory.
+/// manifest); and it must not be, or hold, the content, the templates or the working directory, nor lie
+/// among the sources (in the templates, or in the content's `cases/` or `media/`).
 public enum OutputGuard {
     /// Checks `options.outputDirectory` without touching anything; throws one error naming the problem.
     public static func check(_ options: BuildOptions) throws(BuildFailure) {
@@ -14,7 +15,8 @@ public enum OutputGuard {
     }
 
     /// Why the site may not be written to `output`, or nil when it may. `protected` pairs each folder the
-    /// build must never replace with its name in messages; the first two may not hold the output either.
+    /// build must never replace with its name in messages: the content folder, the templates folder, then any
+    /// others.
     static func refusal(output: String, protected: [(path: String, name: String)]) -> String? {
         let target = resolved(output)
         let shown = "--output \(output)"
@@ -24,8 +26,10 @@ public enum OutputGuard {
             if path == target || path.hasPrefix(target + "/") {
                 return "\(shown) \(path == target ? "就是" : "包含")\(folder.name) \(folder.path)：构建会用网站替换它，已拒绝"
             }
-            if index < 2, target.hasPrefix(path + "/") {
-                return "\(shown) 位于\(folder.name) \(folder.path) 之内：网站不能写进源文件里，已拒绝"
+            // Inside the templates, or where the content's own files are, the site would be read as a source.
+            let sources = index == 0 ? [path + "/cases", path + "/media"] : index == 1 ? [path] : []
+            if let source = sources.first(where: { target == $0 || target.hasPrefix($0 + "/") }) {
+                return "\(shown) 位于\(folder.name)的 \(source) 之内：网站不能写进源文件里，已拒绝"
             }
         }
         var isDirectory: ObjCBool = false

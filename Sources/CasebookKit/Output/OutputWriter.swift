@@ -95,7 +95,9 @@ public final class OutputWriter: @unchecked Sendable {
             do {
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folders.contains(folder) {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                        throw OutputError.cannotWrite(folder, (error as NSError).underlyingErrorCode ?? EACCES)
+                    }
                     folders.insert(folder)
                 }
                 let stamp = try writeFile(path)

@@ -26,14 +26,17 @@ struct CaseStage: Sendable {
         }
         let text: String
         let split: FrontMatterSplit
-        do {
-            text = try SourceText.decode(Array(data), file: file.displayPath)
+        var hygiene: [Diagnostic] = []
+        do throws(Diagnostic) {
+            if let problem = ContentLimits.sizeProblem(data.count, file: file.displayPath) { throw problem }
+            (text, hygiene) = SourceText.removingControlCharacters(try SourceText.decode(Array(data), file: file.displayPath), file: file.displayPath)
             split = try FrontMatterSplit.split(text, file: file.displayPath)
+            if let problem = ContentLimits.markdownProblem(split.body, file: file.displayPath, line: split.bodyStartLine) { throw problem }
         } catch {
             return Output(report: nil, text: nil, searchSize: nil, listing: nil, draft: false, diagnostics: [error])
         }
         let (metadata, metadataDiagnostics) = CaseMetadata.read(split, file: file.displayPath)
-        var diagnostics = metadataDiagnostics
+        var diagnostics = hygiene + metadataDiagnostics
         var section: SectionConfig?
         if let metadata {
             section = site.section(named: metadata.section)

@@ -6,7 +6,7 @@ import Testing
     @Test func eachPartOfASectionedFileIsReadAlone() throws {
         let path = Repo.temporaryDirectory() + "/parts.bin"
         let parts: [[UInt8]] = [[1, 2, 3], [], Array("流动党员".utf8)]
-        try SectionedFile.join(parts).write(to: URL(fileURLWithPath: path))
+        try CacheFile.replace(path, SectionedFile.join(parts))
         for (index, part) in parts.enumerated() { #expect(SectionedFile.read(path, part: index) == part) }
         #expect(SectionedFile.read(path, part: 3) == nil)
         #expect(SectionedFile.readAll(path)?.map(\.array) == parts)

@@ -15,9 +15,9 @@ import Testing
         #expect(mapped[3..<9].sameBytes(as: FileBytes(Array(bytes[3..<9]))))
         #expect(!mapped[3..<9].sameBytes(as: mapped[6..<12]))
         // The caches are replaced by renaming, never rewritten in place: a mapping keeps the old file.
-        try OutputWriter.replaceFile(path, Data([1, 2, 3]))
+        try CacheFile.replace(path, Data([1, 2, 3]))
         #expect(mapped.array == bytes)
-        #expect(FileBytes(contentsOf: path)?.array == [1, 2, 3])
+        #expect(CacheFile.read(path)?.array == [1, 2, 3])
     }
 
     @Test func anEmptyOrMissingFile() throws {

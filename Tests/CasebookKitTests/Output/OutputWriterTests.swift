@@ -151,10 +151,10 @@ import Testing
         try "x".write(toFile: foreign + "/a.jpg", atomically: false, encoding: .utf8)
         try "x".write(toFile: parent + "/file.txt", atomically: false, encoding: .utf8)
         let protected = [(path: content, name: "内容文件夹"), (path: templates, name: "模板文件夹"), (path: parent + "/work", name: "当前工作目录")]
-        for refused in [content, templates, parent, parent + "/work", parent + "/file.txt", foreign, content + "/out", "/"] {
+        for refused in [content, templates, parent, parent + "/work", parent + "/file.txt", foreign, content + "/cases/out", templates + "/out", "/"] {
             #expect(OutputGuard.refusal(output: refused, protected: protected) != nil, "\(refused)")
         }
-        for allowed in [parent + "/output", parent + "/work/output"] {
+        for allowed in [parent + "/output", parent + "/work/output", content + "/out"] {
             #expect(OutputGuard.refusal(output: allowed, protected: protected) == nil, "\(allowed)")
         }
         // A folder the last build made (its manifest is beside it) may be replaced.

@@ -93,13 +93,28 @@ import Testing
             "cve-2023-37463-brackets": String(repeating: "![[]()", count: 40_000) + "\n" + String(repeating: "[^a]", count: 40_000) + "\n"
                 + String(repeating: "www.a", count: 40_000) + "\n",
         ]
+        // Those beyond `ContentLimits` are refused, each with a message at its file; the rest are built.
+        let refused: Set<String> = ["huge", "deep-quotes", "unclosed-links", "open-brackets", "long-table", "wide-table",
+                                    "cve-2023-22483-markers", "cve-2023-37463-brackets"]
         let folder = Repo.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: folder + "/cases", withIntermediateDirectories: true)
         try "title: 极端输入\nsections:\n  - name: 社区服务\n    slug: service\n".write(toFile: folder + "/site.yaml", atomically: true, encoding: .utf8)
         for (name, text) in inputs { try (header + text).write(toFile: folder + "/cases/\(name).md", atomically: true, encoding: .utf8) }
-        let start = Date()
+        var start = Date()
+        do {
+            _ = try await Builder.build(BuildOptions(contentDirectory: folder, templatesDirectory: Repo.templates, outputDirectory: folder + "/out"))
+            Issue.record("inputs beyond the limits should be refused")
+        } catch {
+            let files = Set(error.diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.file }
+                .map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
+            #expect(files == refused)
+            #expect(error.diagnostics.allSatisfy { $0.message.contains("上限") }, "\(error.diagnostics.map(\.message))")
+        }
+        #expect(Date().timeIntervalSince(start) < 60, "refusing pathological inputs took too long")
+        for name in refused { try FileManager.default.removeItem(atPath: folder + "/cases/\(name).md") }
+        start = Date()
         let report = try await Builder.build(BuildOptions(contentDirectory: folder, templatesDirectory: Repo.templates, outputDirectory: folder + "/out"))
-        #expect(report.cases == inputs.count)
-        #expect(Date().timeIntervalSince(start) < 300, "pathological inputs took too long")
+        #expect(report.cases == inputs.count - refused.count)
+        #expect(Date().timeIntervalSince(start) < 120, "pathological inputs took too long")
     }
 }
