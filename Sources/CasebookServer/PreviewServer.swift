@@ -10,6 +10,8 @@ public struct PreviewServer: Sendable {
     public var port: Int
     /// Seconds between looks at the source folders.
     public var pollInterval: Double = 0.25
+    /// Header size and timeouts of each connection.
+    public var limits = ConnectionLimits()
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8000) {
         self.options = options
@@ -29,7 +31,8 @@ public struct PreviewServer: Sendable {
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(to: request, root: root, allowedHosts: allowedHosts, state: state)
         }
-        let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+        let app = Application(responder: responder, server: .http1(configuration: limits.http1),
+                              configuration: .init(address: .hostname(host, port: port), serverName: nil),
                               onServerRunning: { _ in log("serving \(root) at http://\(host):\(port)/ (Ctrl-C stops)") })
         let options = self.options, interval = pollInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
