@@ -14,6 +14,7 @@ the middle of its headers, one that sends a header line every second and never e
 keep-alive connection are each closed at the request timeout (10 s); a POST whose body comes a byte a
 second gets its 405 with `Connection: close` and is closed then; an event stream opened at the same
 time stays open past the timeout and still gets the next rebuild.
+A second server, started with `--output LINK/site` (LINK a symbolic link to a folder), serves the pages.
 The slow clients run beside the other checks: the script takes about 13 s.
 """
 import http.client
@@ -262,6 +263,7 @@ def main():
         _, _, page = request(port, "/cases/yu-yunyao-speech.html")
         check("the fixed page has no error overlay", '<div id="casebook-build-error"' not in page and marker not in page)
 
+        check_linked_output(work)
         for client in slow_clients:
             client.join(REQUEST_TIMEOUT + CLOSE_MARGIN + 5)
             closed = client.closed_after
@@ -308,6 +310,44 @@ def check_huge_headers(port, pid):
           settled <= before, (before, after, settled))
     status, _, _ = request(port, "/")
     check("the server still answers after them", status == 200, status)
+
+
+class ExtraServer:
+    """Another `serve` of the same copy on its own port, with more options; its log goes to a file."""
+
+    def __init__(self, work, *options):
+        self.port = free_port()
+        self.log_path = os.path.join(work, f"serve-{self.port}.log")
+        with open(self.log_path, "w") as log:
+            self.process = subprocess.Popen([BINARY, "serve", "--port", str(self.port), *options],
+                                            cwd=work, stdout=log, stderr=subprocess.STDOUT)
+
+    def __enter__(self):
+        wait_for(lambda: os.path.exists(self.log_path) and "serving " in self.log(), 60)
+        return self
+
+    def __exit__(self, *_):
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+    def log(self):
+        return open(self.log_path, encoding="utf-8").read()
+
+
+def check_linked_output(work):
+    """`serve --output LINK/site`, LINK a symbolic link to a folder: every page is served through the link."""
+    real = os.path.join(work, "elsewhere")
+    os.mkdir(real)
+    os.symlink(real, os.path.join(work, "linked"))
+    with ExtraServer(work, "--output", "linked/site") as server:
+        status, _, body = request(server.port, "/")
+        check("serve --output through a symbolic link serves /", status == 200 and "<h1>" in body, status)
+        status, _, _ = request(server.port, "/cases/tangqiao.html")
+        check("and a case page", status == 200, status)
+        check("(the site was built through the link)", os.path.isfile(os.path.join(real, "site", "index.html")))
 
 
 def _answers(port):

@@ -93,11 +93,7 @@ public struct PreviewServer: Sendable {
         let raw = request.uri.path
         if raw == "/__casebook/events" { return events(state: state) }
         guard case let .file(relative) = RequestPath.resolve(raw) else { return plain(.badRequest, "refused path") }
-        let path = root + "/" + relative
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(root + "/"),
-              var data = FileManager.default.contents(atPath: path) else {
+        guard let path = RequestPath.locate(relative, in: root), var data = FileManager.default.contents(atPath: path) else {
             return notFound(root: root, state: state)
         }
         let type = RequestPath.contentType(for: relative)
@@ -115,7 +111,7 @@ public struct PreviewServer: Sendable {
     }
 
     static func notFound(root: String, state: LiveReload) -> Response {
-        let page = FileManager.default.contents(atPath: root + "/404.html") ?? Data("not found".utf8)
+        let page = RequestPath.locate("404.html", in: root).flatMap { FileManager.default.contents(atPath: $0) } ?? Data("not found".utf8)
         return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
 
