@@ -14,8 +14,10 @@ the middle of its headers, one that sends a header line every second and never e
 keep-alive connection are each closed at the request timeout (10 s); a POST whose body comes a byte a
 second gets its 405 with `Connection: close` and is closed then; an event stream opened at the same
 time stays open past the timeout and still gets the next rebuild.
-A second server, started with `--output LINK/site` (LINK a symbolic link to a folder), serves the pages.
-The slow clients run beside the other checks: the script takes about 13 s.
+A second server, started with `--output LINK/site` (LINK a symbolic link to a folder), serves the pages;
+a third, with `--host 0.0.0.0`, accepts this machine's host name in the Host header, refuses a foreign
+one, and says that the site can be reached from the network. The slow clients run beside the other
+checks: the script takes about 13 s.
 """
 import http.client
 import json
@@ -264,6 +266,7 @@ def main():
         check("the fixed page has no error overlay", '<div id="casebook-build-error"' not in page and marker not in page)
 
         check_linked_output(work)
+        check_all_interfaces(work)
         for client in slow_clients:
             client.join(REQUEST_TIMEOUT + CLOSE_MARGIN + 5)
             closed = client.closed_after
@@ -348,6 +351,20 @@ def check_linked_output(work):
         status, _, _ = request(server.port, "/cases/tangqiao.html")
         check("and a case page", status == 200, status)
         check("(the site was built through the link)", os.path.isfile(os.path.join(real, "site", "index.html")))
+
+
+def check_all_interfaces(work):
+    """`serve --host 0.0.0.0`: the machine's own name is accepted, and the editor is told."""
+    with ExtraServer(work, "--host", "0.0.0.0") as server:
+        name = socket.gethostname().lower()
+        status, _, _ = request(server.port, "/", host=f"{name}:{server.port}")
+        check(f"--host 0.0.0.0 accepts this machine's name ({name}) in the Host header", status == 200, status)
+        status, _, _ = request(server.port, "/", host=f"localhost:{server.port}")
+        check("and localhost", status == 200, status)
+        status, _, _ = request(server.port, "/", host=f"evil.example:{server.port}")
+        check("but still refuses a foreign Host", status == 403, status)
+        text = server.log()
+        check("it says the site can be reached from the network", "注意：--host 0.0.0.0 使本站可从网络访问" in text, text[-300:])
 
 
 def _answers(port):

@@ -27,13 +27,17 @@ public struct PreviewServer: Sendable {
         await rebuild(state: state, log: log)
         let watcher = SourceWatcher(folders: [options.contentDirectory, options.templatesDirectory])
         let root = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
-        let allowedHosts = Self.allowedHosts(host: host, port: port)
+        let allowedHosts = HostNames.allowed(host: host, port: port)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(to: request, root: root, allowedHosts: allowedHosts, state: state)
         }
         let app = Application(responder: responder, server: .http1(configuration: limits.http1),
                               configuration: .init(address: .hostname(host, port: port), serverName: nil),
-                              onServerRunning: { _ in log("serving \(root) at http://\(host):\(port)/ (Ctrl-C stops)") })
+                              onServerRunning: { _ in
+                                  let local = HostNames.isWildcard(host) ? "127.0.0.1" : host
+                                  log("serving \(root) at http://\(HostNames.authorities(local, port: port)[0])/ (Ctrl-C stops)")
+                                  if let notice = HostNames.networkNotice(host: host, port: port) { log(notice) }
+                              })
         let options = self.options, interval = pollInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
@@ -73,14 +77,6 @@ public struct PreviewServer: Sendable {
             await state.failed(error.diagnostics)
             log(DiagnosticReport.text(error.diagnostics) + "\nbuild failed: serving the last good site")
         }
-    }
-
-    static func allowedHosts(host: String, port: Int) -> Set<String> {
-        var hosts: Set<String> = ["\(host):\(port)"]
-        if host == "127.0.0.1" || host == "localhost" || host == "::1" {
-            hosts.formUnion(["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"])
-        }
-        return hosts
     }
 
     static func respond(to request: Request, root: String, allowedHosts: Set<String>, state: LiveReload) async throws -> Response {
