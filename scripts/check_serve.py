@@ -7,6 +7,17 @@ Copies Content/ and Templates/ to a temporary folder, starts `serve` there, open
 edits a case and expects the reload event and the new text within 2 seconds; makes a broken edit and
 expects the error over the last good page; checks path, method and Host refusals and content types;
 stops the server with Ctrl-C (SIGINT). Prints `N passed, N failed`.
+
+Connection limits: 20 requests with a 1 MB header are each closed and leave no socket open in the
+server (its socket descriptors in /proc/PID/fd are counted before and after). A client that stalls in
+the middle of its headers, one that sends a header line every second and never ends them, and an idle
+keep-alive connection are each closed at the request timeout (10 s); a POST whose body comes a byte a
+second gets its 405 with `Connection: close` and is closed then; an event stream opened at the same
+time stays open past the timeout and still gets the next rebuild.
+A second server, started with `--output LINK/site` (LINK a symbolic link to a folder), serves the pages;
+a third, with `--host 0.0.0.0`, accepts this machine's host name in the Host header, refuses a foreign
+one, and says that the site can be reached from the network. The slow clients run beside the other
+checks: the script takes about 13 s.
 """
 import http.client
 import json
@@ -23,6 +34,9 @@ import time
 BINARY = os.path.abspath(sys.argv[1])
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 results = {"passed": 0, "failed": 0}
+# ConnectionLimits.requestTimeout in Sources/CasebookServer; a slow client must be gone a little after it.
+REQUEST_TIMEOUT = 10
+CLOSE_MARGIN = 3
 
 
 def check(name, ok, detail=""):
@@ -54,21 +68,121 @@ class EventStream(threading.Thread):
         super().__init__(daemon=True)
         self.port = port
         self.events = []
+        self.started = time.monotonic()
+        self.ended = None
 
     def run(self):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        connection.request("GET", "/__casebook/events")
-        response = connection.getresponse()
-        data = ""
-        while True:
-            line = response.fp.readline().decode("utf-8")
-            if not line:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            connection.request("GET", "/__casebook/events")
+            response = connection.getresponse()
+            data = ""
+            while True:
+                line = response.fp.readline().decode("utf-8")
+                if not line:
+                    return
+                if line.startswith("data: "):
+                    data = line[6:].strip()
+                elif line.strip() == "" and data:
+                    self.events.append((time.monotonic(), json.loads(data)))
+                    data = ""
+        except OSError:
+            return
+        finally:
+            self.ended = time.monotonic()
+
+
+def open_sockets(pid):
+    """The server's open socket descriptors (listening socket included)."""
+    count = 0
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            count += os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
+        except OSError:
+            pass
+    return count
+
+
+def huge_header(port, size=1_000_000):
+    """Sends one request with a header of `size` bytes; returns how the server answered."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        try:
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nX-Huge: " % port + b"a" * size + b"\r\n\r\n")
+        except OSError:
+            pass  # the server may close before it has read it all
+        answer = b""
+        try:
+            while True:
+                chunk = s.recv(4096)
+                if not chunk:
+                    return answer.split(b"\r\n", 1)[0].decode() or "closed"
+                answer += chunk
+        except ConnectionResetError:
+            return answer.split(b"\r\n", 1)[0].decode() or "reset"
+        except socket.timeout:
+            return "still open after 5 s"
+
+
+class SlowClient(threading.Thread):
+    """A connection that holds the server without completing a request: `stall` sends half a header and
+    waits, `trickle` sends a header line every second and never ends the headers, `idle` makes one whole
+    request and then keeps the connection open. Records after how many seconds the server closed it."""
+
+    KINDS = {"stall": "a client stalled halfway through its headers", "trickle": "a client sending a header line every second",
+             "idle": "an idle keep-alive connection", "body": "a POST sending its body a byte a second"}
+
+    def __init__(self, port, kind):
+        super().__init__(daemon=True)
+        self.port, self.kind, self.name = port, kind, self.KINDS[kind]
+        self.closed_after = None
+        self.received = b""
+
+    def run(self):
+        head = b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n" % self.port
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=1)
+        started = time.monotonic()
+        try:
+            if self.kind == "stall":
+                s.sendall(head + b"X-Half: ")
+            elif self.kind == "trickle":
+                s.sendall(head)
+            elif self.kind == "body":
+                s.sendall(head.replace(b"GET", b"POST") + b"Content-Length: 1000000\r\n\r\n")
+            elif self.kind == "idle":
+                s.sendall(head + b"\r\n")
+                self._drain_response(s)
+                started = time.monotonic()
+            lines = 0
+            while time.monotonic() - started < REQUEST_TIMEOUT + CLOSE_MARGIN + 2:
+                if self.kind == "trickle":
+                    lines += 1
+                    s.sendall(b"X-Line-%d: 1\r\n" % lines)
+                elif self.kind == "body":
+                    s.sendall(b"x")
+                try:
+                    chunk = s.recv(4096)
+                    if chunk == b"":
+                        break
+                    self.received += chunk
+                except socket.timeout:
+                    continue
+            else:
                 return
-            if line.startswith("data: "):
-                data = line[6:].strip()
-            elif line.strip() == "" and data:
-                self.events.append((time.monotonic(), json.loads(data)))
-                data = ""
+        except OSError:
+            pass
+        finally:
+            s.close()
+        self.closed_after = time.monotonic() - started
+
+    @staticmethod
+    def _drain_response(s):
+        data = b""
+        while b"\r\n\r\n" not in data:
+            data += s.recv(4096)
+        head, body = data.split(b"\r\n\r\n", 1)
+        length = int([line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")][0])
+        while len(body) < length:
+            body += s.recv(65536)
 
 
 def wait_for(predicate, seconds):
@@ -91,6 +205,11 @@ def main():
         check("serve starts and answers", up)
         if not up:
             return
+        check_huge_headers(port, server.pid)
+        slow_clients = [SlowClient(port, kind) for kind in SlowClient.KINDS]
+        early_stream = EventStream(port)
+        for client in slow_clients + [early_stream]:
+            client.start()
         status, ctype, body = request(port, "/")
         check("/ serves index.html as UTF-8 HTML", status == 200 and ctype == "text/html; charset=utf-8" and "<h1>" in body, (status, ctype))
         check("served pages carry the live-reload script", "/__casebook/events" in body)
@@ -145,6 +264,31 @@ def main():
         check("fixing it reloads without the error", fixed)
         _, _, page = request(port, "/cases/yu-yunyao-speech.html")
         check("the fixed page has no error overlay", '<div id="casebook-build-error"' not in page and marker not in page)
+
+        check_linked_output(work)
+        check_all_interfaces(work)
+        for client in slow_clients:
+            client.join(REQUEST_TIMEOUT + CLOSE_MARGIN + 5)
+            closed = client.closed_after
+            after = f" (after {closed:.1f} s)" if closed is not None else ""
+            if client.kind == "body":
+                check(f"{client.name} gets 405 and is closed{after}", closed is not None and closed <= REQUEST_TIMEOUT + CLOSE_MARGIN
+                      and client.received.startswith(b"HTTP/1.1 405") and b"Connection: close" in client.received, (closed, client.received[:200]))
+                continue
+            check(f"{client.name} is closed at the request timeout{after}",
+                  closed is not None and REQUEST_TIMEOUT - 1 <= closed <= REQUEST_TIMEOUT + CLOSE_MARGIN, closed)
+        wait_for(lambda: time.monotonic() - early_stream.started > REQUEST_TIMEOUT + 1, REQUEST_TIMEOUT + 2)
+        check("an event stream opened with them outlives the request timeout",
+              early_stream.ended is None and time.monotonic() - early_stream.started > REQUEST_TIMEOUT + 1,
+              f"ended after {early_stream.ended - early_stream.started:.1f} s" if early_stream.ended else "too short")
+        seen = len(early_stream.events)
+        with open(case, "w", encoding="utf-8") as handle:
+            handle.write(original + "\n" + marker + "\n")
+        check("it still sends the next rebuild", wait_for(lambda: len(early_stream.events) > seen, 3.0))
+        with open(case, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        status, _, _ = request(port, "/")
+        check("the server still answers after the slow clients", status == 200, status)
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -154,6 +298,73 @@ def main():
             server.kill()
             check("Ctrl-C stops the server cleanly", False, "still running after 10 s")
         shutil.rmtree(work, ignore_errors=True)
+
+
+def check_huge_headers(port, pid):
+    """20 requests with 1 MB headers: each connection is closed, and the server keeps no socket of them."""
+    time.sleep(0.3)  # let the connections of the checks before close
+    before = open_sockets(pid)
+    answers = {huge_header(port) for _ in range(20)}
+    check("a 1 MB header is refused and its connection closed", answers <= {"HTTP/1.1 400 Bad Request", "closed", "reset"}, answers)
+    after = open_sockets(pid)
+    wait_for(lambda: open_sockets(pid) <= before, 3.0)
+    settled = open_sockets(pid)
+    check(f"20 such requests leave no socket open (server sockets {before} before, {after} right after, {settled} after 3 s at most)",
+          settled <= before, (before, after, settled))
+    status, _, _ = request(port, "/")
+    check("the server still answers after them", status == 200, status)
+
+
+class ExtraServer:
+    """Another `serve` of the same copy on its own port, with more options; its log goes to a file."""
+
+    def __init__(self, work, *options):
+        self.port = free_port()
+        self.log_path = os.path.join(work, f"serve-{self.port}.log")
+        with open(self.log_path, "w") as log:
+            self.process = subprocess.Popen([BINARY, "serve", "--port", str(self.port), *options],
+                                            cwd=work, stdout=log, stderr=subprocess.STDOUT)
+
+    def __enter__(self):
+        wait_for(lambda: os.path.exists(self.log_path) and "serving " in self.log(), 60)
+        return self
+
+    def __exit__(self, *_):
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+    def log(self):
+        return open(self.log_path, encoding="utf-8").read()
+
+
+def check_linked_output(work):
+    """`serve --output LINK/site`, LINK a symbolic link to a folder: every page is served through the link."""
+    real = os.path.join(work, "elsewhere")
+    os.mkdir(real)
+    os.symlink(real, os.path.join(work, "linked"))
+    with ExtraServer(work, "--output", "linked/site") as server:
+        status, _, body = request(server.port, "/")
+        check("serve --output through a symbolic link serves /", status == 200 and "<h1>" in body, status)
+        status, _, _ = request(server.port, "/cases/tangqiao.html")
+        check("and a case page", status == 200, status)
+        check("(the site was built through the link)", os.path.isfile(os.path.join(real, "site", "index.html")))
+
+
+def check_all_interfaces(work):
+    """`serve --host 0.0.0.0`: the machine's own name is accepted, and the editor is told."""
+    with ExtraServer(work, "--host", "0.0.0.0") as server:
+        name = socket.gethostname().lower()
+        status, _, _ = request(server.port, "/", host=f"{name}:{server.port}")
+        check(f"--host 0.0.0.0 accepts this machine's name ({name}) in the Host header", status == 200, status)
+        status, _, _ = request(server.port, "/", host=f"localhost:{server.port}")
+        check("and localhost", status == 200, status)
+        status, _, _ = request(server.port, "/", host=f"evil.example:{server.port}")
+        check("but still refuses a foreign Host", status == 403, status)
+        text = server.log()
+        check("it says the site can be reached from the network", "注意：--host 0.0.0.0 使本站可从网络访问" in text, text[-300:])
 
 
 def _answers(port):

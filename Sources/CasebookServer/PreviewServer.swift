@@ -10,6 +10,8 @@ public struct PreviewServer: Sendable {
     public var port: Int
     /// Seconds between looks at the source folders.
     public var pollInterval: Double = 0.25
+    /// Header size and timeouts of each connection.
+    public var limits = ConnectionLimits()
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8000) {
         self.options = options
@@ -25,12 +27,17 @@ public struct PreviewServer: Sendable {
         await rebuild(state: state, log: log)
         let watcher = SourceWatcher(folders: [options.contentDirectory, options.templatesDirectory])
         let root = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
-        let allowedHosts = Self.allowedHosts(host: host, port: port)
+        let allowedHosts = HostNames.allowed(host: host, port: port)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             try await Self.respond(to: request, root: root, allowedHosts: allowedHosts, state: state)
         }
-        let app = Application(responder: responder, configuration: .init(address: .hostname(host, port: port), serverName: nil),
-                              onServerRunning: { _ in log("serving \(root) at http://\(host):\(port)/ (Ctrl-C stops)") })
+        let app = Application(responder: responder, server: .http1(configuration: limits.http1),
+                              configuration: .init(address: .hostname(host, port: port), serverName: nil),
+                              onServerRunning: { _ in
+                                  let local = HostNames.isWildcard(host) ? "127.0.0.1" : host
+                                  log("serving \(root) at http://\(HostNames.authorities(local, port: port)[0])/ (Ctrl-C stops)")
+                                  if let notice = HostNames.networkNotice(host: host, port: port) { log(notice) }
+                              })
         let options = self.options, interval = pollInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
@@ -72,14 +79,6 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    static func allowedHosts(host: String, port: Int) -> Set<String> {
-        var hosts: Set<String> = ["\(host):\(port)"]
-        if host == "127.0.0.1" || host == "localhost" || host == "::1" {
-            hosts.formUnion(["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"])
-        }
-        return hosts
-    }
-
     static func respond(to request: Request, root: String, allowedHosts: Set<String>, state: LiveReload) async throws -> Response {
         guard request.method == .get || request.method == .head else {
             return plain(.methodNotAllowed, "only GET and HEAD", extra: [.allow: "GET, HEAD"])
@@ -90,11 +89,7 @@ public struct PreviewServer: Sendable {
         let raw = request.uri.path
         if raw == "/__casebook/events" { return events(state: state) }
         guard case let .file(relative) = RequestPath.resolve(raw) else { return plain(.badRequest, "refused path") }
-        let path = root + "/" + relative
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(root + "/"),
-              var data = FileManager.default.contents(atPath: path) else {
+        guard let path = RequestPath.locate(relative, in: root), var data = FileManager.default.contents(atPath: path) else {
             return notFound(root: root, state: state)
         }
         let type = RequestPath.contentType(for: relative)
@@ -112,7 +107,7 @@ public struct PreviewServer: Sendable {
     }
 
     static func notFound(root: String, state: LiveReload) -> Response {
-        let page = FileManager.default.contents(atPath: root + "/404.html") ?? Data("not found".utf8)
+        let page = RequestPath.locate("404.html", in: root).flatMap { FileManager.default.contents(atPath: $0) } ?? Data("not found".utf8)
         return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps a request's raw path to a file of the site, refusing anything that could leave it:
 /// `..` (also percent-encoded), encoded slashes and backslashes, NUL. No directory listings:
 /// a folder path serves its `index.html` or nothing.
@@ -27,6 +29,24 @@ public enum RequestPath {
         var relative = segments.joined(separator: "/")
         if relative.isEmpty || decoded.hasSuffix("/") { relative += (relative.isEmpty ? "" : "/") + "index.html" }
         return .file(relative)
+    }
+
+    /// The file for a resolved `relative` path: its real path when it is a regular file inside the real
+    /// path of `root`. Symbolic links are resolved in both, so a root reached through a link serves its
+    /// pages, and a link inside the site that leads out of it is not followed. Nil for anything else.
+    public static func locate(_ relative: String, in root: String) -> String? {
+        guard let base = realPath(root), let file = realPath(base + "/" + relative),
+              file.hasPrefix(base.hasSuffix("/") ? base : base + "/") else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        return file
+    }
+
+    /// The absolute path with every symbolic link, `.` and `..` resolved; nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The content type for a file name.
