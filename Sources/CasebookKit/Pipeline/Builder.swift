@@ -93,6 +93,9 @@ public enum Builder {
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         _ = AllocatorTuning.applied
         try OutputGuard.check(options)
+        var options = options
+        // An output folder reached through a symbolic link is written where the link leads; the link stays.
+        options.outputDirectory = OutputGuard.resolved(options.outputDirectory)
         let lock: BuildLock, recovered: OutputRecovery.Outcome
         do {
             lock = try BuildLock(cacheDirectory: BuildManifest.cacheDirectory(for: options.outputDirectory))
