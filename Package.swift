@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
@@ -20,18 +19,29 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The values pages are made from and the escaping `HTML` type.
+        .target(name: "CasebookPages"),
+        // The page templates: Swift functions from those values to HTML. Templates/assets is copied, not compiled.
+        .target(
+            name: "CasebookTemplates",
+            dependencies: ["CasebookPages"],
+            path: "Templates",
+            exclude: ["assets", "locale.yaml"]
+        ),
         .target(
             name: "CasebookKit",
             dependencies: [
                 "CCmarkGFM",
+                "CasebookPages",
+                "CasebookTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
             name: "CasebookServer",
             dependencies: [
                 "CasebookKit",
+                "CasebookPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
@@ -45,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CasebookKitTests",
-            dependencies: ["CasebookKit", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["CasebookKit", "CasebookPages", "CasebookTemplates"]
         ),
         .testTarget(
             name: "CasebookServerTests",

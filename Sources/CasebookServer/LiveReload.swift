@@ -1,3 +1,4 @@
+import CasebookPages
 import CasebookKit
 
 /// The state live pages follow: a build generation that changes on every successful rebuild,

@@ -21,9 +21,9 @@ enum Repo {
         return path
     }
 
-    /// The real templates, loaded once.
-    static func templateSet() async throws -> TemplateSet {
-        try await TemplateSet.load(directory: templates)
+    /// The words of the real templates (`Templates/locale.yaml`).
+    static func strings() throws -> SiteStrings {
+        try SiteStrings.load(templatesDirectory: templates)
     }
 
     static let chartStrings = ChartStrings(remainder: "未说明", value: "{value}%", item: "{label} {value}", separator: "，",

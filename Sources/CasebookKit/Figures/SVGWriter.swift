@@ -1,3 +1,5 @@
+import CasebookPages
+
 /// A tiny writer for SVG markup: numbers printed the same way every time, every text escaped.
 struct SVGWriter {
     private(set) var markup = ""

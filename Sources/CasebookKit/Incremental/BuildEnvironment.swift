@@ -1,15 +1,15 @@
 import Foundation
 
-/// Everything every page depends on besides the cases: the templates (layouts, partials, words, CSS and
-/// scripts), site.yaml, catalogue.yaml, the media files and the build options. When its hash changes,
-/// every case and page is redone.
+/// Everything every page depends on besides the cases: the generator itself (whose binary holds the
+/// templates of `Templates/*.swift`), the words of `Templates/locale.yaml`, site.yaml, catalogue.yaml, the
+/// media files and the build options. When its hash changes, every case and page is redone. The
+/// stylesheet and script of `Templates/assets/` shape no page: they have a hash of their own (`assets`),
+/// and a change there only copies them again.
 enum BuildEnvironment {
     static func hash(_ options: BuildOptions, media: [String]) -> ContentHash {
         var parts = [BuildManifest.currentGenerator, options.includeDrafts ? "drafts" : "published", options.baseURL ?? ""]
-        for file in filesUnder(options.templatesDirectory) {
-            parts.append(file)
-            parts.append(FileManager.default.contents(atPath: options.templatesDirectory + "/" + file).map { ContentHash($0).description } ?? "")
-        }
+        parts.append("locale.yaml")
+        parts.append(FileManager.default.contents(atPath: options.templatesDirectory + "/locale.yaml").map { ContentHash($0).description } ?? "")
         for name in ["site.yaml", "catalogue.yaml"] {
             parts.append(name)
             parts.append(FileManager.default.contents(atPath: options.contentDirectory + "/" + name).map { ContentHash($0).description } ?? "")
@@ -17,6 +17,18 @@ enum BuildEnvironment {
         for file in media {
             let stamp = FileStamp.of(options.contentDirectory + "/media/" + file)
             parts.append("media/" + file)
+            parts.append(stamp.map { "\($0.size) \($0.modified) \($0.inode)" } ?? "")
+        }
+        return ContentHash(parts: parts)
+    }
+
+    /// The hash of the files of `Templates/assets/`, by name and stamp (they are copied, not read, when
+    /// nothing else changed).
+    static func assets(_ options: BuildOptions) -> ContentHash {
+        var parts: [String] = []
+        for file in filesUnder(options.templatesDirectory + "/assets") {
+            let stamp = FileStamp.of(options.templatesDirectory + "/assets/" + file)
+            parts.append(file)
             parts.append(stamp.map { "\($0.size) \($0.modified) \($0.inode)" } ?? "")
         }
         return ContentHash(parts: parts)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The cases of one print page as the last build rendered them (`partials/print-case`), kept in
+/// The cases of one print page as the last build rendered them (`Template.printCase`), kept in
 /// `.output.cache/print/<page>.bin` under a key of everything such an article is made from (see
 /// `PageKeys.printKey`). An edit then renders again only the cases that changed and puts the others on the
 /// page as the bytes they were, instead of moving a thousand bodies onto the page again.
@@ -29,16 +29,17 @@ struct PrintArticleCache: Sendable {
     func frame(key: ContentHash) -> PrintArticles.Frame? {
         guard reading, let bytes = RawBytes.readFile(framePath) else { return nil }
         var reader = RawBytes.Reader(bytes)
-        guard let stored = reader.read(UInt64.self), stored == [key.value], var strings = reader.readStrings(), reader.isAtEnd,
-              let text = strings.popLast() else { return nil }
-        return PrintArticles.Frame(text: text, order: strings)
+        guard let stored = reader.read(UInt64.self), stored == [key.value], let order = reader.readStrings(), let texts = reader.readStrings(),
+              reader.isAtEnd else { return nil }
+        return PrintArticles.Frame(texts: texts, order: order)
     }
 
     /// Keeps `frame` for the next build under `key`; a failure only costs that build time.
     func saveFrame(_ frame: PrintArticles.Frame, key: ContentHash) {
         var out = RawBytes.Writer()
         out.append([key.value])
-        out.append(strings: frame.order + [frame.text])
+        out.append(strings: frame.order)
+        out.append(strings: frame.texts)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? CacheFile.replace(framePath, out.bytes)
     }

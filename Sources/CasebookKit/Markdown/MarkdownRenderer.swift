@@ -1,3 +1,4 @@
+import CasebookPages
 import Foundation
 import CCmarkGFM
 

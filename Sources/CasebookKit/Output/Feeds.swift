@@ -1,3 +1,4 @@
+import CasebookPages
 import Foundation
 
 /// The Atom feed of the newest cases and the sitemap, written only when the site knows its public address.
@@ -23,7 +24,7 @@ public enum Feeds {
     }
 
     public static func atom(_ model: SiteModel, baseURL: String) -> String {
-        let escape = HTML.escape
+        let escape: (String) -> String = HTML.escape
         let entries = newest(model)
         let updated = entries.map { timestamp($0.metadata.date) }.max() ?? timestamp(nil)
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(model.config.language))\">\n"

@@ -6,7 +6,8 @@ public enum Builder {
     /// Everything a build knows before it writes: the site model and the diagnostics found.
     public struct Checked: Sendable {
         public var model: SiteModel
-        public var templates: TemplateSet
+        /// The words pages are written with (`Templates/locale.yaml`).
+        public var strings: SiteStrings
         public var content: ContentTree
         public var diagnostics: [Diagnostic]
         public var filesChecked: Int
@@ -26,17 +27,17 @@ public enum Builder {
 
     /// Validates all content without writing anything. Throws with every diagnostic when there are errors.
     public static func check(_ options: BuildOptions) async throws(BuildFailure) -> Checked {
-        let templates = try await TemplateSet.load(directory: options.templatesDirectory)
+        let strings = try SiteStrings.load(templatesDirectory: options.templatesDirectory)
         let (tree, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree else { throw BuildFailure(loadDiagnostics) }
-        return try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics,
+        return try check(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
                          environment: ContentHash(value: 0), cache: nil)
     }
 
-    static func check(_ options: BuildOptions, templates: TemplateSet, tree: ContentTree, loadDiagnostics: [Diagnostic],
+    static func check(_ options: BuildOptions, strings: SiteStrings, tree: ContentTree, loadDiagnostics: [Diagnostic],
                       environment: ContentHash, cache: CaseCache?) throws(BuildFailure) -> Checked {
         var diagnostics = loadDiagnostics
-        let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: templates), mediaFiles: Set(tree.media))
+        let stage = CaseStage(site: tree.site, figures: FigureHTML(strings: strings), mediaFiles: Set(tree.media))
         let progress = ProgressCounter(.renderingCases, total: tree.caseFiles.count, report: options.progress)
         let results = parallelMap(tree.caseFiles) { file in
             defer { progress.advance() }
@@ -80,7 +81,7 @@ public enum Builder {
             heads?.value   // a failed build's heads are kept too, but not written by two builds at once
             throw BuildFailure(diagnostics.sortedByLocation())
         }
-        return Checked(model: ordering.value, templates: templates, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
+        return Checked(model: ordering.value, strings: strings, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
                        inputs: inputs, listings: listings, environment: environment, casesRendered: results.filter { !$0.reused }.count,
                        texts: texts,
                        savingHeads: heads)
@@ -124,18 +125,18 @@ public enum Builder {
         let lastManifest = options.incremental ? BackgroundWork { BuildManifest.load(for: output) } : nil
         let lastHeads = options.incremental
             ? BackgroundWork { CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: output), reading: true) } : nil
-        let templates = try await TemplateSet.load(directory: options.templatesDirectory)
+        let strings = try SiteStrings.load(templatesDirectory: options.templatesDirectory)
         let (loaded, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
-        let environment = BuildEnvironment.hash(options, media: tree.media)
+        let environment = BuildEnvironment.hash(options, media: tree.media), assets = BuildEnvironment.assets(options)
         let manifest = lastManifest?.value
-        if let manifest, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
+        if let manifest, manifest.groupKeys["assets"] == assets, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
             return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: manifest.outputs.count,
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
         }
         // A clean build reads nothing from the cache but still keeps each case's text there, not in memory.
         let cache = CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest, pack: lastHeads?.value)
-        let checked = try check(options, templates: templates, tree: tree, loadDiagnostics: loadDiagnostics,
+        let checked = try check(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
                                 environment: environment, cache: cache)
         let checkedAt = StageClock.now()
         let writer: OutputWriter
@@ -144,7 +145,8 @@ public enum Builder {
         }
         do {
             let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:])
-            let (pages, notes, groups, search, searchBesidePages) = try site.writeAll()
+            var (pages, notes, groups, search, searchBesidePages) = try site.writeAll()
+            groups["assets"] = assets
             let writtenAt = StageClock.now()
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
             // A clean build records what it made too (its case cache is complete), so the next build starts from it.

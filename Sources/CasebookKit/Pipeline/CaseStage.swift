@@ -58,7 +58,7 @@ struct CaseStage: Sendable {
         }
         let summary = metadata.summary ?? CaseReport.shorten(body.firstParagraph ?? "")
         let report = CaseReport(slug: file.slug, sourcePath: file.displayPath, metadata: metadata, section: section, outline: body.outline, summary: summary)
-        let search = SearchDocuments.documents(for: report, textBlocks: body.textBlocks, strings: figures.templates.strings.chart)
+        let search = SearchDocuments.documents(for: report, textBlocks: body.textBlocks, strings: figures.strings.chart)
         return Output(report: report, text: body.text, searchSize: SearchIndex.PageSize(of: search),
                       listing: PageKeys.listing(report), draft: metadata.draft, diagnostics: diagnostics)
     }

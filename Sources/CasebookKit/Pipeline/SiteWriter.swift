@@ -1,3 +1,4 @@
+import CasebookTemplates
 import Foundation
 
 /// Renders every page of a checked site and writes it, with the figures' CSV files, the search index, the
@@ -15,9 +16,8 @@ struct SiteWriter {
     func writeAll() throws -> (pages: Int, notes: [String], groups: [String: ContentHash], search: BuildReport.Stage,
                                searchBesidePages: Bool) {
         let model = checked.model
-        let templates = checked.templates
-        let context = PageContext(model: model, templates: templates)
-        let figureHTML = FigureHTML(templates: templates)
+        let values = PageValues(model: model, strings: checked.strings)
+        let figureHTML = FigureHTML(strings: checked.strings)
         let keys = PageKeys(checked: checked)
         let texts = checked.texts
         let searchKey = keys.key(for: model.cases.map(\.slug))
@@ -42,26 +42,26 @@ struct SiteWriter {
             // Each chart as the case page has it, drawn when the case was rendered; a case's charts are
             // loaded once, when its first figure comes.
             var loaded: (slug: String, charts: [String]?) = ("", nil)
-            return templates.render("figures", context.figureIndex { report, figure in
+            return Template.figureIndex(values.figureIndex { report, figure in
                 if loaded.slug != report.slug { loaded = (report.slug, texts.charts(of: report.slug)) }
                 guard let charts = loaded.charts, charts.count == report.figures.count else {
                     return figureHTML.chart(for: report.figures[figure], caseSlug: report.slug)
                 }
                 return charts[figure]
-            })
+            }).text
         }
-        page(SitePaths.home, key: everyCase) { templates.render("index", context.home()) }
-        page(SitePaths.orgs, key: everyCase) { templates.render("orgs", context.orgIndex()) }
-        page(SitePaths.tags, key: everyCase) { templates.render("tags", context.tagIndex()) }
-        page(SitePaths.notFound, key: noCase) { templates.render("404", context.notFound()) }
-        page(SitePaths.search, key: noCase) { templates.render("search", context.common(path: SitePaths.search, title: nil)) }
+        page(SitePaths.home, key: everyCase) { Template.home(values.home()).text }
+        page(SitePaths.orgs, key: everyCase) { Template.orgIndex(values.orgIndex()).text }
+        page(SitePaths.tags, key: everyCase) { Template.tagIndex(values.tagIndex()).text }
+        page(SitePaths.notFound, key: noCase) { Template.notFound(values.frame(path: SitePaths.notFound, title: nil)).text }
+        page(SitePaths.search, key: noCase) { Template.search(values.frame(path: SitePaths.search, title: nil)).text }
         for part in model.parts {
-            page(SitePaths.part(part.section.slug), key: keys.listingKey(for: part.cases.map(\.slug))) { templates.render("part", context.part(part)) }
+            page(SitePaths.part(part.section.slug), key: keys.listingKey(for: part.cases.map(\.slug))) { Template.part(values.part(part)).text }
         }
         for tag in model.tags {
-            page(SitePaths.tag(tag.name), key: keys.listingKey(for: tag.cases.map(\.slug))) { templates.render("tag", context.tag(tag)) }
+            page(SitePaths.tag(tag.name), key: keys.listingKey(for: tag.cases.map(\.slug))) { Template.tag(values.tag(tag)).text }
         }
-        let prints = printPageJobs(context: context, keys: keys)
+        let prints = printPageJobs(values: values, keys: keys)
         jobs += prints
 
         let cases = model.cases
@@ -90,7 +90,7 @@ struct SiteWriter {
                 if kept[own].allSatisfy({ $0 }) { continue }
                 let report = cases[index], key = files[own.lowerBound].key
                 let html = try texts.html(of: report.slug)
-                try writer.write(files[own.lowerBound].path, templates.render("case", context.casePage(report, body: html)), key: key)
+                try writer.write(files[own.lowerBound].path, Template.casePage(values.casePage(report, body: html)).text, key: key)
                 for (figure, file) in zip(report.figures, files[own.dropFirst()]) { try writer.write(file.path, figureHTML.csv(for: figure), key: key) }
             }
         }
@@ -132,10 +132,10 @@ struct SiteWriter {
     /// waits for its files; returns the time it took.
     /// - Parameter progress: counts the cases indexed, when given.
     private func writeSearchIndex(key searchKey: ContentHash, progress: ProgressCounter? = nil) throws -> BuildReport.Stage {
-        let cases = checked.model.cases, texts = checked.texts, templates = checked.templates
+        let cases = checked.model.cases, texts = checked.texts
         let searchStart = StageClock.now()
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
-            let strings = templates.strings.chart
+            let strings = checked.strings.chart
             // Each part of the index loads its cases' text when it comes to them; each file is hashed by the
             // thread that made it and created by the writer thread meanwhile.
             // A page's documents are made from its case file, in this environment.
@@ -173,9 +173,8 @@ struct SiteWriter {
     /// keeps its page; otherwise each case on the page is rendered (`partials/print-case`, in parallel) or,
     /// when it is made from the same inputs as last time, taken from the page's `PrintArticleCache`, and
     /// the page is put together as pieces (`PrintArticles`).
-    private func printPageJobs(context: PageContext, keys: PageKeys) -> [@Sendable () throws -> Void] {
+    private func printPageJobs(values: PageValues, keys: PageKeys) -> [@Sendable () throws -> Void] {
         let model = checked.model
-        let templates = checked.templates
         let texts = checked.texts
         let outputDirectory = options.outputDirectory, incremental = options.incremental
         let parts = model.parts.filter { !$0.cases.isEmpty }
@@ -191,7 +190,7 @@ struct SiteWriter {
                 let key = keys.printKey(for: report.slug, page: page)
                 if let key, let kept = cache.articles[key] { return (key, .kept(kept)) }
                 let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
-                return (key, .made(templates.render("partials/print-case", context.printCase(report, body: body))))
+                return (key, .made(Template.printCase(values.printCase(report, body: body)).text))
             }
             // Written again only when enough of it is out of date (see `CacheRefresh`).
             let kept = made.count { if case .kept = $0.article { true } else { false } }
@@ -206,22 +205,22 @@ struct SiteWriter {
             }
             return PrintArticles(kept: cache.bytes, byPart: byPart)
         }
-        /// The print page `page` of `parts` (none: a page of links), in the frame `render` makes, which is
+        /// The print page `page` of `parts` (none: a page of links), in the frame `layout` makes, which is
         /// taken from the cache when the page lists the same cases the same way (`frameKey`) as last time.
         @Sendable func printPage(_ page: String, of parts: [SiteModel.Part], frameKey: ContentHash,
-                                 render: ((SiteModel.Part) -> String) -> String) throws -> OutputPieces {
+                                 layout: () -> PrintArticles.Frame) throws -> OutputPieces {
             // A clean build takes nothing from the cache but keeps its articles and frame there for the next build.
             let cache = PrintArticleCache(outputDirectory: outputDirectory, page: page, reading: incremental)
             let book = parts.isEmpty ? PrintArticles(kept: .empty, byPart: [:]) : try articles(parts, page: page, cache: cache)
-            return book.page(keptFrame: cache.frame(key: frameKey), made: { cache.saveFrame($0, key: frameKey) }, render)
+            return book.page(keptFrame: cache.frame(key: frameKey), made: { cache.saveFrame($0, key: frameKey) }, layout)
         }
         var jobs: [@Sendable () throws -> Void] = []
-        let bookKey = keys.key(for: context.printsWholeBook ? model.cases.map(\.slug) : [])
+        let bookKey = keys.key(for: values.printsWholeBook ? model.cases.map(\.slug) : [])
         let bookFrameKey = keys.listingKey(for: model.cases.map(\.slug))
         jobs.append {
             try writePieces(SitePaths.printBook, key: bookKey) {
-                try printPage(SitePaths.printBook, of: context.printsWholeBook ? parts : [], frameKey: bookFrameKey) {
-                    templates.render("print", context.printBook(articles: $0))
+                try printPage(SitePaths.printBook, of: values.printsWholeBook ? parts : [], frameKey: bookFrameKey) {
+                    PrintArticles.Frame(Template.printPage(values.printBook()))
                 }
             }
         }
@@ -230,7 +229,7 @@ struct SiteWriter {
             let key = keys.key(for: slugs), frameKey = keys.listingKey(for: slugs)
             jobs.append {
                 try writePieces(page, key: key) {
-                    try printPage(page, of: [part], frameKey: frameKey) { templates.render("print", context.printPart(part, articles: $0)) }
+                    try printPage(page, of: [part], frameKey: frameKey) { PrintArticles.Frame(Template.printPage(values.printPart(part))) }
                 }
             }
         }

@@ -1,12 +1,15 @@
-/// Turns a figure block into its page markup: the `partials/figure` template around the SVG chart,
-/// a table of the numbers and a CSV download. Also gives the CSV file to write.
+import CasebookPages
+import CasebookTemplates
+
+/// Turns a figure block into its page markup (`Template.figure`: the SVG chart, a table of the numbers and
+/// a CSV download). Also gives the CSV file to write.
 public struct FigureHTML: Sendable {
-    public let templates: TemplateSet
+    public let strings: SiteStrings
     public let charts: ChartRenderer
 
-    public init(templates: TemplateSet) {
-        self.templates = templates
-        self.charts = ChartRenderer(strings: templates.strings.chart)
+    public init(strings: SiteStrings) {
+        self.strings = strings
+        self.charts = ChartRenderer(strings: strings.chart)
     }
 
     /// Parses, validates and renders one block of the case `caseSlug`.
@@ -14,7 +17,7 @@ public struct FigureHTML: Sendable {
         let (figure, diagnostics) = FigureParser.parse(block.text, at: block.location)
         guard let figure else { return RenderedFigure(figure: nil, html: "", diagnostics: diagnostics) }
         let chart = chart(for: figure, caseSlug: caseSlug)
-        let html = templates.render("partials/figure", context(for: figure, caseSlug: caseSlug, pageRoot: "../", chart: chart))
+        let html = Template.figure(values(for: figure, caseSlug: caseSlug, pageRoot: "../", chart: chart)).text
         return RenderedFigure(figure: figure, html: html, chart: chart, diagnostics: diagnostics)
     }
 
@@ -24,28 +27,20 @@ public struct FigureHTML: Sendable {
     }
 
     public func csv(for figure: Figure) -> String {
-        FigureCSV.csv(for: figure, strings: templates.strings.chart,
-                      labelHeader: templates.strings.csvLabelHeader, valueHeader: templates.strings.csvValueHeader)
+        FigureCSV.csv(for: figure, strings: strings.chart, labelHeader: strings.csvLabelHeader, valueHeader: strings.csvValueHeader)
     }
 
-    func context(for figure: Figure, caseSlug: String, pageRoot: String, chart: String) -> [String: Any] {
-        let strings = templates.strings.chart
-        var rows: [[String: Any]] = figure.rows.map { row in
-            ["label": TemplateText(row.label), "values": row.values.map { ["text": TemplateText(strings.formatValue($0))] }, "remainder": false]
-        }
+    /// The figure's values for `Template.figure`; the remainder (the share the text does not report) is a row of its own.
+    func values(for figure: Figure, caseSlug: String, pageRoot: String, chart: String) -> FigureBlock {
+        let words = strings.chart
+        var rows = figure.rows.map { FigureBlock.Row(label: $0.label, values: $0.values.map(words.formatValue), isRemainder: false) }
         let remainders = (0..<figure.seriesCount).map { figure.remainder(series: $0) }
         if remainders.contains(where: { $0 > 0 }) {
-            rows.append(["label": TemplateText(strings.remainder), "values": remainders.map { ["text": TemplateText(strings.formatValue($0))] }, "remainder": true])
+            rows.append(FigureBlock.Row(label: words.remainder, values: remainders.map(words.formatValue), isRemainder: true))
         }
-        var context: [String: Any] = [
-            "id": TemplateText(figure.id), "anchor": TemplateText(figure.anchor), "title": TemplateText(figure.title),
-            "kind": TemplateText(figure.kind.rawValue), "svg": TemplateText(chart), "rows": rows,
-            "csv_href": TemplateText(pageRoot + SitePaths.figureCSV(caseSlug: caseSlug, figureID: figure.id)),
-            "series": figure.series.map { ["name": TemplateText($0)] }, "is_compare": figure.kind == .compare,
-        ]
-        if let base = figure.base { context["base"] = TemplateText(String(base)) }
-        if let population = figure.population { context["population"] = TemplateText(population) }
-        if let source = figure.source { context["source"] = TemplateText(source) }
-        return context
+        return FigureBlock(id: figure.id, anchor: figure.anchor, title: figure.title, kind: figure.kind.rawValue, chart: HTML(trusted: chart),
+                           rows: rows, series: figure.kind == .compare ? figure.series : nil, base: figure.base,
+                           population: figure.population, source: figure.source,
+                           csvHref: pageRoot + SitePaths.figureCSV(caseSlug: caseSlug, figureID: figure.id))
     }
 }

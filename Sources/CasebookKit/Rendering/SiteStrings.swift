@@ -25,6 +25,11 @@ public struct SiteStrings: Sendable {
         "csv.label", "csv.value",
     ]
 
+    /// Reads `locale.yaml` from the templates folder.
+    public static func load(templatesDirectory: String) throws(BuildFailure) -> SiteStrings {
+        try load(from: templatesDirectory + "/locale.yaml", displayPath: templatesDirectory + "/locale.yaml")
+    }
+
     /// Reads `locale.yaml`; a missing key is an error naming it.
     public static func load(from file: String, displayPath: String) throws(BuildFailure) -> SiteStrings {
         guard let data = FileManager.default.contents(atPath: file) else {

@@ -32,7 +32,7 @@ import Testing
     @Test func aRenderedCaseComesBackWhole() async throws {
         let tree = try #require(ContentLoader.load(Repo.content).0)
         let file = try #require(tree.caseFiles.first { $0.slug == "tangqiao" })
-        let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: try await Repo.templateSet()), mediaFiles: Set(tree.media))
+        let stage = CaseStage(site: tree.site, figures: FigureHTML(strings: try Repo.strings()), mediaFiles: Set(tree.media))
         let output = stage.run(file)
         let report = try #require(output.report)
         #expect(!report.figures.isEmpty)
@@ -47,7 +47,7 @@ import Testing
     @Test func handWrittenFieldsAreTheCodableBytes() async throws {
         let tree = try #require(ContentLoader.load(Repo.content).0)
         let file = try #require(tree.caseFiles.first { $0.slug == "tangqiao" })
-        let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: try await Repo.templateSet()), mediaFiles: Set(tree.media))
+        let stage = CaseStage(site: tree.site, figures: FigureHTML(strings: try Repo.strings()), mediaFiles: Set(tree.media))
         let rendered = stage.run(file)
         #expect(rendered.text != nil && rendered.report?.outline.headings.isEmpty == false)
         let here = SourceLocation(file: "Content/cases/甲.md", line: 12, column: 3)

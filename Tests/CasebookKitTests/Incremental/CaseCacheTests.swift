@@ -25,7 +25,7 @@ import Testing
     @Test func aCachedCaseKeepsItsTextOnDiskAndGivesItBack() async throws {
         let tree = try #require(ContentLoader.load(Repo.content).0)
         let file = try #require(tree.caseFiles.first { $0.slug == "tangqiao" })
-        let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: try await Repo.templateSet()), mediaFiles: Set(tree.media))
+        let stage = CaseStage(site: tree.site, figures: FigureHTML(strings: try Repo.strings()), mediaFiles: Set(tree.media))
         let rendered = try #require(stage.run(file).text)
         let output = Repo.temporaryDirectory() + "/output"
         let environment = ContentHash(value: 7)
@@ -53,7 +53,7 @@ import Testing
     @Test func headsComeFromThePackAndFallBackToTheirFiles() async throws {
         let tree = try #require(ContentLoader.load(Repo.content).0)
         let files = tree.caseFiles
-        let stage = CaseStage(site: tree.site, figures: FigureHTML(templates: try await Repo.templateSet()), mediaFiles: Set(tree.media))
+        let stage = CaseStage(site: tree.site, figures: FigureHTML(strings: try Repo.strings()), mediaFiles: Set(tree.media))
         let output = Repo.temporaryDirectory() + "/output"
         let environment = ContentHash(value: 7)
         let first = CaseCache(outputDirectory: output, environment: environment, manifest: nil)

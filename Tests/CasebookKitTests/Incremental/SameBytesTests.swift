@@ -84,16 +84,25 @@ import Testing
         _ = try await Self.clean(content, templates, into: reference)
         Self.expectSame(live, reference, "after a one-case edit")
 
-        // A template edit redoes every page that uses it (and a case is removed).
-        try FileManager.default.removeItem(atPath: cases + "case-99999.md")
-        let base = templates + "/base.mustache"
-        try String(contentsOfFile: base, encoding: .utf8).replacingOccurrences(of: "</body>", with: "<!-- 改版 -->\n</body>")
-            .write(toFile: base, atomically: true, encoding: .utf8)
+        // A stylesheet edit copies the stylesheet and renders nothing.
+        let stylesheet = templates + "/assets/casebook.css"
+        try (String(contentsOfFile: stylesheet, encoding: .utf8) + "\n/* 改版 */\n").write(toFile: stylesheet, atomically: true, encoding: .utf8)
         let restyled = try await Self.incremental(content, templates, into: live)
-        #expect(restyled.filesWritten > 240)
+        #expect(restyled.casesRendered == 0 && restyled.filesWritten == 1, "\(restyled.casesRendered) cases, \(restyled.filesWritten) files")
         try FileManager.default.removeItem(atPath: reference)
         _ = try await Self.clean(content, templates, into: reference)
-        Self.expectSame(live, reference, "after a template edit")
+        Self.expectSame(live, reference, "after a stylesheet edit")
+
+        // An edit of the words (a date format) redoes every page that shows one (and a case is removed).
+        try FileManager.default.removeItem(atPath: cases + "case-99999.md")
+        let words = templates + "/locale.yaml"
+        try String(contentsOfFile: words, encoding: .utf8).replacingOccurrences(of: "\"{year}年{month}月{day}日\"", with: "\"{year}年{month}月{day}号\"")
+            .write(toFile: words, atomically: true, encoding: .utf8)
+        let reworded = try await Self.incremental(content, templates, into: live)
+        #expect(reworded.filesWritten > 240)
+        try FileManager.default.removeItem(atPath: reference)
+        _ = try await Self.clean(content, templates, into: reference)
+        Self.expectSame(live, reference, "after a words edit")
 
         // A page changed by hand is noticed and written again.
         try "tampered".write(toFile: live + "/cases/case-00050.html", atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CasebookKit
+import CasebookPages
 
 /// Builds the real Content/ into a temporary folder and checks every page and every internal link.
 @Suite(.serialized) struct EndToEndTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CasebookKit
+import CasebookPages
 
 @Suite struct PrintArticlesTests {
     private func part(_ slug: String) -> SiteModel.Part {
@@ -16,41 +17,32 @@ import Testing
         ])
     }
 
-    /// What the page would be if the template were given each part's articles as one text.
-    private func expected(_ render: ((SiteModel.Part) -> String) -> String) -> String {
-        render { part in
-            switch part.section.slug {
-            case "one": return "<article>甲</article><article>新</article>"
-            case "two": return "<article>乙 &amp; 丙</article>"
-            default: return ""
-            }
-        }
-    }
+    /// A frame of three texts around the articles of parts `one` and `two`.
+    private let frame = PrintArticles.Frame(texts: ["<main><h2>一</h2>", "<h2>二</h2>", "</main>"], order: ["one", "two"])
+    private let expected = "<main><h2>一</h2><article>甲</article><article>新</article><h2>二</h2><article>乙 &amp; 丙</article></main>"
 
-    @Test func placeholdersAreReplacedByTheArticlesBytes() {
-        let render: ((SiteModel.Part) -> String) -> String = { articles in
-            "<main>" + [part("one"), part("two"), part("none")].map { "<h2>\($0.section.name)</h2>" + articles($0) }.joined() + "</main>"
-        }
-        let page = articles.page(render)
-        #expect(String(decoding: page.joined, as: UTF8.self) == expected(render))
-        #expect(!page.joined.contains(2))
+    @Test func theArticlesGoBetweenTheFramesTextsAsTheirBytes() throws {
+        let page = try #require(articles.page(in: frame))
+        #expect(String(decoding: page.joined, as: UTF8.self) == expected)
         // Kept articles are written from the cache's bytes, not copied into the page first.
         #expect(page.pieces.contains { if case .bytes = $0 { true } else { false } })
         #expect(page.hash == ContentHash(page.joined))
+        #expect(String(decoding: articles.page { frame }.joined, as: UTF8.self) == expected)
     }
 
-    /// A template that escapes the articles, or shows them twice, gets what it would get with the text.
-    @Test func templatesThatEscapeOrRepeatTheArticlesGetTheirText() {
-        let escaping: ((SiteModel.Part) -> String) -> String = { articles in
-            HTML.escape(articles(self.part("one"))) + articles(self.part("two"))
-        }
-        #expect(String(decoding: articles.page(escaping).joined, as: UTF8.self) == expected(escaping))
-        let repeating: ((SiteModel.Part) -> String) -> String = { articles in
-            articles(self.part("one")) + articles(self.part("two")) + articles(self.part("one"))
-        }
-        #expect(String(decoding: articles.page(repeating).joined, as: UTF8.self) == expected(repeating))
-        let leaving: ((SiteModel.Part) -> String) -> String = { articles in "<p>" + articles(self.part("one")) }
-        #expect(String(decoding: articles.page(leaving).joined, as: UTF8.self) == expected(leaving))
+    /// A frame that does not fit the articles (texts and parts that do not add up, or a part the page has
+    /// no articles for) is not used.
+    @Test func aFrameThatDoesNotFitIsRefused() {
+        #expect(articles.page(in: PrintArticles.Frame(texts: ["a", "b"], order: ["one", "two"])) == nil)
+        #expect(articles.page(in: PrintArticles.Frame(texts: ["a", "b"], order: ["three"])) == nil)
+        #expect(articles.page(in: PrintArticles.Frame(texts: ["a"], order: [])) != nil)
+    }
+
+    /// The layout of a print template becomes a frame of the same texts and parts.
+    @Test func aLayoutBecomesAFrame() {
+        let layout = PrintLayout(pieces: [HTML(trusted: "<main>"), HTML(trusted: "</main>")], slots: ["one"])
+        let made = PrintArticles.Frame(layout)
+        #expect(made.texts == ["<main>", "</main>"] && made.order == ["one"])
     }
 
     /// Articles kept for the next build read back as the same bytes, whether made or kept themselves.
@@ -81,18 +73,15 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("print-frame-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let output = folder + "/output"
-        let render: ((SiteModel.Part) -> String) -> String = { articles in
-            "<main>" + [part("two"), part("one")].map { "<h2>\($0.section.name)</h2>" + articles($0) }.joined() + "</main>"
-        }
         let cache = PrintArticleCache(outputDirectory: output, page: "print-1.html")
         #expect(cache.frame(key: ContentHash(value: 5)) == nil)
-        cache.saveFrame(articles.frame(render), key: ContentHash(value: 5))
-        let frame = try #require(PrintArticleCache(outputDirectory: output, page: "print-1.html").frame(key: ContentHash(value: 5)))
-        #expect(frame.order == ["two", "one"])
-        let page = try #require(articles.page(in: frame))
-        #expect(String(decoding: page.joined, as: UTF8.self) == expected(render))
+        cache.saveFrame(frame, key: ContentHash(value: 5))
+        let kept = try #require(PrintArticleCache(outputDirectory: output, page: "print-1.html").frame(key: ContentHash(value: 5)))
+        #expect(kept.order == ["one", "two"] && kept.texts == frame.texts)
+        let page = try #require(articles.page(in: kept))
+        #expect(String(decoding: page.joined, as: UTF8.self) == expected)
         #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html").frame(key: ContentHash(value: 6)) == nil)
         #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html", reading: false).frame(key: ContentHash(value: 5)) == nil)
-        #expect(PrintArticles(kept: .empty, byPart: ["one": []]).page(in: frame) == nil)
+        #expect(PrintArticles(kept: .empty, byPart: ["one": []]).page(in: kept) == nil)
     }
 }

@@ -1,0 +1,153 @@
+import CasebookPages
+
+/// Makes the values of each page (the types of `CasebookPages`) from the site model, for the templates of
+/// `Templates/`. Every address is made relative to the page it is on.
+public struct PageValues: Sendable {
+    public let model: SiteModel
+    public let strings: SiteStrings
+    /// Slugs of the published cases, for linking catalogue entries.
+    let published: Set<String>
+    let site: SiteInfo
+
+    /// Parts with more cases than this show only their link in the sidebar.
+    public static let sidebarCaseLimit = 60
+    /// Books with more cases than this print one part per page: `print.html` then lists the parts.
+    public static let printBookCaseLimit = 200
+
+    public init(model: SiteModel, strings: SiteStrings) {
+        self.model = model
+        self.strings = strings
+        published = Set(model.cases.map(\.slug))
+        let config = model.config
+        site = SiteInfo(title: config.title, language: config.language, subtitle: config.subtitle, editor: config.editor,
+                        publisher: config.publisher, description: config.description)
+    }
+
+    /// True when `print.html` holds every case; otherwise it links to one print page per part.
+    public var printsWholeBook: Bool { model.cases.count <= Self.printBookCaseLimit }
+
+    /// The frame of the page at `path`: its title, the site's links from its folder and the sidebar, which
+    /// lists the cases of `currentSection` while they are few (every page listing every case grows as n²).
+    public func frame(path: String, title: String?, currentSection: String? = nil) -> PageFrame {
+        let root = SitePaths.root(of: path)
+        let navParts = model.parts.map { part in
+            let isCurrent = part.section.slug == currentSection
+            let listsCases = isCurrent && part.cases.count <= Self.sidebarCaseLimit
+            return NavPart(name: part.section.name, href: root + SitePaths.part(part.section.slug), isCurrent: isCurrent,
+                           cases: listsCases ? part.cases.map { Link(title: $0.title, href: root + SitePaths.casePage($0.slug)) } : [])
+        }
+        return PageFrame(site: site, title: title, root: root, stylesheet: root + SitePaths.stylesheet, homeHref: root + SitePaths.home,
+                         figuresHref: root + SitePaths.figures, tagsHref: root + SitePaths.tags, orgsHref: root + SitePaths.orgs,
+                         printHref: root + SitePaths.printBook, searchHref: root + SitePaths.search, searchScript: root + "assets/search.js",
+                         navParts: navParts)
+    }
+
+    func caseSummary(_ report: CaseReport, root: String) -> CaseSummary {
+        let date = report.metadata.date
+        return CaseSummary(title: report.title, href: root + SitePaths.casePage(report.slug), summary: report.summary,
+                           section: report.section.name, sectionHref: root + SitePaths.part(report.section.slug),
+                           figureCount: report.figures.count, org: report.metadata.org, date: date.map(strings.format), dateISO: date?.iso,
+                           page: report.metadata.page)
+    }
+
+    func catalogueItem(_ entry: CatalogueEntry, root: String) -> CatalogueItem {
+        let href = entry.caseSlug.flatMap { published.contains($0) ? root + SitePaths.casePage($0) : nil }
+        return CatalogueItem(title: entry.title, unit: entry.unit, page: entry.page, caseHref: href)
+    }
+
+    public func home() -> HomePage {
+        let catalogued = Set(model.catalogue.compactMap(\.caseSlug))
+        let groups = model.parts.compactMap { part -> HomePage.Group? in
+            let entries = model.catalogue.filter { $0.sectionSlug == part.section.slug }
+            let extra = part.cases.filter { !catalogued.contains($0.slug) }
+            guard !entries.isEmpty || !extra.isEmpty else { return nil }
+            return HomePage.Group(name: part.section.name, href: SitePaths.part(part.section.slug),
+                                  entries: entries.map { catalogueItem($0, root: "") }, extra: extra.map { caseSummary($0, root: "") })
+        }
+        return HomePage(frame: frame(path: SitePaths.home, title: nil), groups: groups,
+                        loose: model.catalogue.filter { $0.sectionSlug == nil }.map { catalogueItem($0, root: "") },
+                        entryCount: model.catalogue.count, caseCount: model.cases.count, figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
+    }
+
+    public func part(_ part: SiteModel.Part) -> PartPage {
+        let path = SitePaths.part(part.section.slug), root = SitePaths.root(of: path)
+        let pending = model.catalogue.filter { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !published.contains($0) } ?? true) }
+        return PartPage(frame: frame(path: path, title: part.section.name, currentSection: part.section.slug), name: part.section.name,
+                        cases: part.cases.map { caseSummary($0, root: root) }, printHref: root + SitePaths.printPart(part.section.slug),
+                        pending: pending.map { catalogueItem($0, root: root) })
+    }
+
+    /// A case's page; `body` is its rendered body.
+    public func casePage(_ report: CaseReport, body: String) -> CasePage {
+        let path = SitePaths.casePage(report.slug), root = SitePaths.root(of: path)
+        let (previous, next) = model.neighbours(of: report.slug)
+        func link(_ other: CaseReport?) -> Link? { other.map { Link(title: $0.title, href: root + SitePaths.casePage($0.slug)) } }
+        return CasePage(
+            frame: frame(path: path, title: report.title, currentSection: report.section.slug), summary: caseSummary(report, root: root),
+            body: HTML(trusted: body), orgHref: report.metadata.org.map { root + SitePaths.orgs + "#" + SitePaths.orgAnchor($0) },
+            tags: report.metadata.tags.map { Link(title: $0, href: root + SitePaths.tag($0)) },
+            toc: report.outline.headings.filter { $0.level <= 3 }.map { CasePage.TocEntry(text: $0.text, href: "#" + $0.id, level: $0.level) },
+            breadcrumbs: [Link(title: model.config.title, href: root + SitePaths.home),
+                          Link(title: report.section.name, href: root + SitePaths.part(report.section.slug))],
+            previous: link(previous), next: link(next))
+    }
+
+    public func tag(_ group: SiteModel.Group) -> TagPage {
+        let path = SitePaths.tag(group.name), root = SitePaths.root(of: path)
+        return TagPage(frame: frame(path: path, title: group.name), name: group.name, cases: group.cases.map { caseSummary($0, root: root) })
+    }
+
+    public func tagIndex() -> TagIndexPage {
+        TagIndexPage(frame: frame(path: SitePaths.tags, title: nil),
+                     tags: model.tags.map { TagIndexPage.Tag(name: $0.name, href: SitePaths.tag($0.name), count: $0.cases.count) })
+    }
+
+    public func orgIndex() -> OrgIndexPage {
+        OrgIndexPage(frame: frame(path: SitePaths.orgs, title: nil), orgs: model.orgs.map { group in
+            OrgIndexPage.Org(name: group.name, anchor: SitePaths.orgAnchor(group.name), cases: group.cases.map { caseSummary($0, root: "") })
+        })
+    }
+
+    /// The figure index: every case's figures, part by part; `chart` gives the chart of a case's figure by
+    /// its place among the case's figures.
+    public func figureIndex(chart: (_ report: CaseReport, _ figure: Int) -> String) -> FigureIndexPage {
+        let parts = model.parts.compactMap { part -> FigureIndexPage.Part? in
+            let cases = part.cases.filter { !$0.figures.isEmpty }
+            guard !cases.isEmpty else { return nil }
+            return FigureIndexPage.Part(name: part.section.name, href: SitePaths.part(part.section.slug), cases: cases.map { report in
+                FigureIndexPage.Case(title: report.title, href: SitePaths.casePage(report.slug), figures: report.figures.enumerated().map { index, figure in
+                    FigureIndexPage.Figure(id: figure.id, title: figure.title, href: SitePaths.casePage(report.slug) + "#" + figure.anchor,
+                                           chart: HTML(trusted: chart(report, index)))
+                })
+            })
+        }
+        return FigureIndexPage(frame: frame(path: SitePaths.figures, title: nil), parts: parts,
+                               figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
+    }
+
+    /// The book's print page: every case in reading order, or, for a long book, the parts' print pages.
+    public func printBook() -> PrintPage {
+        printPage(path: SitePaths.printBook, parts: model.parts.filter { !$0.cases.isEmpty }, printed: printsWholeBook, partName: nil)
+    }
+
+    /// One part's print page: its cases in reading order.
+    public func printPart(_ part: SiteModel.Part) -> PrintPage {
+        printPage(path: SitePaths.printPart(part.section.slug), parts: [part], printed: true, partName: part.section.name)
+    }
+
+    private func printPage(path: String, parts: [SiteModel.Part], printed: Bool, partName: String?) -> PrintPage {
+        let cases = parts.flatMap(\.cases)
+        return PrintPage(frame: frame(path: path, title: nil), partName: partName, parts: parts.map { part in
+            PrintPage.Part(name: part.section.name, slug: part.section.slug, printedHere: printed, printHref: SitePaths.printPart(part.section.slug),
+                           count: part.cases.count,
+                           chapters: printed ? part.cases.map { Link(title: $0.title, href: PrintBody.chapterID($0.slug)) } : [])
+        }, caseCount: cases.count, figureCount: cases.reduce(0) { $0 + $1.figures.count })
+    }
+
+    /// One case on a print page: `body` is the case's body already moved onto the page (see `PrintBody`).
+    public func printCase(_ report: CaseReport, body: String) -> PrintCase {
+        let date = report.metadata.date
+        return PrintCase(chapter: PrintBody.chapterID(report.slug), part: report.section.name, title: report.title, org: report.metadata.org,
+                         date: date.map(strings.format), dateISO: date?.iso, page: report.metadata.page, body: HTML(trusted: body))
+    }
+}

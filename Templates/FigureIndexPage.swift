@@ -1,0 +1,33 @@
+import CasebookPages
+
+extension Template {
+    /// Every figure of the book with its chart, part by part and case by case.
+    public static func figureIndex(_ page: FigureIndexPage) -> HTML {
+        let parts = HTML(page.parts) { part in
+            let cases = HTML(part.cases) { item in
+                let figures = HTML(item.figures) { figure -> HTML in
+                    "<li><p class=\"figure-index-title\"><a href=\"\(href: figure.href)\">图 \(figure.id) \(figure.title)</a></p><div class=\"chart-frame\">\(figure.chart)</div></li>\n"
+                }
+                return """
+                <section class="figure-index-case">
+                <h3><a href="\(href: item.href)">\(item.title)</a></h3>
+                <ul class="figure-index">
+                \(figures)</ul>
+                </section>
+
+                """
+            }
+            return """
+            <section class="figure-index-part">
+            <h2><a href="\(href: part.href)">\(part.name)</a></h2>
+            \(cases)</section>
+
+            """
+        }
+        return Template.page(page.frame, main: """
+            <h1>图表索引</h1>
+            <p>全书共 \(page.figureCount) 幅调查图表，按部分和案例排列。点击图题可在原文中查看。</p>
+            \(parts)
+            """)
+    }
+}

@@ -1,0 +1,109 @@
+import CasebookPages
+
+/// The page templates: each is a function from a page's values to its HTML. Text given to them is
+/// escaped as it goes in (see `HTML`); a misspelt field does not compile.
+public enum Template {}
+
+extension Template {
+    /// The frame around every page: head, header, sidebar, `main`, footer.
+    static func page(_ frame: PageFrame, main: HTML) -> HTML {
+        let (before, after) = Template.frame(frame)
+        return HTML(joining: [before, main, after])
+    }
+
+    /// The frame's markup before and after the page's `main` content.
+    static func frame(_ frame: PageFrame) -> (before: HTML, after: HTML) {
+        let title: HTML = frame.title.map { "\($0) · " } ?? .empty
+        let description: HTML = frame.site.description.map { "<meta name=\"description\" content=\"\($0)\">\n" } ?? .empty
+        let before: HTML = """
+            <!DOCTYPE html>
+            <html lang="\(frame.site.language)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title)\(frame.site.title)</title>
+            \(description)<link rel="stylesheet" href="\(href: frame.stylesheet)">
+            </head>
+            <body>
+            <a class="skip-link" href="#main">跳到正文</a>
+            \(header(frame))
+            <div class="layout">
+            \(sidebar(frame))
+            <main id="main" class="content" tabindex="-1">
+
+            """
+        let after: HTML = """
+
+            </main>
+            </div>
+            \(footer(frame))
+            </body>
+            </html>
+
+            """
+        return (before, after)
+    }
+
+    /// The site's title, its navigation and the search box.
+    static func header(_ frame: PageFrame) -> HTML {
+        """
+        <header class="site-header">
+        <p class="site-title"><a href="\(href: frame.homeHref)">\(frame.site.title)</a></p>
+        <nav class="site-nav" aria-label="网站导航">
+        <ul>
+        <li><a href="\(href: frame.homeHref)">目录</a></li>
+        <li><a href="\(href: frame.figuresHref)">图表</a></li>
+        <li><a href="\(href: frame.tagsHref)">标签</a></li>
+        <li><a href="\(href: frame.orgsHref)">单位</a></li>
+        <li><a href="\(href: frame.printHref)">全书打印</a></li>
+        </ul>
+        </nav>
+        <form class="search-box" role="search" action="\(href: frame.searchHref)" method="get">
+        <label for="site-search-q">搜索全书</label>
+        <input type="search" id="site-search-q" name="q" placeholder="例如：流动党员">
+        <button type="submit">搜索</button>
+        </form>
+        </header>
+        """
+    }
+
+    /// The book's parts; the current part's cases under it when it has few.
+    static func sidebar(_ frame: PageFrame) -> HTML {
+        let parts = HTML(frame.navParts) { part -> HTML in
+            let current: HTML = part.isCurrent ? " current" : .empty
+            let ariaCurrent: HTML = part.isCurrent ? " aria-current=\"true\"" : .empty
+            let cases: HTML = part.cases.isEmpty ? .empty : """
+
+                <ol class="book-cases">
+                \(HTML(part.cases) { "<li><a href=\"\(href: $0.href)\">\($0.title)</a></li>\n" })</ol>
+                """
+            return "<li class=\"book-part\(current)\"><a href=\"\(href: part.href)\"\(ariaCurrent)>\(part.name)</a>\(cases)</li>\n"
+        }
+        return """
+        <nav class="sidebar" aria-label="全书目录">
+        <details class="book-nav">
+        <summary>全书目录</summary>
+        <ol class="book-parts">
+        \(parts)</ol>
+        </details>
+        </nav>
+        """
+    }
+
+    /// The book's credits and the note on the redrawn charts.
+    static func footer(_ frame: PageFrame) -> HTML {
+        let editor: HTML = frame.site.editor.map { " · \($0)" } ?? .empty
+        let publisher: HTML = frame.site.publisher.map { " · \($0)" } ?? .empty
+        return """
+        <footer class="site-footer">
+        <p>\(frame.site.title)\(editor)\(publisher)</p>
+        <p class="footer-note">图表依据原文所述百分比重绘；原文未说明的部分以灰色斜纹标为“未说明”。</p>
+        </footer>
+        """
+    }
+
+    /// Where the page is: links up to the book's top, then the page's own name.
+    static func breadcrumbs(_ trail: [Link], current: String) -> HTML {
+        "<nav class=\"breadcrumbs\" aria-label=\"位置\"><ol>\(HTML(trail) { "<li><a href=\"\(href: $0.href)\">\($0.title)</a></li>" })<li aria-current=\"page\">\(current)</li></ol></nav>\n"
+    }
+}
