@@ -265,6 +265,30 @@ def main():
         _, _, page = request(port, "/cases/yu-yunyao-speech.html")
         check("the fixed page has no error overlay", '<div id="casebook-build-error"' not in page and marker not in page)
 
+        # A figure value too large for a whole number is an error at its line; the server stays up.
+        huge = original + "\n```figure\nid: 9-9\ntitle: 极大值\ndata:\n  甲: 10000000000000000000\n```\n"
+        seen = len(stream.events)
+        with open(case, "w", encoding="utf-8") as handle:
+            handle.write(huge)
+        failed = wait_for(lambda: len(stream.events) > seen, 3.0)
+        failure = (stream.events[-1][1].get("failure") or "") if failed else ""
+        check("a huge figure value is an error at its line", "yu-yunyao-speech.md:" in failure and "1e+19" in failure, failure[:300])
+        status, _, _ = request(port, "/")
+        check("the server survives a huge figure value", server.poll() is None and status == 200, status)
+        with open(case, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        wait_for(lambda: len(stream.events) > seen + 1 and stream.events[-1][1].get("failure") is None, 3.0)
+
+        # A Swift template edited: it needs recompiling; the terminal and the page say so, with the command.
+        frame = os.path.join(work, "Templates", "Frame.swift")
+        seen = len(stream.events)
+        with open(frame, "a", encoding="utf-8") as handle:
+            handle.write("\n// 改版\n")
+        noticed = wait_for(lambda: len(stream.events) > seen and "make site" in (stream.events[-1][1].get("failure") or ""), 3.0)
+        check("a Swift template edit is reported as needing make site", noticed, stream.events[-1][1] if stream.events else None)
+        _, _, page = request(port, "/")
+        check("the page shows the recompile notice", "Templates/Frame.swift" in page and "make site" in page)
+
         check_linked_output(work)
         check_all_interfaces(work)
         for client in slow_clients:

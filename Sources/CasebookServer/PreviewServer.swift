@@ -43,17 +43,40 @@ public struct PreviewServer: Sendable {
             group.addTask { try await app.runService() }
             group.addTask {
                 var last = watcher.fingerprint()
+                // Template files edited since serve started: they take effect only in a recompiled casebook.
+                var editedTemplates: Set<String> = []
                 while !Task.isCancelled {
                     try await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
                     let now = watcher.fingerprint()
                     if now != last {
+                        let edited = Self.editedTemplateSources(from: last, to: now, templates: options.templatesDirectory)
                         last = now
+                        if !edited.isEmpty {
+                            editedTemplates.formUnion(edited)
+                            log(Self.recompileNotice(edited).map(\.formatted).joined(separator: "\n"))
+                        }
                         await PreviewServer(options: options).rebuild(state: state, log: log)
+                        if !editedTemplates.isEmpty { await state.failed(Self.recompileNotice(editedTemplates)) }
                     }
                 }
             }
             try await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// The Swift template files (`Templates/*.swift`) that differ between two fingerprints.
+    static func editedTemplateSources(from old: [String: String], to new: [String: String], templates: String) -> Set<String> {
+        let prefix = templates.hasSuffix("/") ? templates : templates + "/"
+        return Set(Set(old.keys).union(new.keys).filter { $0.hasPrefix(prefix) && $0.hasSuffix(".swift") && old[$0] != new[$0] })
+    }
+
+    /// What the terminal and the page say when a Swift template was edited: it is compiled into casebook,
+    /// so the preview keeps the old look until casebook is built again and serve restarted.
+    static func recompileNotice(_ files: Set<String>) -> [Diagnostic] {
+        files.sorted().map { file in
+            .warning("模板已修改，但模板是编译进 casebook 的：预览仍是修改前的版式", at: SourceLocation(file: file),
+                     suggestion: "运行 `make site` 重新编译，然后重新启动 `casebook serve`；样式表和搜索脚本（Templates/assets/）改了会自动刷新")
         }
     }
 
