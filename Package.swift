@@ -26,7 +26,7 @@ let package = Package(
             name: "CasebookTemplates",
             dependencies: ["CasebookPages"],
             path: "Templates",
-            exclude: ["assets", "locale.yaml"]
+            exclude: ["assets"]
         ),
         .target(
             name: "CasebookKit",

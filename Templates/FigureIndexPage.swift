@@ -6,7 +6,7 @@ extension Template {
         let parts = HTML(page.parts) { part in
             let cases = HTML(part.cases) { item in
                 let figures = HTML(item.figures) { figure -> HTML in
-                    "<li><p class=\"figure-index-title\"><a href=\"\(href: figure.href)\">图 \(figure.id) \(figure.title)</a></p><div class=\"chart-frame\">\(figure.chart)</div></li>\n"
+                    "<li><p class=\"figure-index-title\"><a href=\"\(href: figure.href)\">\(Words.figure(figure.id)) \(figure.title)</a></p><div class=\"chart-frame\">\(figure.chart)</div></li>\n"
                 }
                 return """
                 <section class="figure-index-case">
@@ -25,8 +25,8 @@ extension Template {
             """
         }
         return Template.page(page.frame, main: """
-            <h1>图表索引</h1>
-            <p>全书共 \(page.figureCount) 幅调查图表，按部分和案例排列。点击图题可在原文中查看。</p>
+            <h1>\(Words.figureIndex)</h1>
+            <p>\(Words.figureIndexIntroduction(page.figureCount))</p>
             \(parts)
             """)
     }

@@ -13,7 +13,7 @@ extension Template {
 
     /// The frame's markup before and after the page's `main` content.
     static func frame(_ frame: PageFrame) -> (before: HTML, after: HTML) {
-        let title: HTML = frame.title.map { "\($0) · " } ?? .empty
+        let title: HTML = frame.title.map { "\($0)\(Words.titleSeparator)" } ?? .empty
         let description: HTML = frame.site.description.map { "<meta name=\"description\" content=\"\($0)\">\n" } ?? .empty
         let before: HTML = """
             <!DOCTYPE html>
@@ -25,7 +25,7 @@ extension Template {
             \(description)<link rel="stylesheet" href="\(href: frame.stylesheet)">
             </head>
             <body>
-            <a class="skip-link" href="#main">跳到正文</a>
+            <a class="skip-link" href="#main">\(Words.skipToContent)</a>
             \(header(frame))
             <div class="layout">
             \(sidebar(frame))
@@ -49,19 +49,19 @@ extension Template {
         """
         <header class="site-header">
         <p class="site-title"><a href="\(href: frame.homeHref)">\(frame.site.title)</a></p>
-        <nav class="site-nav" aria-label="网站导航">
+        <nav class="site-nav" aria-label="\(Words.siteNavigation)">
         <ul>
-        <li><a href="\(href: frame.homeHref)">目录</a></li>
-        <li><a href="\(href: frame.figuresHref)">图表</a></li>
-        <li><a href="\(href: frame.tagsHref)">标签</a></li>
-        <li><a href="\(href: frame.orgsHref)">单位</a></li>
-        <li><a href="\(href: frame.printHref)">全书打印</a></li>
+        <li><a href="\(href: frame.homeHref)">\(Words.contents)</a></li>
+        <li><a href="\(href: frame.figuresHref)">\(Words.figures)</a></li>
+        <li><a href="\(href: frame.tagsHref)">\(Words.tags)</a></li>
+        <li><a href="\(href: frame.orgsHref)">\(Words.units)</a></li>
+        <li><a href="\(href: frame.printHref)">\(Words.printBook)</a></li>
         </ul>
         </nav>
         <form class="search-box" role="search" action="\(href: frame.searchHref)" method="get">
-        <label for="site-search-q">搜索全书</label>
-        <input type="search" id="site-search-q" name="q" placeholder="例如：流动党员">
-        <button type="submit">搜索</button>
+        <label for="site-search-q">\(Words.searchBook)</label>
+        <input type="search" id="site-search-q" name="q" placeholder="\(Words.searchExample)">
+        <button type="submit">\(Words.search)</button>
         </form>
         </header>
         """
@@ -80,9 +80,9 @@ extension Template {
             return "<li class=\"book-part\(current)\"><a href=\"\(href: part.href)\"\(ariaCurrent)>\(part.name)</a>\(cases)</li>\n"
         }
         return """
-        <nav class="sidebar" aria-label="全书目录">
+        <nav class="sidebar" aria-label="\(Words.bookContents)">
         <details class="book-nav">
-        <summary>全书目录</summary>
+        <summary>\(Words.bookContents)</summary>
         <ol class="book-parts">
         \(parts)</ol>
         </details>
@@ -92,18 +92,18 @@ extension Template {
 
     /// The book's credits and the note on the redrawn charts.
     static func footer(_ frame: PageFrame) -> HTML {
-        let editor: HTML = frame.site.editor.map { " · \($0)" } ?? .empty
-        let publisher: HTML = frame.site.publisher.map { " · \($0)" } ?? .empty
+        let editor: HTML = frame.site.editor.map { "\(Words.titleSeparator)\($0)" } ?? .empty
+        let publisher: HTML = frame.site.publisher.map { "\(Words.titleSeparator)\($0)" } ?? .empty
         return """
         <footer class="site-footer">
         <p>\(frame.site.title)\(editor)\(publisher)</p>
-        <p class="footer-note">图表依据原文所述百分比重绘；原文未说明的部分以灰色斜纹标为“未说明”。</p>
+        <p class="footer-note">\(Words.chartNote)</p>
         </footer>
         """
     }
 
     /// Where the page is: links up to the book's top, then the page's own name.
     static func breadcrumbs(_ trail: [Link], current: String) -> HTML {
-        "<nav class=\"breadcrumbs\" aria-label=\"位置\"><ol>\(HTML(trail) { "<li><a href=\"\(href: $0.href)\">\($0.title)</a></li>" })<li aria-current=\"page\">\(current)</li></ol></nav>\n"
+        "<nav class=\"breadcrumbs\" aria-label=\"\(Words.whereYouAre)\"><ol>\(HTML(trail) { "<li><a href=\"\(href: $0.href)\">\($0.title)</a></li>" })<li aria-current=\"page\">\(current)</li></ol></nav>\n"
     }
 }

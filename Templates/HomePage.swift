@@ -8,11 +8,11 @@ extension Template {
         let description: HTML = site.description.map { "<p class=\"book-description\">\($0)</p>\n" } ?? .empty
         let groups = HTML(page.groups) { group -> HTML in
             let extra: HTML = group.extra.isEmpty ? .empty : """
-                <p class="toc-extra-note">原书目录以外的案例：</p>
+                <p class="toc-extra-note">\(Words.casesOutsideContents)</p>
                 <ul class="catalogue extra">
                 \(HTML(group.extra) { item -> HTML in
                     let org: HTML = item.org.map { " <span class=\"entry-unit\">\($0)</span>" } ?? .empty
-                    let figures: HTML = item.figureCount > 0 ? " <span class=\"entry-page\">图表 \(item.figureCount) 幅</span>" : .empty
+                    let figures: HTML = item.figureCount > 0 ? " <span class=\"entry-page\">\(Words.figureCount(item.figureCount))</span>" : .empty
                     return "<li class=\"catalogue-entry\"><span class=\"entry-title\"><a href=\"\(href: item.href)\">\(item.title)</a></span>\(org)\(figures)</li>\n"
                 })</ul>
 
@@ -28,7 +28,7 @@ extension Template {
         }
         let loose: HTML = page.loose.isEmpty ? .empty : """
             <section class="toc-part">
-            <h3>其他</h3>
+            <h3>\(Words.others)</h3>
             <ol class="catalogue">
             \(HTML(page.loose, catalogueEntry))</ol>
             </section>
@@ -40,8 +40,8 @@ extension Template {
             \(subtitle)<p class="book-credits">\(credits(site))</p>
             \(description)</header>
             <section class="book-toc" aria-labelledby="toc-heading">
-            <h2 id="toc-heading">目录</h2>
-            <p class="toc-stats">原书目录共 \(page.entryCount) 条，已数字化 \(page.caseCount) 篇，重绘调查图表 \(page.figureCount) 幅。未数字化的条目保留原书页码。</p>
+            <h2 id="toc-heading">\(Words.contents)</h2>
+            <p class="toc-stats">\(Words.contentsStatistics(entries: page.entryCount, cases: page.caseCount, figures: page.figureCount))</p>
             \(groups)\(loose)</section>
 
             """)

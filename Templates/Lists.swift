@@ -6,8 +6,8 @@ extension Template {
         let items = HTML(cases) { item -> HTML in
             let org: HTML = item.org.map { "<span>\($0)</span> " } ?? .empty
             let date: HTML = item.date.map { "<time datetime=\"\(item.dateISO ?? "")\">\($0)</time> " } ?? .empty
-            let page: HTML = item.page.map { "<span>原书第 \($0) 页</span> " } ?? .empty
-            let figures: HTML = item.figureCount > 0 ? "<span>图表 \(item.figureCount) 幅</span>" : .empty
+            let page: HTML = item.page.map { "<span>\(Words.bookPage($0))</span> " } ?? .empty
+            let figures: HTML = item.figureCount > 0 ? "<span>\(Words.figureCount(item.figureCount))</span>" : .empty
             return """
             <li>
             <h3 class="case-list-title"><a href="\(href: item.href)">\(item.title)</a></h3>
@@ -25,8 +25,8 @@ extension Template {
         let pending: HTML = entry.caseHref == nil ? " pending" : .empty
         let title: HTML = entry.caseHref.map { "<a href=\"\(href: $0)\">\(entry.title)</a>" } ?? "\(entry.title)"
         let unit: HTML = entry.unit.map { " <span class=\"entry-unit\">\($0)</span>" } ?? .empty
-        let page: HTML = entry.page.map { " <span class=\"entry-page\">第 \($0) 页</span>" } ?? .empty
-        let status: HTML = entry.caseHref == nil ? " <span class=\"entry-status\">尚未数字化</span>" : .empty
+        let page: HTML = entry.page.map { " <span class=\"entry-page\">\(Words.page($0))</span>" } ?? .empty
+        let status: HTML = entry.caseHref == nil ? " <span class=\"entry-status\">\(Words.notDigitised)</span>" : .empty
         return "<li class=\"catalogue-entry\(pending)\"><span class=\"entry-title\">\(title)</span>\(unit)\(page)\(status)</li>\n\n"
     }
 }

@@ -3,13 +3,13 @@ import CasebookPages
 extension Template {
     /// A part's page: its cases, then the entries of the printed contents still to digitise.
     public static func part(_ page: PartPage) -> HTML {
-        let cases: HTML = page.cases.isEmpty ? "<p>本部分尚无已数字化的案例。</p>\n" : """
-            <p class="part-actions"><a href="\(href: page.printHref)">打印本部分</a></p>
-            <h2>本部分案例</h2>
+        let cases: HTML = page.cases.isEmpty ? "<p>\(Words.noCasesInPart)</p>\n" : """
+            <p class="part-actions"><a href="\(href: page.printHref)">\(Words.printPart)</a></p>
+            <h2>\(Words.casesOfPart)</h2>
             \(caseList(page.cases))
             """
         let pending: HTML = page.pending.isEmpty ? .empty : """
-            <h2>尚未数字化</h2>
+            <h2>\(Words.notDigitised)</h2>
             <ol class="catalogue">
             \(HTML(page.pending, catalogueEntry))</ol>
 

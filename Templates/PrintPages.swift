@@ -8,17 +8,17 @@ extension Template {
         let parts = HTML(page.parts) { part -> HTML in
             let inner: HTML = part.printedHere
                 ? "\(part.name)\n<ol>\n\(HTML(part.chapters) { "<li><a href=\"#\($0.href)\">\($0.title)</a></li>\n" })</ol>"
-                : "<a href=\"\(href: part.printHref)\">\(part.name)</a>（\(part.count) 篇，单独打印）"
+                : "<a href=\"\(href: part.printHref)\">\(part.name)</a>\(Words.printedApart(part.count))"
             return "<li>\(inner)</li>\n"
         }
         let head: HTML = """
             <header class="book-cover">
             <h1>\(site.title)\(partName)</h1>
             <p class="book-credits">\(credits(site))</p>
-            <p class="print-note">\(page.partName == nil ? "全书" : "本部分") \(page.caseCount) 篇已数字化案例，按原书顺序排列，含调查图表 \(page.figureCount) 幅。</p>
+            <p class="print-note">\(page.partName == nil ? Words.wholeBook : Words.thisPart)\(Words.printStatistics(cases: page.caseCount, figures: page.figureCount))</p>
             </header>
             <nav class="toc print-toc" aria-labelledby="print-toc-title">
-            <h2 id="print-toc-title">目录</h2>
+            <h2 id="print-toc-title">\(Words.contents)</h2>
             <ol>
             \(parts)</ol>
             </nav>
@@ -37,7 +37,7 @@ extension Template {
     public static func printCase(_ item: PrintCase) -> HTML {
         let org: HTML = item.org.map { "<span>\($0)</span> " } ?? .empty
         let date: HTML = item.date.map { "<time datetime=\"\(item.dateISO ?? "")\">\($0)</time> " } ?? .empty
-        let page: HTML = item.page.map { "<span>原书第 \($0) 页</span>" } ?? .empty
+        let page: HTML = item.page.map { "<span>\(Words.bookPage($0))</span>" } ?? .empty
         return """
         <article class="print-case" id="\(item.chapter)">
         <p class="print-part">\(item.part)</p>

@@ -4,17 +4,17 @@ extension Template {
     /// The search page; the search itself is `assets/search.js`.
     public static func search(_ frame: PageFrame) -> HTML {
         Template.page(frame, main: """
-            <h1 id="search-heading">搜索</h1>
+            <h1 id="search-heading">\(Words.search)</h1>
             <form class="search-page-form" role="search" action="search.html" method="get" aria-labelledby="search-heading">
-            <label for="search-q">查找字词</label>
+            <label for="search-q">\(Words.searchWords)</label>
             <input type="search" id="search-q" name="q">
-            <button type="submit">搜索</button>
+            <button type="submit">\(Words.search)</button>
             </form>
-            <noscript><p class="search-noscript">搜索需要浏览器启用 JavaScript。您可以从<a href="\(href: frame.homeHref)">全书目录</a>查找各篇案例。</p></noscript>
+            <noscript><p class="search-noscript">\(Words.searchNeedsScript)<a href="\(href: frame.homeHref)">\(Words.bookContents)</a>\(Words.searchNeedsScriptAfter)</p></noscript>
             <p id="search-status" class="search-status" role="status" aria-live="polite" aria-atomic="true"></p>
             <ol id="search-results" class="search-results"></ol>
-            <p><button type="button" id="search-more" class="search-more" style="display:none">显示更多结果</button></p>
-            <p class="search-help">中文按字词查找，标点和换行不影响结果；多个词之间用空格隔开，结果须包含全部的词。</p>
+            <p><button type="button" id="search-more" class="search-more" style="display:none">\(Words.moreResults)</button></p>
+            <p class="search-help">\(Words.searchHelp)</p>
             <script src="\(href: frame.searchScript)"></script>
 
             """)
@@ -23,9 +23,9 @@ extension Template {
     /// The page a server shows for an address the site does not have.
     public static func notFound(_ frame: PageFrame) -> HTML {
         Template.page(frame, main: """
-            <h1>找不到此页</h1>
-            <p>您要找的页面不存在，可能已经移动或删除。</p>
-            <p><a href="\(href: frame.homeHref)">返回全书目录</a></p>
+            <h1>\(Words.notFound)</h1>
+            <p>\(Words.notFoundExplanation)</p>
+            <p><a href="\(href: frame.homeHref)">\(Words.backToContents)</a></p>
 
             """)
     }

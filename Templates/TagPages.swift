@@ -3,27 +3,27 @@ import CasebookPages
 extension Template {
     /// A tag's page: the cases that carry it.
     public static func tag(_ page: TagPage) -> HTML {
-        let trail = [Link(title: page.frame.site.title, href: page.frame.homeHref), Link(title: "标签", href: page.frame.tagsHref)]
+        let trail = [Link(title: page.frame.site.title, href: page.frame.homeHref), Link(title: Words.tags, href: page.frame.tagsHref)]
         return Template.page(page.frame, main: """
-            \(breadcrumbs(trail, current: page.name))<h1>标签：\(page.name)</h1>
-            <h2>共 \(page.cases.count) 篇案例</h2>
+            \(breadcrumbs(trail, current: page.name))<h1>\(Words.tagTitle(page.name))</h1>
+            <h2>\(Words.caseCount(page.cases.count))</h2>
             \(caseList(page.cases))
             """)
     }
 
     /// Every tag, with how many cases carry it.
     public static func tagIndex(_ page: TagIndexPage) -> HTML {
-        let tags: HTML = page.tags.isEmpty ? "<p>尚无标签。</p>\n" : """
+        let tags: HTML = page.tags.isEmpty ? "<p>\(Words.noTags)</p>\n" : """
             <ul class="tag-cloud">
-            \(HTML(page.tags) { "<li><a href=\"\(href: $0.href)\">\($0.name) <span class=\"count\">（\($0.count)）</span></a></li>\n" })</ul>
+            \(HTML(page.tags) { "<li><a href=\"\(href: $0.href)\">\($0.name) <span class=\"count\">\(Words.count($0.count))</span></a></li>\n" })</ul>
 
             """
-        return Template.page(page.frame, main: "<h1>标签</h1>\n\(tags)")
+        return Template.page(page.frame, main: "<h1>\(Words.tags)</h1>\n\(tags)")
     }
 
     /// Every reporting unit, with its cases.
     public static func orgIndex(_ page: OrgIndexPage) -> HTML {
-        let orgs: HTML = page.orgs.isEmpty ? "<p>尚无署名单位的案例。</p>\n" : HTML(page.orgs) { org in
+        let orgs: HTML = page.orgs.isEmpty ? "<p>\(Words.noUnits)</p>\n" : HTML(page.orgs) { org in
             """
             <section class="org" id="\(org.anchor)">
             <h2>\(org.name)</h2>
@@ -31,6 +31,6 @@ extension Template {
 
             """
         }
-        return Template.page(page.frame, main: "<h1>单位索引</h1>\n\(orgs)")
+        return Template.page(page.frame, main: "<h1>\(Words.unitIndex)</h1>\n\(orgs)")
     }
 }

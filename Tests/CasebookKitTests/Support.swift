@@ -21,10 +21,8 @@ enum Repo {
         return path
     }
 
-    /// The words of the real templates (`Templates/locale.yaml`).
-    static func strings() throws -> SiteStrings {
-        try SiteStrings.load(templatesDirectory: templates)
-    }
+    /// The words of the templates (`Templates/Words.swift`).
+    static func strings() throws -> SiteStrings { SiteStrings.standard }
 
     static let chartStrings = ChartStrings(remainder: "未说明", value: "{value}%", item: "{label} {value}", separator: "，",
                                            description: "{title}：{items}。", compareItem: "{label}：{values}",

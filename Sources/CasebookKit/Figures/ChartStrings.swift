@@ -1,4 +1,4 @@
-/// The words a chart shows or says, from the templates' `locale.yaml`, so none is fixed in code.
+/// The words a chart shows or says, from `Templates/Words.swift`, so none is fixed in the pipeline.
 public struct ChartStrings: Sendable, Hashable {
     /// The label of the unreported remainder (`未说明`).
     public var remainder: String

@@ -1,15 +1,13 @@
 import Foundation
 
 /// Everything every page depends on besides the cases: the generator itself (whose binary holds the
-/// templates of `Templates/*.swift`), the words of `Templates/locale.yaml`, site.yaml, catalogue.yaml, the
+/// templates and words of `Templates/*.swift`), site.yaml, catalogue.yaml, the
 /// media files and the build options. When its hash changes, every case and page is redone. The
 /// stylesheet and script of `Templates/assets/` shape no page: they have a hash of their own (`assets`),
 /// and a change there only copies them again.
 enum BuildEnvironment {
     static func hash(_ options: BuildOptions, media: [String]) -> ContentHash {
         var parts = [BuildManifest.currentGenerator, options.includeDrafts ? "drafts" : "published", options.baseURL ?? ""]
-        parts.append("locale.yaml")
-        parts.append(FileManager.default.contents(atPath: options.templatesDirectory + "/locale.yaml").map { ContentHash($0).description } ?? "")
         for name in ["site.yaml", "catalogue.yaml"] {
             parts.append(name)
             parts.append(FileManager.default.contents(atPath: options.contentDirectory + "/" + name).map { ContentHash($0).description } ?? "")

@@ -6,7 +6,7 @@ public enum Builder {
     /// Everything a build knows before it writes: the site model and the diagnostics found.
     public struct Checked: Sendable {
         public var model: SiteModel
-        /// The words pages are written with (`Templates/locale.yaml`).
+        /// The words pages are written with (`Templates/Words.swift`).
         public var strings: SiteStrings
         public var content: ContentTree
         public var diagnostics: [Diagnostic]
@@ -27,7 +27,7 @@ public enum Builder {
 
     /// Validates all content without writing anything. Throws with every diagnostic when there are errors.
     public static func check(_ options: BuildOptions) async throws(BuildFailure) -> Checked {
-        let strings = try SiteStrings.load(templatesDirectory: options.templatesDirectory)
+        let strings = SiteStrings.standard
         let (tree, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree else { throw BuildFailure(loadDiagnostics) }
         return try check(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
@@ -125,7 +125,7 @@ public enum Builder {
         let lastManifest = options.incremental ? BackgroundWork { BuildManifest.load(for: output) } : nil
         let lastHeads = options.incremental
             ? BackgroundWork { CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: output), reading: true) } : nil
-        let strings = try SiteStrings.load(templatesDirectory: options.templatesDirectory)
+        let strings = SiteStrings.standard
         let (loaded, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
         let environment = BuildEnvironment.hash(options, media: tree.media), assets = BuildEnvironment.assets(options)

@@ -1,3 +1,5 @@
+import CasebookTemplates
+
 /// What the search index holds for a case: each block of text under its nearest heading, and each figure
 /// (caption, labels and numbers) under its own anchor.
 enum SearchDocuments {
@@ -14,7 +16,7 @@ enum SearchDocuments {
             var lines = [figure.title]
             for row in figure.rows { lines.append(row.label + " " + row.values.map(strings.formatValue).joined(separator: " ")) }
             documents.append(SearchDocument(url: page + "#" + figure.anchor, pageTitle: report.title,
-                                            heading: "图 \(figure.id) \(figure.title)", text: lines.joined(separator: "\n")))
+                                            heading: Words.figure(figure.id) + " " + figure.title, text: lines.joined(separator: "\n")))
         }
         return documents
     }

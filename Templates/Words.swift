@@ -1,0 +1,106 @@
+/// Every word the site shows, in one place: change one here, then run `make site` (the templates are
+/// compiled into `casebook`). Numbers and names are put in by the functions; punctuation stays with the
+/// words it belongs to. The stylesheet and the search script's words are in `assets/`.
+public enum Words {
+    // MARK: The frame of every page
+    public static let skipToContent = "跳到正文"
+    public static let siteNavigation = "网站导航"
+    public static let contents = "目录"
+    public static let figures = "图表"
+    public static let tags = "标签"
+    public static let units = "单位"
+    public static let printBook = "全书打印"
+    public static let searchBook = "搜索全书"
+    public static let searchExample = "例如：流动党员"
+    public static let search = "搜索"
+    public static let bookContents = "全书目录"
+    public static let whereYouAre = "位置"
+    public static let chartNote = "图表依据原文所述百分比重绘；原文未说明的部分以灰色斜纹标为“未说明”。"
+    /// Between a page's title and the site's in `<title>`, and between the credits in the footer.
+    public static let titleSeparator = " · "
+
+    // MARK: Lists of cases and the printed contents
+    public static func bookPage(_ page: Int) -> String { "原书第 \(page) 页" }
+    public static func figureCount(_ count: Int) -> String { "图表 \(count) 幅" }
+    public static func page(_ page: Int) -> String { "第 \(page) 页" }
+    public static let notDigitised = "尚未数字化"
+
+    // MARK: The home page
+    public static let casesOutsideContents = "原书目录以外的案例："
+    public static let others = "其他"
+    public static func contentsStatistics(entries: Int, cases: Int, figures: Int) -> String {
+        "原书目录共 \(entries) 条，已数字化 \(cases) 篇，重绘调查图表 \(figures) 幅。未数字化的条目保留原书页码。"
+    }
+
+    // MARK: A part's page
+    public static let printPart = "打印本部分"
+    public static let casesOfPart = "本部分案例"
+    public static let noCasesInPart = "本部分尚无已数字化的案例。"
+
+    // MARK: A case's page
+    public static let unit = "单位"
+    public static let date = "日期"
+    public static let bookPageNumber = "原书页码"
+    public static let part = "所属部分"
+    public static let caseContents = "本文目录"
+    public static let previousAndNext = "上一篇和下一篇"
+    public static let previous = "上一篇"
+    public static let next = "下一篇"
+
+    // MARK: Tags and units
+    public static func tagTitle(_ name: String) -> String { "标签：\(name)" }
+    public static func caseCount(_ count: Int) -> String { "共 \(count) 篇案例" }
+    public static func count(_ count: Int) -> String { "（\(count)）" }
+    public static let noTags = "尚无标签。"
+    public static let unitIndex = "单位索引"
+    public static let noUnits = "尚无署名单位的案例。"
+
+    // MARK: The figure index and figures
+    public static let figureIndex = "图表索引"
+    public static func figureIndexIntroduction(_ count: Int) -> String { "全书共 \(count) 幅调查图表，按部分和案例排列。点击图题可在原文中查看。" }
+    public static func figure(_ id: String) -> String { "图 \(id)" }
+    public static func sample(_ base: Int) -> String { "样本 \(base)" }
+    /// Between the sample size and who answered.
+    public static let sampleSeparator = "，"
+    public static func source(_ source: String) -> String { "资料来源：\(source)。" }
+    public static func downloadData(_ id: String) -> String { "下载图 \(id) 数据（CSV）" }
+    public static func dataCaption(_ id: String) -> String { "图 \(id) 的数据（单位：%）" }
+    public static let option = "选项"
+    public static let share = "比例"
+
+    // MARK: Print pages
+    public static let thisPart = "本部分"
+    public static let wholeBook = "全书"
+    public static func printStatistics(cases: Int, figures: Int) -> String { " \(cases) 篇已数字化案例，按原书顺序排列，含调查图表 \(figures) 幅。" }
+    public static func printedApart(_ count: Int) -> String { "（\(count) 篇，单独打印）" }
+
+    // MARK: The search page
+    public static let searchWords = "查找字词"
+    public static let searchNeedsScript = "搜索需要浏览器启用 JavaScript。您可以从"
+    public static let searchNeedsScriptAfter = "查找各篇案例。"
+    public static let moreResults = "显示更多结果"
+    public static let searchHelp = "中文按字词查找，标点和换行不影响结果；多个词之间用空格隔开，结果须包含全部的词。"
+
+    // MARK: The page for a missing address
+    public static let notFound = "找不到此页"
+    public static let notFoundExplanation = "您要找的页面不存在，可能已经移动或删除。"
+    public static let backToContents = "返回全书目录"
+
+    // MARK: Dates, as precise as the source: {year}, {month}, {day} are put in
+    public static let yearFormat = "{year}年"
+    public static let monthFormat = "{year}年{month}月"
+    public static let dayFormat = "{year}年{month}月{day}日"
+
+    // MARK: Charts (their text alternative and labels) and their CSV files
+    /// The share of a figure the text does not report.
+    public static let remainder = "未说明"
+    public static let chartValue = "{value}%"
+    public static let chartItem = "{label} {value}"
+    public static let chartSeparator = "，"
+    public static let chartDescription = "{title}：{items}。"
+    public static let compareItem = "{label}：{values}"
+    public static let seriesValue = "{series} {value}"
+    public static let compareSeparator = "；"
+    public static let csvLabel = "选项"
+    public static let csvValue = "比例（%）"
+}
