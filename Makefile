@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The Markdown library (Debian splits it in two packages).
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 # What the real-browser and text-browser checks need.
-CHECK_PACKAGES := chromium chromium-driver fonts-noto-cjk w3m
+CHECK_PACKAGES := chromium chromium-driver fonts-noto-cjk w3m strace
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
@@ -49,6 +49,8 @@ browser-test: check-deps
 	$(PYTHON) scripts/check_search.py .build/corpus-1k-site --all 流动党员 '流动党员 居委会' 社区服务 999 党员居委会
 	$(PYTHON) scripts/check_serve.py .build/debug/casebook
 	sh scripts/check_cli.sh .build/debug/casebook
+	# Faults a build must survive: --output guard, huge numbers, unwritable output, damaged caches, kills, bounded cost.
+	$(PYTHON) scripts/check_faults.py .build/debug/casebook
 
 clean:
 	rm -rf .build output $(VENV)

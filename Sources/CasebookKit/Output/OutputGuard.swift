@@ -1,8 +1,8 @@
 import Foundation
 
 /// Refuses an output folder a build must not replace. A build puts the site in place of the folder it is
-/// given, so that folder must be missing, empty, or one Casebook made (its cache folder beside it holds a
-/// manifest); and it must not be, or hold, the content, the templates or the working directory, nor lie
+/// given, so that folder must be missing, empty, or one Casebook made (it holds the marker file
+/// `.casebook-site`, or its cache folder beside it holds a manifest); and it must not be, or hold, the content, the templates or the working directory, nor lie
 /// among the sources (in the templates, or in the content's `cases/` or `media/`).
 public enum OutputGuard {
     /// Checks `options.outputDirectory` without touching anything; throws one error naming the problem.
@@ -37,13 +37,13 @@ public enum OutputGuard {
         guard isDirectory.boolValue else { return "\(shown) 是一个已有的文件，不是文件夹：构建会用网站替换它，已拒绝" }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         if entries.isEmpty || madeByCasebook(output) { return nil }
-        return "\(shown) 里已有 \(entries.count) 项不是 Casebook 生成的内容（旁边没有它的缓存清单 "
-            + "\(BuildManifest.cacheDirectory(for: output))/\(ManifestDelta.baseName)）：构建会删除它们，已拒绝"
+        return "\(shown) 里已有 \(entries.count) 项不是 Casebook 生成的内容（其中没有它的标记文件 \(SitePaths.marker)）：构建会删除它们，已拒绝"
     }
 
-    /// True when the last build into `output` left its manifest beside it.
+    /// True when a build made `output`: it holds the site's marker file, or the last build's manifest is beside it.
     static func madeByCasebook(_ output: String) -> Bool {
-        FileManager.default.fileExists(atPath: BuildManifest.cacheDirectory(for: output) + "/" + ManifestDelta.baseName)
+        FileManager.default.fileExists(atPath: output + "/" + SitePaths.marker)
+            || FileManager.default.fileExists(atPath: BuildManifest.cacheDirectory(for: output) + "/" + ManifestDelta.baseName)
     }
 
     /// `path` made absolute with every symbolic link resolved, as far as it exists.

@@ -117,6 +117,7 @@ struct SiteWriter {
         for file in checked.content.media {
             try writer.copy(from: checked.content.contentDirectory + "/media/" + file, to: "media/" + file)
         }
+        try writer.write(SitePaths.marker, "Casebook 生成的网站：再次构建时会整个替换这个文件夹。\n")
         var notes: [String] = []
         if let base = options.baseURL.map({ $0.hasSuffix("/") ? $0 : $0 + "/" }) ?? model.config.baseURL {
             try writer.write(Feeds.atomPath, Feeds.atom(model, baseURL: base))

@@ -9,6 +9,8 @@ public enum SitePaths {
     public static let printBook = "print.html"
     public static let search = "search.html"
     public static let stylesheet = "assets/casebook.css"
+    /// A small file every site holds, so a build can tell a folder it made (and may replace) from any other.
+    public static let marker = ".casebook-site"
 
     public static func casePage(_ slug: String) -> String { "cases/\(slug).html" }
     public static func figureCSV(caseSlug: String, figureID: String) -> String { "cases/\(caseSlug)-fig-\(figureID).csv" }

@@ -165,6 +165,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: parent + "/.site.cache", withIntermediateDirectories: true)
         try "m".write(toFile: parent + "/.site.cache/manifest.bin", atomically: false, encoding: .utf8)
         #expect(OutputGuard.refusal(output: made, protected: protected) == nil)
+        // So may one that holds the marker every site has, its cache deleted.
+        try FileManager.default.removeItem(atPath: parent + "/.site.cache")
+        try "x".write(toFile: made + "/" + SitePaths.marker, atomically: false, encoding: .utf8)
+        #expect(OutputGuard.refusal(output: made, protected: protected) == nil)
     }
 
     @Test func freeTextNamesBecomeSafeFileNames() {
