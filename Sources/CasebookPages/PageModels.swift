@@ -316,3 +316,36 @@ public struct PrintLayout: Sendable {
     public var slots: [String]
     public init(pieces: [HTML], slots: [String]) { (self.pieces, self.slots) = (pieces, slots) }
 }
+
+/// The Atom feed of the newest cases; every address is absolute (the site's public address before it).
+public struct AtomFeed: Sendable {
+    public struct Entry: Sendable {
+        public var title: String
+        public var url: String
+        /// RFC 3339.
+        public var updated: String
+        public var author: String?
+        public var category: String
+        public var summary: String
+        public init(title: String, url: String, updated: String, author: String?, category: String, summary: String) {
+            (self.title, self.url, self.updated, self.author, self.category, self.summary) = (title, url, updated, author, category, summary)
+        }
+    }
+
+    public var language: String
+    public var title: String
+    public var subtitle: String?
+    /// The site's public address, the feed's id.
+    public var id: String
+    public var home: String
+    public var selfURL: String
+    public var updated: String
+    public var author: String?
+    public var entries: [Entry]
+
+    public init(language: String, title: String, subtitle: String?, id: String, home: String, selfURL: String, updated: String,
+                author: String?, entries: [Entry]) {
+        (self.language, self.title, self.subtitle, self.id, self.home, self.selfURL) = (language, title, subtitle, id, home, selfURL)
+        (self.updated, self.author, self.entries) = (updated, author, entries)
+    }
+}

@@ -1,7 +1,9 @@
 import CasebookPages
+import CasebookTemplates
 import Foundation
 
-/// The Atom feed of the newest cases and the sitemap, written only when the site knows its public address.
+/// The Atom feed of the newest cases and the sitemap (`Template.atom`, `Template.sitemap`), written only
+/// when the site knows its public address.
 public enum Feeds {
     public static let atomPath = "atom.xml"
     public static let sitemapPath = "sitemap.xml"
@@ -24,32 +26,21 @@ public enum Feeds {
     }
 
     public static func atom(_ model: SiteModel, baseURL: String) -> String {
-        let escape: (String) -> String = HTML.escape
         let entries = newest(model)
-        let updated = entries.map { timestamp($0.metadata.date) }.max() ?? timestamp(nil)
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(model.config.language))\">\n"
-        xml += "<title>\(escape(model.config.title))</title>\n"
-        if let subtitle = model.config.description ?? model.config.subtitle { xml += "<subtitle>\(escape(subtitle))</subtitle>\n" }
-        xml += "<id>\(escape(baseURL))</id>\n<link rel=\"alternate\" href=\"\(escape(baseURL + SitePaths.home))\"/>\n"
-        xml += "<link rel=\"self\" href=\"\(escape(baseURL + atomPath))\"/>\n<updated>\(updated)</updated>\n"
-        if let editor = model.config.editor { xml += "<author><name>\(escape(editor))</name></author>\n" }
-        for report in entries {
-            let url = escape(baseURL + SitePaths.casePage(report.slug))
-            xml += "<entry>\n<title>\(escape(report.title))</title>\n<id>\(url)</id>\n<link rel=\"alternate\" href=\"\(url)\"/>\n"
-            xml += "<updated>\(timestamp(report.metadata.date))</updated>\n"
-            if let org = report.metadata.org { xml += "<author><name>\(escape(org))</name></author>\n" }
-            xml += "<category term=\"\(escape(report.section.name))\"/>\n"
-            xml += "<summary>\(escape(report.summary))</summary>\n</entry>\n"
-        }
-        return xml + "</feed>\n"
+        let config = model.config
+        return Template.atom(AtomFeed(
+            language: config.language, title: config.title, subtitle: config.description ?? config.subtitle, id: baseURL,
+            home: baseURL + SitePaths.home, selfURL: baseURL + atomPath,
+            updated: entries.map { timestamp($0.metadata.date) }.max() ?? timestamp(nil), author: config.editor,
+            entries: entries.map { report in
+                AtomFeed.Entry(title: report.title, url: baseURL + SitePaths.casePage(report.slug), updated: timestamp(report.metadata.date),
+                               author: report.metadata.org, category: report.section.name, summary: report.summary)
+            })).text
     }
 
     public static func sitemap(pages: [String], baseURL: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages.sorted() where page != SitePaths.notFound {
-            let encoded = page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page
-            xml += "<url><loc>\(HTML.escape(baseURL + encoded))</loc></url>\n"
-        }
-        return xml + "</urlset>\n"
+        Template.sitemap(pages.sorted().filter { $0 != SitePaths.notFound }.map { page in
+            baseURL + (page.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? page)
+        }).text
     }
 }
