@@ -67,7 +67,7 @@ extension Template {
         """
     }
 
-    /// The book's parts; the current part's cases under it when it has few.
+    /// The book's parts; the current part's cases under it when it has few, the page's own case marked.
     static func sidebar(_ frame: PageFrame) -> HTML {
         let parts = HTML(frame.navParts) { part -> HTML in
             let current: HTML = part.isCurrent ? " current" : .empty
@@ -75,7 +75,10 @@ extension Template {
             let cases: HTML = part.cases.isEmpty ? .empty : """
 
                 <ol class="book-cases">
-                \(HTML(part.cases) { "<li><a href=\"\(href: $0.href)\">\($0.title)</a></li>\n" })</ol>
+                \(HTML(part.cases.indices) { index -> HTML in
+                    let current: HTML = index == part.currentCase ? " aria-current=\"page\"" : .empty
+                    return "<li><a href=\"\(href: part.cases[index].href)\"\(current)>\(part.cases[index].title)</a></li>\n"
+                })</ol>
                 """
             return "<li class=\"book-part\(current)\"><a href=\"\(href: part.href)\"\(ariaCurrent)>\(part.name)</a>\(cases)</li>\n"
         }

@@ -23,14 +23,16 @@ public struct Link: Sendable {
     public init(title: String, href: String) { (self.title, self.href) = (title, href) }
 }
 
-/// One part of the book in the sidebar; `cases` lists its cases when it is the current part and short.
+/// One part of the book in the sidebar; `cases` lists its cases when it is the current part and short,
+/// `currentCase` is the place among them of the case the page is.
 public struct NavPart: Sendable {
     public var name: String
     public var href: String
     public var isCurrent: Bool
     public var cases: [Link]
-    public init(name: String, href: String, isCurrent: Bool, cases: [Link]) {
-        (self.name, self.href, self.isCurrent, self.cases) = (name, href, isCurrent, cases)
+    public var currentCase: Int?
+    public init(name: String, href: String, isCurrent: Bool, cases: [Link], currentCase: Int? = nil) {
+        (self.name, self.href, self.isCurrent, self.cases, self.currentCase) = (name, href, isCurrent, cases, currentCase)
     }
 }
 

@@ -27,14 +27,16 @@ public struct PageValues: Sendable {
     public var printsWholeBook: Bool { model.cases.count <= Self.printBookCaseLimit }
 
     /// The frame of the page at `path`: its title, the site's links from its folder and the sidebar, which
-    /// lists the cases of `currentSection` while they are few (every page listing every case grows as n²).
-    public func frame(path: String, title: String?, currentSection: String? = nil) -> PageFrame {
+    /// lists the cases of `currentSection` while they are few (every page listing every case grows as n²),
+    /// `currentCase` marked among them.
+    public func frame(path: String, title: String?, currentSection: String? = nil, currentCase: String? = nil) -> PageFrame {
         let root = SitePaths.root(of: path)
         let navParts = model.parts.map { part in
             let isCurrent = part.section.slug == currentSection
             let listsCases = isCurrent && part.cases.count <= Self.sidebarCaseLimit
             return NavPart(name: part.section.name, href: root + SitePaths.part(part.section.slug), isCurrent: isCurrent,
-                           cases: listsCases ? part.cases.map { Link(title: $0.title, href: root + SitePaths.casePage($0.slug)) } : [])
+                           cases: listsCases ? part.cases.map { Link(title: $0.title, href: root + SitePaths.casePage($0.slug)) } : [],
+                           currentCase: listsCases ? part.cases.firstIndex { $0.slug == currentCase } : nil)
         }
         return PageFrame(site: site, title: title, root: root, stylesheet: root + SitePaths.stylesheet, homeHref: root + SitePaths.home,
                          figuresHref: root + SitePaths.figures, tagsHref: root + SitePaths.tags, orgsHref: root + SitePaths.orgs,
@@ -83,7 +85,7 @@ public struct PageValues: Sendable {
         let (previous, next) = model.neighbours(of: report.slug)
         func link(_ other: CaseReport?) -> Link? { other.map { Link(title: $0.title, href: root + SitePaths.casePage($0.slug)) } }
         return CasePage(
-            frame: frame(path: path, title: report.title, currentSection: report.section.slug), summary: caseSummary(report, root: root),
+            frame: frame(path: path, title: report.title, currentSection: report.section.slug, currentCase: report.slug), summary: caseSummary(report, root: root),
             body: HTML(trusted: body), orgHref: report.metadata.org.map { root + SitePaths.orgs + "#" + SitePaths.orgAnchor($0) },
             tags: report.metadata.tags.map { Link(title: $0, href: root + SitePaths.tag($0)) },
             toc: report.outline.headings.filter { $0.level <= 3 }.map { CasePage.TocEntry(text: $0.text, href: "#" + $0.id, level: $0.level) },

@@ -73,3 +73,16 @@ import Testing
         #expect(html.text == "<a href=\"#\">&lt;b&gt;</a><i>3")
     }
 }
+
+/// The frame knows its page: the sidebar marks the case a page is.
+@Suite struct SidebarTests {
+    @Test func theSidebarMarksTheCurrentCaseOnly() {
+        var frame = TemplateEscapingTests.frame()
+        frame.navParts = [NavPart(name: "社区服务", href: "../parts/service.html", isCurrent: true,
+                                  cases: [Link(title: "甲", href: "a.html"), Link(title: "乙", href: "b.html")], currentCase: 1)]
+        let page = Template.notFound(frame).text
+        #expect(page.contains("<li><a href=\"a.html\">甲</a></li>"))
+        #expect(page.contains("<li><a href=\"b.html\" aria-current=\"page\">乙</a></li>"))
+        #expect(page.components(separatedBy: "aria-current=\"page\"").count == 2)
+    }
+}
