@@ -12,9 +12,7 @@ extension Template {
         let toc: HTML = page.toc.count < 2 ? .empty : """
             <nav class="toc" aria-labelledby="toc-title">
             <h2 id="toc-title">\(Words.caseContents)</h2>
-            <ol>
-            \(HTML(page.toc) { "<li class=\"toc-level-\($0.level)\"><a href=\"\(href: $0.href)\">\($0.text)</a></li>\n" })</ol>
-            </nav>
+            \(contents(page.toc[...]))</nav>
 
             """
         let previous: HTML = page.previous.map {
@@ -38,7 +36,32 @@ extension Template {
             </article>
             <nav class="pager" aria-label="\(Words.previousAndNext)">
             \(previous)\(next)</nav>
-
+            \(waysBack(page))
             """)
+    }
+
+    /// The contents of a case, nested: each heading's list holds the deeper headings after it.
+    static func contents(_ entries: ArraySlice<CasePage.TocEntry>) -> HTML {
+        var items = HTML.empty, index = entries.startIndex
+        while index < entries.endIndex {
+            let entry = entries[index]
+            var end = entries.index(after: index)
+            while end < entries.endIndex, entries[end].level > entry.level { end = entries.index(after: end) }
+            let children = entries[entries.index(after: index)..<end]
+            let nested: HTML = children.isEmpty ? .empty : "\n\(contents(children))"
+            items.append("<li class=\"toc-level-\(entry.level)\"><a href=\"\(href: entry.href)\">\(entry.text)</a>\(nested)</li>\n")
+            index = end
+        }
+        return "<ol>\n\(items)</ol>\n"
+    }
+
+    /// At the end of a case: back to its part and to the top of the page; from the last case of a part, on
+    /// to the next part.
+    static func waysBack(_ page: CasePage) -> HTML {
+        let nextPart: HTML = page.nextPart.map { "\(separator) <a href=\"\(href: $0.href)\">\(Words.nextPart($0.title))</a>" } ?? .empty
+        return """
+            <nav class="case-end" aria-label="\(Words.afterCase)"><p><a href="\(href: page.summary.sectionHref)">\(Words.backToPart(page.summary.section))</a>\(separator) <a href="#main">\(Words.backToTop)</a>\(nextPart)</p></nav>
+
+            """
     }
 }

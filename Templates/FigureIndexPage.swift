@@ -24,7 +24,7 @@ extension Template {
 
             """
         }
-        return Template.page(page.frame, main: """
+        return Template.page(titled(page.frame, Words.figureIndex), main: """
             <h1>\(Words.figureIndex)</h1>
             <p>\(Words.figureIndexIntroduction(page.figureCount))</p>
             \(parts)

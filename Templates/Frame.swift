@@ -20,6 +20,8 @@ extension Template {
             <html lang="\(frame.site.language)">
             <head>
             <meta charset="utf-8">
+            <meta http-equiv="X-UA-Compatible" content="IE=edge">
+            <meta name="renderer" content="webkit">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title)\(frame.site.title)</title>
             \(description)<link rel="stylesheet" href="\(href: frame.stylesheet)">
@@ -42,6 +44,13 @@ extension Template {
 
             """
         return (before, after)
+    }
+
+    /// `frame` with the page's own title (every page has a `<title>` of its own).
+    static func titled(_ frame: PageFrame, _ title: String) -> PageFrame {
+        var frame = frame
+        frame.title = title
+        return frame
     }
 
     /// The site's title, its navigation and the search box.

@@ -11,8 +11,8 @@ extension Template {
                 <p class="toc-extra-note">\(Words.casesOutsideContents)</p>
                 <ul class="catalogue extra">
                 \(HTML(group.extra) { item -> HTML in
-                    let org: HTML = item.org.map { " <span class=\"entry-unit\">\($0)</span>" } ?? .empty
-                    let figures: HTML = item.figureCount > 0 ? " <span class=\"entry-page\">\(Words.figureCount(item.figureCount))</span>" : .empty
+                    let org: HTML = item.org.map { "\(separator) <span class=\"entry-unit\">\($0)</span>" } ?? .empty
+                    let figures: HTML = item.figureCount > 0 ? "\(separator) <span class=\"entry-page\">\(Words.figureCount(item.figureCount))</span>" : .empty
                     return "<li class=\"catalogue-entry\"><span class=\"entry-title\"><a href=\"\(href: item.href)\">\(item.title)</a></span>\(org)\(figures)</li>\n"
                 })</ul>
 

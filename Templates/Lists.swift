@@ -20,13 +20,16 @@ extension Template {
         return "<ul class=\"case-list\">\n\(items)</ul>\n"
     }
 
+    /// Punctuation between the fields of an entry: seen in text browsers, hidden by the stylesheet.
+    static let separator: HTML = "<span class=\"sep\">\(Words.fieldSeparator)</span>"
+
     /// An entry of the printed contents: a link when its case is on the site, else marked as not yet digitised.
     static func catalogueEntry(_ entry: CatalogueItem) -> HTML {
         let pending: HTML = entry.caseHref == nil ? " pending" : .empty
         let title: HTML = entry.caseHref.map { "<a href=\"\(href: $0)\">\(entry.title)</a>" } ?? "\(entry.title)"
-        let unit: HTML = entry.unit.map { " <span class=\"entry-unit\">\($0)</span>" } ?? .empty
-        let page: HTML = entry.page.map { " <span class=\"entry-page\">\(Words.page($0))</span>" } ?? .empty
-        let status: HTML = entry.caseHref == nil ? " <span class=\"entry-status\">\(Words.notDigitised)</span>" : .empty
+        let unit: HTML = entry.unit.map { "\(separator) <span class=\"entry-unit\">\($0)</span>" } ?? .empty
+        let page: HTML = entry.page.map { "\(separator) <span class=\"entry-page\">\(Words.page($0))</span>" } ?? .empty
+        let status: HTML = entry.caseHref == nil ? "\(separator) <span class=\"entry-status\">\(Words.notDigitised)</span>" : .empty
         return "<li class=\"catalogue-entry\(pending)\"><span class=\"entry-title\">\(title)</span>\(unit)\(page)\(status)</li>\n\n"
     }
 }

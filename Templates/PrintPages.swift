@@ -24,7 +24,7 @@ extension Template {
             </nav>
 
             """
-        let (before, after) = frame(page.frame)
+        let (before, after) = frame(titled(page.frame, page.partName.map(Words.printPartTitle) ?? Words.printBook))
         let slots = page.parts.filter(\.printedHere).map(\.slug)
         var pieces = [HTML(joining: [before, head])]
         pieces += slots.dropFirst().map { _ in HTML.empty }

@@ -3,7 +3,7 @@ import CasebookPages
 extension Template {
     /// The search page; the search itself is `assets/search.js`.
     public static func search(_ frame: PageFrame) -> HTML {
-        Template.page(frame, main: """
+        Template.page(titled(frame, Words.search), main: """
             <h1 id="search-heading">\(Words.search)</h1>
             <form class="search-page-form" role="search" action="search.html" method="get" aria-labelledby="search-heading">
             <label for="search-q">\(Words.searchWords)</label>
@@ -22,7 +22,7 @@ extension Template {
 
     /// The page a server shows for an address the site does not have.
     public static func notFound(_ frame: PageFrame) -> HTML {
-        Template.page(frame, main: """
+        Template.page(titled(frame, Words.notFound), main: """
             <h1>\(Words.notFound)</h1>
             <p>\(Words.notFoundExplanation)</p>
             <p><a href="\(href: frame.homeHref)">\(Words.backToContents)</a></p>

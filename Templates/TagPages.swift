@@ -4,7 +4,7 @@ extension Template {
     /// A tag's page: the cases that carry it.
     public static func tag(_ page: TagPage) -> HTML {
         let trail = [Link(title: page.frame.site.title, href: page.frame.homeHref), Link(title: Words.tags, href: page.frame.tagsHref)]
-        return Template.page(page.frame, main: """
+        return Template.page(titled(page.frame, Words.tagTitle(page.name)), main: """
             \(breadcrumbs(trail, current: page.name))<h1>\(Words.tagTitle(page.name))</h1>
             <h2>\(Words.caseCount(page.cases.count))</h2>
             \(caseList(page.cases))
@@ -18,7 +18,7 @@ extension Template {
             \(HTML(page.tags) { "<li><a href=\"\(href: $0.href)\">\($0.name) <span class=\"count\">\(Words.count($0.count))</span></a></li>\n" })</ul>
 
             """
-        return Template.page(page.frame, main: "<h1>\(Words.tags)</h1>\n\(tags)")
+        return Template.page(titled(page.frame, Words.tags), main: "<h1>\(Words.tags)</h1>\n\(tags)")
     }
 
     /// Every reporting unit, with its cases.
@@ -31,6 +31,6 @@ extension Template {
 
             """
         }
-        return Template.page(page.frame, main: "<h1>\(Words.unitIndex)</h1>\n\(orgs)")
+        return Template.page(titled(page.frame, Words.unitIndex), main: "<h1>\(Words.unitIndex)</h1>\n\(orgs)")
     }
 }

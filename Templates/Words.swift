@@ -19,6 +19,10 @@ public enum Words {
     /// Between a page's title and the site's in `<title>`, and between the credits in the footer.
     public static let titleSeparator = " · "
 
+    /// Between the fields of an entry (title, unit, page), for text browsers and screen readers; graphic
+    /// browsers lay the fields out apart and hide it.
+    public static let fieldSeparator = "，"
+
     // MARK: Lists of cases and the printed contents
     public static func bookPage(_ page: Int) -> String { "原书第 \(page) 页" }
     public static func figureCount(_ count: Int) -> String { "图表 \(count) 幅" }
@@ -46,6 +50,10 @@ public enum Words {
     public static let previousAndNext = "上一篇和下一篇"
     public static let previous = "上一篇"
     public static let next = "下一篇"
+    public static let afterCase = "本篇之后"
+    public static func backToPart(_ part: String) -> String { "返回本部分：\(part)" }
+    public static let backToTop = "回到页首"
+    public static func nextPart(_ part: String) -> String { "下一部分：\(part)" }
 
     // MARK: Tags and units
     public static func tagTitle(_ name: String) -> String { "标签：\(name)" }
@@ -69,6 +77,7 @@ public enum Words {
     public static let share = "比例"
 
     // MARK: Print pages
+    public static func printPartTitle(_ part: String) -> String { "打印：\(part)" }
     public static let thisPart = "本部分"
     public static let wholeBook = "全书"
     public static func printStatistics(cases: Int, figures: Int) -> String { " \(cases) 篇已数字化案例，按原书顺序排列，含调查图表 \(figures) 幅。" }

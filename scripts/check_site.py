@@ -6,7 +6,8 @@
 - every internal href/src resolves to a file inside the site, none starts with `/` or ends in `/`;
 - in headless Chromium, on every page with charts, at 1280 px and 360 px: no two text boxes of a chart
   overlap and none leaves its SVG;
-- `w3m -dump` of each page with figures shows every figure's numbers.
+- `w3m -dump` of each page with figures shows every figure's numbers, and of the home page keeps each
+  catalogue entry's title, unit and page apart.
 Prints `N passed, N failed` and exits non-zero on any failure.
 """
 import csv
@@ -143,8 +144,42 @@ def check_w3m():
         print(f"w3m {slug}: checked")
 
 
+def check_w3m_catalogue():
+    """Text browsers: each entry of the printed contents keeps its title, unit and page apart."""
+    import html
+    import re
+    with open(os.path.join(SITE, "index.html"), encoding="utf-8") as handle:
+        source = handle.read()
+    dump = subprocess.run(["w3m", "-dump", "-cols", "200", "-O", "UTF-8", os.path.join(SITE, "index.html")],
+                          capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\s+", "", dump)
+    entries = re.findall(r'<span class="entry-title">(?:<a [^>]*>)?([^<]*)(?:</a>)?</span>(?:<span class="sep">([^<]*)</span> '
+                         r'<span class="entry-unit">([^<]*)</span>)?(?:<span class="sep">[^<]*</span> <span class="entry-page">([^<]*)</span>)?', source)
+    check("the home page has catalogue entries with units and pages", sum(1 for e in entries if e[2] and e[3]) >= 20, len(entries))
+    for title, sep, unit, page in entries:
+        if not (unit and page):
+            continue
+        title, unit, page = (re.sub(r"\s+", "", html.unescape(x)) for x in (title, unit, page))
+        want = title + sep + unit + sep + page
+        check(f"w3m home: {title[:12]}… keeps title, unit and page apart", want in flat, f"{want} not in the dump")
+
+
+def check_titles():
+    """Every page has a <title> of its own."""
+    import re
+    seen = {}
+    for page in pages():
+        with open(page, encoding="utf-8") as handle:
+            match = re.search(r"<title>(.*?)</title>", handle.read())
+        seen.setdefault(match.group(1) if match else "", []).append(os.path.relpath(page, SITE))
+    shared = {title: names for title, names in seen.items() if len(names) > 1}
+    check(f"no two of {sum(len(n) for n in seen.values())} pages share a <title>", not shared, list(shared.items())[:3])
+
+
 check_links()
+check_titles()
 check_charts_in_chromium()
 check_w3m()
+check_w3m_catalogue()
 print(f"{results['passed']} passed, {results['failed']} failed")
 sys.exit(1 if results["failed"] else 0)

@@ -160,11 +160,13 @@ public struct CasePage: Sendable {
     public var breadcrumbs: [Link]
     public var previous: Link?
     public var next: Link?
+    /// The next part (with cases), when this is the last case of its part.
+    public var nextPart: Link?
 
     public init(frame: PageFrame, summary: CaseSummary, body: HTML, orgHref: String?, tags: [Link], toc: [TocEntry],
-                breadcrumbs: [Link], previous: Link?, next: Link?) {
+                breadcrumbs: [Link], previous: Link?, next: Link?, nextPart: Link? = nil) {
         (self.frame, self.summary, self.body, self.orgHref, self.tags) = (frame, summary, body, orgHref, tags)
-        (self.toc, self.breadcrumbs, self.previous, self.next) = (toc, breadcrumbs, previous, next)
+        (self.toc, self.breadcrumbs, self.previous, self.next, self.nextPart) = (toc, breadcrumbs, previous, next, nextPart)
     }
 }
 

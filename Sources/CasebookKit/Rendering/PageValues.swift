@@ -91,7 +91,15 @@ public struct PageValues: Sendable {
             toc: report.outline.headings.filter { $0.level <= 3 }.map { CasePage.TocEntry(text: $0.text, href: "#" + $0.id, level: $0.level) },
             breadcrumbs: [Link(title: model.config.title, href: root + SitePaths.home),
                           Link(title: report.section.name, href: root + SitePaths.part(report.section.slug))],
-            previous: link(previous), next: link(next))
+            previous: link(previous), next: link(next), nextPart: nextPart(after: report, root: root))
+    }
+
+    /// The next part with cases, when `report` is the last case of its part.
+    func nextPart(after report: CaseReport, root: String) -> Link? {
+        guard let index = model.parts.firstIndex(where: { $0.section.slug == report.section.slug }),
+              model.parts[index].cases.last?.slug == report.slug,
+              let next = model.parts[(index + 1)...].first(where: { !$0.cases.isEmpty }) else { return nil }
+        return Link(title: next.section.name, href: root + SitePaths.part(next.section.slug))
     }
 
     public func tag(_ group: SiteModel.Group) -> TagPage {
