@@ -24,7 +24,7 @@ extension Template {
             <meta name="renderer" content="webkit">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title)\(frame.site.title)</title>
-            \(description)<link rel="stylesheet" href="\(href: frame.stylesheet)">
+            \(description)\(stylesheet(frame))
             </head>
             <body>
             <a class="skip-link" href="#main">\(Words.skipToContent)</a>
@@ -44,6 +44,13 @@ extension Template {
 
             """
         return (before, after)
+    }
+
+    /// The stylesheet: linked, or, for a page shown at any address, in the page itself (the publisher's own
+    /// file, put in as it is).
+    static func stylesheet(_ frame: PageFrame) -> HTML {
+        guard let css = frame.inlineStylesheet else { return "<link rel=\"stylesheet\" href=\"\(href: frame.stylesheet)\">" }
+        return "<style>\n\(HTML(trusted: css))</style>"
     }
 
     /// `frame` with the page's own title (every page has a `<title>` of its own).

@@ -289,6 +289,7 @@ def main():
         _, _, page = request(port, "/")
         check("the page shows the recompile notice", "Templates/Frame.swift" in page and "make site" in page)
 
+        check_not_found_below_the_top(port)
         check_linked_output(work)
         check_all_interfaces(work)
         for client in slow_clients:
@@ -362,6 +363,33 @@ class ExtraServer:
 
     def log(self):
         return open(self.log_path, encoding="utf-8").read()
+
+
+def check_not_found_below_the_top(port):
+    """The 404 page served for a missing address two folders down keeps the site's look and leads home."""
+    status, _, body = request(port, "/cases/gone/missing.html")
+    check("a missing page two folders down is 404 with the 404 page", status == 404 and "找不到此页" in body, status)
+    check("the 404 page carries its stylesheet in itself", "<style>" in body and 'rel="stylesheet"' not in body)
+    try:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from browser import chromium
+    except ImportError as error:
+        check("chromium for the 404 check", False, error)
+        return
+    driver = chromium()
+    try:
+        driver.get(f"http://127.0.0.1:{port}/cases/gone/missing.html")
+        home = None
+        for _ in range(50):
+            home = driver.execute_script("var a=document.querySelector('main a');return a&&a.href;")
+            if home == f"http://127.0.0.1:{port}/index.html":
+                break
+            time.sleep(0.1)
+        check("its home link leads to the site's top", home == f"http://127.0.0.1:{port}/index.html", home)
+        styled = driver.execute_script("return getComputedStyle(document.querySelector('.site-nav li')).display")
+        check("and it keeps the site's look", styled == "inline-block", styled)
+    finally:
+        driver.quit()
 
 
 def check_linked_output(work):

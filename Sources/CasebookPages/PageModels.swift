@@ -52,6 +52,9 @@ public struct PageFrame: Sendable {
     public var searchHref: String
     public var searchScript: String
     public var navParts: [NavPart]
+    /// The stylesheet itself, for a page that must keep its look wherever a server shows it (the 404 page);
+    /// nil links `stylesheet`.
+    public var inlineStylesheet: String? = nil
 
     public init(site: SiteInfo, title: String?, root: String, stylesheet: String, homeHref: String, figuresHref: String, tagsHref: String,
                 orgsHref: String, printHref: String, searchHref: String, searchScript: String, navParts: [NavPart]) {

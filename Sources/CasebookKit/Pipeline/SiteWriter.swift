@@ -53,7 +53,13 @@ struct SiteWriter {
         page(SitePaths.home, key: everyCase) { Template.home(values.home()).text }
         page(SitePaths.orgs, key: everyCase) { Template.orgIndex(values.orgIndex()).text }
         page(SitePaths.tags, key: everyCase) { Template.tagIndex(values.tagIndex()).text }
-        page(SitePaths.notFound, key: noCase) { Template.notFound(values.frame(path: SitePaths.notFound, title: nil)).text }
+        // The 404 page holds the stylesheet, so it is keyed by it too (an edit of the stylesheet writes it again).
+        let stylesheet = String(decoding: FileManager.default.contents(atPath: options.templatesDirectory + "/" + SitePaths.stylesheet) ?? Data(), as: UTF8.self)
+        page(SitePaths.notFound, key: ContentHash(numbers: [noCase.value, ContentHash(stylesheet).value])) {
+            var frame = values.frame(path: SitePaths.notFound, title: nil)
+            frame.inlineStylesheet = stylesheet
+            return Template.notFound(frame).text
+        }
         page(SitePaths.search, key: noCase) { Template.search(values.frame(path: SitePaths.search, title: nil)).text }
         for part in model.parts {
             page(SitePaths.part(part.section.slug), key: keys.listingKey(for: part.cases.map(\.slug))) { Template.part(values.part(part)).text }
