@@ -25,7 +25,7 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
             return (nil, [error])
         }
         let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: "front matter")
-        var diagnostics = unknown
+        var diagnostics = document.warnings + unknown
         var title: String?, section: String?, sectionLocation = SourceLocation(file: file, line: 1)
         var metadata = CaseMetadata(title: "", org: nil, section: "", sectionLocation: sectionLocation,
                                     date: nil, page: nil, tags: [], summary: nil, draft: false)
@@ -46,7 +46,18 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
                     metadata.date = date
                 case "page": metadata.page = try document.integer(value, key: key, range: 1...100_000)
                 case "tags":
-                    metadata.tags = try document.stringList(value, key: key).map { $0.trimmingWhitespace() }
+                    let written = try document.stringList(value, key: key).map { $0.trimmingWhitespace() }
+                    // An input method writes ， where a YAML list wants `,`, and a single value of words between 、 or
+                    // ， is a list written the Chinese way: split there, and say so. (Inside a list, 、 belongs to
+                    // the tag: `两级政府、三级管理` is one.)
+                    let isList = if case .sequence = value { true } else { false }
+                    metadata.tags = written.flatMap { tag in
+                        tag.split(whereSeparator: { $0 == "，" || (!isList && $0 == "、") }).map { String($0).trimmingWhitespace() }
+                    }
+                    if metadata.tags.count > written.count {
+                        diagnostics.append(.warning("标签在“、”或“，”处分开了：\(metadata.tags.joined(separator: " / "))", at: document.location(of: value),
+                                                    suggestion: "写成 `tags: [\(metadata.tags.joined(separator: ", "))]`（用半角逗号分隔）"))
+                    }
                     if let empty = metadata.tags.firstIndex(where: \.isEmpty) {
                         throw .error("tag \(empty + 1) is empty", at: document.location(of: value))
                     }

@@ -18,7 +18,7 @@ public enum Catalogue {
     public static func read(yaml: String, file: String, site: SiteConfig) -> ([CatalogueEntry], [Diagnostic]) {
         let document: YAMLDocument
         do { document = try YAMLDocument(yaml: yaml, file: file, firstLine: 1) } catch { return ([], [error]) }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = document.warnings
         let (top, unknownTop) = document.checkedPairs(document.root, known: ["entries"], context: "catalogue.yaml")
         diagnostics += unknownTop
         guard let entriesNode = top.first?.value, case let .sequence(items) = entriesNode else {

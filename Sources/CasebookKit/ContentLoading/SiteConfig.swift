@@ -31,7 +31,7 @@ public struct SiteConfig: Sendable {
         let document: YAMLDocument
         do { document = try YAMLDocument(yaml: yaml, file: file, firstLine: 1) } catch { return (nil, [error]) }
         let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: "site.yaml")
-        var diagnostics = unknown
+        var diagnostics = document.warnings + unknown
         var config = SiteConfig(title: "", language: "zh-CN", sections: [])
         var hasTitle = false, hasSections = false
         for (key, value, _) in pairs {

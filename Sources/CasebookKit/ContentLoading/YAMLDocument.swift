@@ -10,6 +10,8 @@ public struct YAMLDocument {
     /// Columns to add to a YAML column (a figure block may be indented).
     public let columnOffset: Int
     public let root: Node.Mapping
+    /// What was read as meant although not written so (see `YAMLTyping`); callers report them.
+    public let warnings: [Diagnostic]
 
     /// Every plain scalar is a string: values are read as written, so Yams need not match each one against the
     /// patterns of numbers, booleans, dates and nulls (its duplicate-key check resolved every key's tag that way).
@@ -20,12 +22,14 @@ public struct YAMLDocument {
         self.file = file
         self.firstLine = firstLine
         self.columnOffset = columnOffset
+        let typed = try YAMLTyping.normalise(yaml, file: file, firstLine: firstLine, columnOffset: columnOffset)
+        warnings = typed.warnings
         let node: Node?
         do {
             // The encoding is named: Yams's default one reads the whole process environment on every parse.
-            node = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
+            node = try Yams.compose(yaml: typed.yaml, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
-            throw Self.diagnostic(for: error, file: file, firstLine: firstLine, columnOffset: columnOffset)
+            throw Self.diagnostic(for: error, file: file, firstLine: firstLine, columnOffset: columnOffset, yaml: typed.yaml)
         } catch {
             throw .error("YAML could not be read: \(error)", at: SourceLocation(file: file, line: firstLine))
         }
@@ -46,13 +50,25 @@ public struct YAMLDocument {
         return SourceLocation(file: file, line: firstLine + mark.line - 1, column: mark.column + columnOffset)
     }
 
-    static func diagnostic(for error: YamlError, file: String, firstLine: Int, columnOffset: Int) -> Diagnostic {
+    /// A syntax error at its cause: where an unclosed `[`, `{` or quote opens (libyaml's context mark) when
+    /// it names one, else where libyaml noticed; the line's text is shown under the message.
+    static func diagnostic(for error: YamlError, file: String, firstLine: Int, columnOffset: Int, yaml: String = "") -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             var message = "YAML syntax: \(problem)"
             if let context { message += " \(context.text)" }
-            return .error(message, at: location(mark, file: file, firstLine: firstLine, columnOffset: columnOffset),
-                          suggestion: problem.contains("duplicate") ? "each key may appear only once" : "check the indentation and that a value with `:` or `#` is quoted")
+            let opening = context.flatMap { context -> Mark? in
+                ["flow", "quoted", "scalar"].contains(where: context.text.contains) ? context.mark : nil
+            }
+            let cause = opening ?? mark
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            if cause.line >= 1, cause.line <= lines.count {
+                message += "\n  | " + lines[cause.line - 1]
+            }
+            return .error(message, at: location(cause, file: file, firstLine: firstLine, columnOffset: columnOffset),
+                          suggestion: problem.contains("duplicate") ? "each key may appear only once"
+                            : opening != nil ? "这里开始的 `[`、`{` 或引号没有配对：补上对应的 `]`、`}` 或引号"
+                            : "check the indentation and that a value with `:` or `#` is quoted")
         case let .reader(problem, _, _, _):
             return .error("YAML could not be read: \(problem)", at: SourceLocation(file: file, line: firstLine))
         default:

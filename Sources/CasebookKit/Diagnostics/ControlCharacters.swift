@@ -9,12 +9,12 @@ public enum ControlCharacters {
         }
     }
 
-    /// `text` with each control character (newline included) written as `\u{1B}`, for messages.
+    /// `text` with each control character written as `\u{1B}`, for messages (tab and newline stay).
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) || $0 == "\n" }) else { return text }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) || scalar == "\n" { out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(scalar) }
+            if isControl(scalar) { out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }

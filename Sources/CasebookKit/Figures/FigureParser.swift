@@ -21,7 +21,7 @@ public enum FigureParser {
             return (nil, [error])
         }
         let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: "a figure")
-        var diagnostics = unknown
+        var diagnostics = document.warnings + unknown
         var id: String?, title: String?, kind = ChartKind.bar, kindValid = true
         var base: Int?, population: String?, source: String?, series: [String] = []
         var seriesNode: Node?

@@ -80,6 +80,7 @@ public struct MarkdownRenderer: Sendable {
         var caseLinks: [CaseLink] = []
         var linkColumns = ColumnFinder(lines: sourceLines)
         for node in linkNodes {
+            Self.endAutolinkBeforeChinese(node)
             let url = CmarkNode.url(node)
             let line = Int(cmark_node_get_start_line(node))
             // Found only for a link that needs it: most links are external and need none.
@@ -182,6 +183,30 @@ public struct MarkdownRenderer: Sendable {
         var parent = cmark_node_parent(node)
         while let current = parent, Int(cmark_node_get_start_line(current)) == 0 { parent = cmark_node_parent(current) }
         return (parent.map { Int(cmark_node_get_start_line($0)) } ?? 1) + breaks
+    }
+
+    /// An autolink (`https://…`, `www.…`, `a@b.c` written as plain text) ends where Chinese begins: the
+    /// autolink extension of cmark-gfm takes full-width punctuation (`，。；：！？）」』`) and the words after
+    /// it into the address. Those go back into the text after the link.
+    static func endAutolinkBeforeChinese(_ node: OpaquePointer) {
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil, CmarkNode.type(child) == CMARK_NODE_TEXT else { return }
+        let text = CmarkNode.literal(child), url = CmarkNode.url(node)
+        let scheme = url == text ? "" : ["http://", "mailto:"].first { url == $0 + text }
+        guard let scheme, let cut = text.unicodeScalars.firstIndex(where: { isWide($0) }), cut > text.unicodeScalars.startIndex else { return }
+        let kept = String(text.unicodeScalars[..<cut]), rest = String(text.unicodeScalars[cut...])
+        cmark_node_set_literal(child, kept)
+        cmark_node_set_url(node, scheme + kept)
+        let after = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(after, rest)
+        cmark_node_insert_after(node, after)
+    }
+
+    /// CJK characters and punctuation, and full-width forms: never part of an address written in prose.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF: true
+        default: false
+        }
     }
 
     /// How many references to missing figures a case reports one by one; the rest are summed up in one.
