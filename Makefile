@@ -66,9 +66,16 @@ fuzz: deps
 fuzz-nightly:
 	$(MAKE) fuzz FUZZ_SECONDS=3600
 
-## Casebook against the libcmark-gfm floor and Hugo on a generated corpus (BENCH_CASES, BENCH_RUNS); not a test.
+## Casebook's clean build against the libcmark-gfm floor, Hugo and Hugo + Pagefind, its rebuilds (one case, the
+## stylesheet) and its CPU profile (perf) on a generated corpus (BENCH_CASES, BENCH_RUNS); not a test.
+## BENCH_PREVIOUS (an older release binary) and BENCH_PREVIOUS_TEMPLATES (its Templates/) add it to the clean builds.
 BENCH_CASES ?= 10000
 BENCH_RUNS ?= 3
+BENCH_PREVIOUS ?=
+BENCH_PREVIOUS_TEMPLATES ?=
 bench: build
-	@sh scripts/apt-ensure.sh hugo gcc libc6-dev
-	python3 bench/run.py --cases $(BENCH_CASES) --runs $(BENCH_RUNS)
+	@sh scripts/apt-ensure.sh hugo gcc libc6-dev linux-perf
+	@test -x $(PYTHON) || python3 -m venv $(VENV)
+	@$(PYTHON) -c "import pagefind_bin_extended" 2>/dev/null || $(PYTHON) -m pip install -q 'pagefind[extended]'
+	python3 bench/run.py --cases $(BENCH_CASES) --runs $(BENCH_RUNS) --casebook .build/release/casebook --templates Templates \
+		$(if $(BENCH_PREVIOUS),--previous $(BENCH_PREVIOUS) --previous-templates $(BENCH_PREVIOUS_TEMPLATES))
