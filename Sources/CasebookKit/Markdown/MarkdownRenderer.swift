@@ -25,10 +25,14 @@ public struct MarkdownRenderer: Sendable {
             SourceLocation(file: file, line: firstLine + max(1, line) - 1, column: max(1, column))
         }
 
-        let nodes = document.nodes()
-        if let problem = ContentLimits.structureProblem(nodes: nodes, file: file, line: firstLine) {
+        let parsed = document.nodes()
+        if let problem = ContentLimits.structureProblem(nodes: parsed, file: file, line: firstLine) {
             return RenderedMarkdown(html: "", headings: [], caseLinks: [], figures: [], firstParagraph: nil, textBlocks: [], diagnostics: [problem])
         }
+        // Raw HTML is replaced by its words (the tree changes, so its nodes are listed again).
+        let pasted = PastedHTML.replace(in: parsed, location: location)
+        diagnostics += pasted
+        let nodes = pasted.isEmpty ? parsed : document.nodes()
         var headingNodes: [OpaquePointer] = [], figureNodes: [OpaquePointer] = [], linkNodes: [OpaquePointer] = []
         var firstParagraph: String?
         for node in nodes {

@@ -63,3 +63,17 @@ import Testing
         #expect(diagnostics.count == 1 && diagnostics[0].location?.line == 13)
     }
 }
+
+/// HTML pasted from Word or a web page: its words stay, as text, with a warning at its line.
+@Suite struct PastedHTMLTests {
+    @Test func aPastedBlockKeepsItsWordsAndBrBecomesALineBreak() {
+        let body = "<div class=\"x\">\n<p>从网页粘贴的<b>一段话</b>&nbsp;还有</p>\n</div>\n\n第一行<br>第二行，<sup>2</sup>次方。\n"
+        let rendered = MarkdownRenderer().render(body, file: "x.md", firstLine: 6, figures: { _ in RenderedFigure(figure: nil, html: "", diagnostics: []) })
+        #expect(rendered.html.contains("<p>从网页粘贴的 一段话 还有</p>"))
+        #expect(rendered.html.contains("第一行<br />\n第二行，2次方。"))
+        #expect(!rendered.html.contains("<div") && !rendered.html.contains("<sup>") && !rendered.html.contains("raw HTML omitted"))
+        #expect(rendered.diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(rendered.diagnostics.first?.location?.line == 6)
+        #expect(rendered.textBlocks.contains { $0.text.contains("一段话") })
+    }
+}
