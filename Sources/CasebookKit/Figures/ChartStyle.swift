@@ -9,12 +9,12 @@ public enum ChartStyle {
 
     /// Viridis from dark to light, with the text colour that reads on each.
     static let palette: [(fill: String, ink: String)] = [
-        ("#440154", "#ffffff"), ("#3b528b", "#ffffff"), ("#21918c", "#ffffff"),
-        ("#5ec962", "#000000"), ("#b5de2b", "#000000"), ("#fde725", "#000000"),
+        ("#440154", "#ffffff"), ("#3b528b", "#ffffff"), ("#197570", "#ffffff"),
+        ("#3d8840", "#000000"), ("#6f8a17", "#000000"), ("#958811", "#000000"),
     ]
     static let barFill = ("#3b528b", "#ffffff")
     static let hatchBackground = "#e0e0e0"
-    static let hatchLine = "#8a8a8a"
+    static let hatchLine = "#767676"
 
     /// Palette indices for `count` categories, spread as far apart as the palette allows.
     static func colourIndices(count: Int) -> [Int] {
