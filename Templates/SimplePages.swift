@@ -35,6 +35,13 @@ extension Template {
             """)
     }
 
+    /// The 404 page `page` (as this template made it) with `stylesheet` in place of the one it holds; nil
+    /// when the page has no stylesheet of its own.
+    public static func restyleNotFound(_ page: String, stylesheet: String) -> String? {
+        guard let open = page.range(of: "<style>\n"), let close = page.range(of: "</style>", range: open.upperBound..<page.endIndex) else { return nil }
+        return String(page[..<open.upperBound]) + HTML(trusted: stylesheet).text + String(page[close.lowerBound...])
+    }
+
     /// ES5: tries `marker` (a file of the site, relative to its top) in the address's folder and each one
     /// above it; in the first that has it, every relative link and form of the page is made to start there.
     static func findRootScript(marker: String) -> String {

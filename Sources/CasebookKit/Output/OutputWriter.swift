@@ -134,6 +134,15 @@ public final class OutputWriter: @unchecked Sendable {
         return found.map { $0 != nil }
     }
 
+    /// Keeps every file of the last build as it is, without looking at them again: for a caller that has
+    /// just found them all as the last build left them. A file written afterwards replaces its record.
+    public func keepEveryPrevious() {
+        guard let previous else { return }
+        lock.lock()
+        for (path, output) in previous { recordLocked(path, output, staged: false, replacing: true, changed: false) }
+        lock.unlock()
+    }
+
     /// Keeps every file of the last build under `folder/`, if all are intact. Returns false otherwise.
     public func keepFolder(_ folder: String) -> Bool {
         guard let previous else { return false }

@@ -130,7 +130,10 @@ public enum Builder {
         guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
         let environment = BuildEnvironment.hash(options, media: tree.media), assets = BuildEnvironment.assets(options)
         let manifest = lastManifest?.value
-        if let manifest, manifest.groupKeys["assets"] == assets, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
+        if let manifest, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
+            guard manifest.groupKeys["assets"] == assets else {
+                return try Restyle.build(options, manifest: manifest, assets: assets, start: start)
+            }
             return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: manifest.outputs.count,
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
         }
