@@ -21,10 +21,14 @@ struct Locations: ParsableArguments {
     var templates = "Templates"
     @Flag(help: "Include cases marked draft: true.")
     var drafts = false
+    @Flag(help: "Treat warnings as errors (for CI).")
+    var strict = false
 
     /// Build options for these folders and `output`.
     func options(output: String) -> BuildOptions {
-        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, includeDrafts: drafts)
+        var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, includeDrafts: drafts)
+        options.strict = strict
+        return options
     }
 }
 
@@ -108,7 +112,10 @@ struct Check: AsyncParsableCommand {
     var format: Format = .text
 
     func run() async throws {
-        let options = BuildOptions(contentDirectory: locations.content, templatesDirectory: locations.templates, includeDrafts: true)
+        // Drafts are checked like every case; links to them are judged as `build` judges them (published
+        // only, unless --drafts), so check fails whenever build would.
+        var options = BuildOptions(contentDirectory: locations.content, templatesDirectory: locations.templates, includeDrafts: locations.drafts)
+        options.strict = locations.strict
         let diagnostics: [Diagnostic]
         let files: Int
         do {

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Reuse what the last build into the same output made (`.output.cache/`); false rebuilds everything.
     public var incremental: Bool = true
+    /// Warnings count as errors (for CI): the build or check fails on any.
+    public var strict = false
     /// Threads to use; 0 means one per core. The output is the same whatever the number.
     public var jobs: Int = 0
     /// Called as the cases go through each `BuildPhase`, with the phase, the number done and the total: at

@@ -71,6 +71,7 @@ public enum Builder {
             listings[slug] = results[index].output.listing
         }
         diagnostics += linking.value
+        if options.strict { diagnostics = diagnostics.map { Diagnostic(.error, at: $0.location, $0.message, suggestion: $0.suggestion) } }
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
         var texts = CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes)
         if let cache {
