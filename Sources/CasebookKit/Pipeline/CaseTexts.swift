@@ -16,19 +16,19 @@ struct CaseTexts: Sendable {
     /// - Throws: `CaseTextMissing` when neither the cache nor the case file (changed since it was read)
     ///   gives it.
     func html(of slug: String) throws -> String {
-        try kept[slug]?.html ?? cached(String.self, .html, of: slug)
+        try kept[slug]?.html ?? cached(.html, \.html, of: slug)
     }
 
     /// The blocks of text of case `slug`, for the search index.
     func textBlocks(of slug: String) throws -> [TextBlock] {
-        try kept[slug]?.textBlocks ?? cached([TextBlock].self, .textBlocks, of: slug)
+        try kept[slug]?.textBlocks ?? cached(.textBlocks, \.textBlocks, of: slug)
     }
 
     /// The charts of case `slug`'s figures, in order; nil when the cache no longer holds them (the caller
     /// can draw them again).
     func charts(of slug: String) -> [String]? {
         if let kept = kept[slug] { return kept.charts }
-        return try? cached([String].self, .charts, of: slug)
+        return try? cached(.charts, \.charts, of: slug)
     }
 
     /// The size of case `slug` in the search index.
@@ -39,18 +39,11 @@ struct CaseTexts: Sendable {
 
     /// Part `section` of a case's text from the cache; when the cache no longer holds it whole, the case is
     /// rendered again from its file (if that is still the file this build read).
-    private func cached<Value: Codable>(_ type: Value.Type, _ section: CaseCache.Section, of slug: String) throws -> Value {
+    private func cached<Value: Codable>(_ section: CaseCache.Section, _ field: KeyPath<CaseText, Value>, of slug: String) throws -> Value {
         guard let cache, let hash = hashes[slug] else { throw CaseTextMissing(slug: slug) }
-        if let value = cache.read(type, section, of: slug, hash: hash) { return value }
+        if let value = cache.read(Value.self, section, of: slug, hash: hash) { return value }
         guard let text = restore?(slug, hash) else { throw CaseTextMissing(slug: slug) }
-        let value: Any = switch section {
-        case .html: text.html
-        case .textBlocks: text.textBlocks
-        case .charts: text.charts
-        case .head: text
-        }
-        guard let value = value as? Value else { throw CaseTextMissing(slug: slug) }
-        return value
+        return text[keyPath: field]
     }
 }
 
