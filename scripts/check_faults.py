@@ -56,7 +56,8 @@ BINARY = os.path.abspath(sys.argv[1])
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TIME_SCALE = float(os.environ.get("FAULTS_TIME_SCALE", "1"))
 # A trap should fail fast, not spend seconds printing a backtrace.
-ENV = dict(os.environ, SWIFT_BACKTRACE="enable=no")
+# Messages in English here: the checks below read what a build claims (e.g. "was left as it was").
+ENV = dict(os.environ, SWIFT_BACKTRACE="enable=no", LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
 results = {"passed": 0, "failed": 0, "skipped": 0}
 WORK = tempfile.mkdtemp(prefix="casebook-faults-")
 SECTIONS = ["community", "stability", "service", "reemployment", "civilization", "leadership-team",

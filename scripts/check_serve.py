@@ -33,6 +33,8 @@ import time
 
 BINARY = os.path.abspath(sys.argv[1])
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The server speaks Chinese, as to an editor (the checks below read its words).
+os.environ.update(LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
 results = {"passed": 0, "failed": 0}
 # ConnectionLimits.requestTimeout in Sources/CasebookServer; a slow client must be gone a little after it.
 REQUEST_TIMEOUT = 10
@@ -254,7 +256,7 @@ def main():
         check("a broken edit sends an event", failed)
         if failed:
             failure = stream.events[-1][1].get("failure") or ""
-            check("the event names file and line", "Content/cases/yu-yunyao-speech.md:" in failure and "error:" in failure, failure[:200])
+            check("the event names file and line", "Content/cases/yu-yunyao-speech.md:" in failure and "错误：" in failure, failure[:200])
         status, _, page = request(port, "/cases/yu-yunyao-speech.html")
         check("the last good page is still served", status == 200 and marker in page)
         check("the page shows the error over it", '<div id="casebook-build-error"' in page and "yu-yunyao-speech.md:" in page)
@@ -351,7 +353,7 @@ class ExtraServer:
                                             cwd=work, stdout=log, stderr=subprocess.STDOUT)
 
     def __enter__(self):
-        wait_for(lambda: os.path.exists(self.log_path) and "serving " in self.log(), 60)
+        wait_for(lambda: os.path.exists(self.log_path) and "http://" in self.log(), 60)
         return self
 
     def __exit__(self, *_):

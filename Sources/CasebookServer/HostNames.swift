@@ -1,4 +1,5 @@
 import Foundation
+import CasebookKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -54,13 +55,12 @@ public enum HostNames {
     }
 
     /// What an editor is told when the site can be reached from other machines; nil on loopback.
-    public static func networkNotice(host: String, port: Int, machine: () -> Machine = current) -> String? {
+    public static func networkNotice(host: String, port: Int, machine: () -> Machine = current) -> Message? {
         guard !isLoopback(host) else { return nil }
         let own = machine()
         let shown = isWildcard(host) ? own.names.first ?? host : host
         let address = authorities(shown, port: port).first ?? shown
-        return "注意：--host \(host) 使本站可从网络访问（如 http://\(address)/），同一网络中的人都能打开预览。"
-            + "只在本机预览时请去掉 --host。"
+        return Message(.serveNetworkNotice, host, address)
     }
 
     /// This machine's names, read from the system now.

@@ -9,9 +9,12 @@ public actor LiveReload {
     /// Set when the server is asked to stop: event streams end.
     public private(set) var stopping = false
 
+    /// The language of the failure text.
+    public let language: Language
+
     public func stop() { stopping = true }
 
-    public init() {}
+    public init(language: Language = .chinese) { self.language = language }
 
     public func succeeded() {
         generation += 1
@@ -20,7 +23,7 @@ public actor LiveReload {
 
     public func failed(_ diagnostics: [Diagnostic]) {
         generation += 1
-        failure = DiagnosticReport.text(diagnostics)
+        failure = Message(.serveOverlayTitle).text(language) + "\n\n" + DiagnosticReport.text(diagnostics, language)
     }
 
     public func snapshot() -> (generation: Int, failure: String?) { (generation, failure) }
@@ -31,14 +34,14 @@ public actor LiveReload {
     <script>(function(){if(!window.EventSource)return;var es=new EventSource("/__casebook/events");var seen=null;
     function overlay(text){var box=document.getElementById("casebook-build-error");if(!box){box=document.createElement("div");box.id="casebook-build-error";box.setAttribute("role","alert");
     box.style.cssText="position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,0,0,.92);color:#fff;padding:2em;font:14px/1.6 monospace;white-space:pre-wrap";document.body.appendChild(box);}
-    box.textContent="构建失败（显示的是上一次成功构建的页面）\\n\\n"+text;}
+    box.textContent=text;}
     es.addEventListener("state",function(e){var s=JSON.parse(e.data);if(seen===null){seen=s.generation;if(s.failure)overlay(s.failure);return;}
     if(s.generation!==seen){seen=s.generation;if(s.failure){overlay(s.failure);}else{location.reload();}}});})();</script>
     """
 
-    /// The overlay written into a page when the last build failed, escaped like any content.
+    /// The overlay written into a page when the last build failed (`failure` begins with its title), escaped like any content.
     public static func overlayMarkup(_ failure: String) -> String {
         "<div id=\"casebook-build-error\" role=\"alert\" style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,0,0,.92);color:#fff;padding:2em;font:14px/1.6 monospace;white-space:pre-wrap\">"
-            + HTML.escape("构建失败（显示的是上一次成功构建的页面）\n\n" + failure) + "</div>"
+            + HTML.escape(failure) + "</div>"
     }
 }

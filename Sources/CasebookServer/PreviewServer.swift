@@ -12,6 +12,8 @@ public struct PreviewServer: Sendable {
     public var pollInterval: Double = 0.25
     /// Header size and timeouts of each connection.
     public var limits = ConnectionLimits()
+    /// The language of what the terminal and the page overlay say.
+    public var language = Language.chinese
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8000) {
         self.options = options
@@ -21,7 +23,8 @@ public struct PreviewServer: Sendable {
 
     /// Runs until the task is cancelled or the process gets SIGINT/SIGTERM.
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
-        let state = LiveReload()
+        let language = self.language
+        let state = LiveReload(language: language)
         let signals = Self.watchStopSignals(state: state)
         defer { signals.forEach { $0.cancel() } }
         await rebuild(state: state, log: log)
@@ -35,8 +38,8 @@ public struct PreviewServer: Sendable {
                               configuration: .init(address: .hostname(host, port: port), serverName: nil),
                               onServerRunning: { _ in
                                   let local = HostNames.isWildcard(host) ? "127.0.0.1" : host
-                                  log("serving \(root) at http://\(HostNames.authorities(local, port: port)[0])/ (Ctrl-C stops)")
-                                  if let notice = HostNames.networkNotice(host: host, port: port) { log(notice) }
+                                  log(Message(.serving, root, HostNames.authorities(local, port: port)[0]).text(language))
+                                  if let notice = HostNames.networkNotice(host: host, port: port) { log(notice.text(language)) }
                               })
         let options = self.options, interval = pollInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -53,9 +56,11 @@ public struct PreviewServer: Sendable {
                         last = now
                         if !edited.isEmpty {
                             editedTemplates.formUnion(edited)
-                            log(Self.recompileNotice(edited).map(\.formatted).joined(separator: "\n"))
+                            log(Self.recompileNotice(edited).map { $0.formatted(language) }.joined(separator: "\n"))
                         }
-                        await PreviewServer(options: options).rebuild(state: state, log: log)
+                        var server = PreviewServer(options: options)
+                        server.language = language
+                        await server.rebuild(state: state, log: log)
                         if !editedTemplates.isEmpty { await state.failed(Self.recompileNotice(editedTemplates)) }
                     }
                 }
@@ -75,8 +80,7 @@ public struct PreviewServer: Sendable {
     /// so the preview keeps the old look until casebook is built again and serve restarted.
     static func recompileNotice(_ files: Set<String>) -> [Diagnostic] {
         files.sorted().map { file in
-            .warning("模板已修改，但模板是编译进 casebook 的：预览仍是修改前的版式", at: SourceLocation(file: file),
-                     suggestion: "运行 `make site` 重新编译，然后重新启动 `casebook serve`；样式表和搜索脚本（Templates/assets/）改了会自动刷新")
+            .warning(Message(.templatesRecompile), at: SourceLocation(file: file), suggestion: Message(.templatesRecompileFix))
         }
     }
 
@@ -94,11 +98,12 @@ public struct PreviewServer: Sendable {
         do {
             let report = try await Builder.build(options)
             await state.succeeded()
-            log(report.upToDate ? "nothing changed" : "built \(report.cases) cases, \(report.pages) pages in \(String(format: "%.2f", report.seconds)) s"
-                + " (\(report.casesRendered) cases rendered, \(report.filesWritten) files written)")
+            log((report.upToDate ? Message(.serveNothingChanged)
+                : Message(.serveBuilt, String(report.cases), String(report.pages), String(format: "%.2f", report.seconds),
+                          String(report.casesRendered), String(report.filesWritten))).text(language))
         } catch {
             await state.failed(error.diagnostics)
-            log(DiagnosticReport.text(error.diagnostics) + "\nbuild failed: serving the last good site")
+            log(DiagnosticReport.text(error.diagnostics, language) + "\n" + Message(.serveFailed).text(language))
         }
     }
 

@@ -23,6 +23,11 @@ struct Locations: ParsableArguments {
     var drafts = false
     @Flag(help: "Treat warnings as errors (for CI).")
     var strict = false
+    @Option(help: "The language of messages: zh or en (default: from LC_ALL/LANG; Chinese when none is set).")
+    var lang: String?
+
+    /// The language messages are printed in.
+    var language: Language { Language.choose(flag: lang) }
 
     /// Build options for these folders and `output`.
     func options(output: String) -> BuildOptions {
@@ -57,27 +62,29 @@ struct Build: AsyncParsableCommand {
         options.incremental = !clean
         options.jobs = max(0, jobs)
         let terminal = isatty(STDERR_FILENO) == 1
+        let language = locations.language
         if terminal {
             options.progress = { phase, done, total in
                 let doing = switch phase {
-                case .renderingCases: "rendering cases"
-                case .writingPages: "writing pages"
-                case .indexingCases: "indexing cases for search"
+                case .renderingCases: Message(.progressRendering).text(language)
+                case .writingPages: Message(.progressWriting).text(language)
+                case .indexingCases: Message(.progressIndexing).text(language)
                 }
-                printToStandardError("\r\u{1B}[K\(doing): \(done)/\(total)", newline: false)
+                printToStandardError("\r\u{1B}[K\(doing)\(language == .chinese ? "：" : ": ")\(done)/\(total)", newline: false)
             }
         }
         do {
             let report = try await Builder.build(options)
             if terminal { printToStandardError("\r\u{1B}[K", newline: false) }
-            if !report.diagnostics.isEmpty { printToStandardError(DiagnosticReport.text(report.diagnostics)) }
-            for note in report.notes { printToStandardError("note: " + note) }
+            if !report.diagnostics.isEmpty { printToStandardError(DiagnosticReport.text(report.diagnostics, language)) }
+            let note = Message(.severityNote).text(language) + (language == .chinese ? "：" : ": ")
+            for text in report.notes { printToStandardError(note + text.text(language)) }
             let time = String(format: "%.2f", report.seconds)
             if report.upToDate {
-                print("\(output)/ is up to date: \(report.cases) cases, \(report.pages) pages; nothing changed (checked in \(time) s)")
+                print(Message(.upToDate, output, String(report.cases), String(report.pages), time).text(language))
             } else {
-                print("built \(report.cases) cases, \(report.pages) pages, \(report.figures) figures (\(report.files) files) into \(output)/ in \(time) s"
-                      + " (\(report.casesRendered) cases rendered, \(report.filesWritten) files written)")
+                print(Message(.built, String(report.cases), String(report.pages), String(report.figures), String(report.files), output, time,
+                              String(report.casesRendered), String(report.filesWritten)).text(language))
             }
             if timings {
                 let cpu = max(report.stages.reduce(0) { $0 + $1.cpuSeconds }, 0.001)
@@ -90,13 +97,13 @@ struct Build: AsyncParsableCommand {
         } catch {
             if terminal { printToStandardError("\r\u{1B}[K", newline: false) }
             let failure: BuildFailure = error
-            printToStandardError(DiagnosticReport.text(failure.diagnostics))
-            let state = switch failure.output {
-            case .unchanged: "\(output)/ was left as it was"
-            case .repaired: "\(output)/ 仍是一次完整的构建：先完成了上次被中断的构建"
-            case .incomplete: "\(output)/ 只更新了一部分：排除原因后再构建一次，即可完成更新"
+            printToStandardError(DiagnosticReport.text(failure.diagnostics, language))
+            let state: MessageKey = switch failure.output {
+            case .unchanged: .outputUnchanged
+            case .repaired: .outputRepaired
+            case .incomplete: .outputIncomplete
             }
-            printToStandardError("build failed: \(failure.errorCount) error\(failure.errorCount == 1 ? "" : "s"); " + state)
+            printToStandardError(Message(.buildFailed, arguments: [.text(String(failure.errorCount)), .message(Message(state, output))]).text(language))
             throw ExitCode.failure
         }
     }
@@ -127,12 +134,13 @@ struct Check: AsyncParsableCommand {
             let cases = (try? FileManager.default.contentsOfDirectory(atPath: locations.content + "/cases")) ?? []
             files = cases.filter { $0.hasSuffix(".md") }.count + 2
         }
+        let language = locations.language
         switch format {
         case .json:
-            print(DiagnosticReport.json(diagnostics, files: files))
+            print(DiagnosticReport.json(diagnostics, files: files, language))
         case .text:
-            if !diagnostics.isEmpty { print(DiagnosticReport.text(diagnostics)) }
-            print(DiagnosticReport.summary(diagnostics, files: files))
+            if !diagnostics.isEmpty { print(DiagnosticReport.text(diagnostics, language)) }
+            print(DiagnosticReport.summary(diagnostics, files: files, language))
         }
         if diagnostics.hasErrors { throw ExitCode.failure }
     }
@@ -149,15 +157,18 @@ struct New: ParsableCommand {
     var slug: String?
     @Option(help: "The content folder.")
     var content = "Content"
+    @Option(help: "The language of messages: zh or en (default: from LC_ALL/LANG; Chinese when none is set).")
+    var lang: String?
 
     func run() throws {
+        let language = Language.choose(flag: lang)
         do {
             let (path, text) = try NewCase.make(title: title, section: section, slug: slug, date: Date(), contentDirectory: content)
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw ExitCode.failure }
-            print("wrote \(path)")
+            print(Message(.wroteFile, path).text(language))
         } catch let diagnostic as Diagnostic {
-            printToStandardError(diagnostic.formatted)
+            printToStandardError(diagnostic.formatted(language))
             throw ExitCode.failure
         }
     }
@@ -177,9 +188,11 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let options = locations.options(output: output)
         do { try OutputGuard.check(options) } catch {
-            printToStandardError(DiagnosticReport.text(error.diagnostics))
+            printToStandardError(DiagnosticReport.text(error.diagnostics, locations.language))
             throw ExitCode.failure
         }
-        try await PreviewServer(options: options, host: host, port: port).run { printToStandardError($0) }
+        var server = PreviewServer(options: options, host: host, port: port)
+        server.language = locations.language
+        try await server.run { printToStandardError($0) }
     }
 }

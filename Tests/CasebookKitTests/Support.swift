@@ -32,3 +32,15 @@ enum Repo {
 extension String {
     func occurrences(of needle: String) -> Int { components(separatedBy: needle).count - 1 }
 }
+
+extension Message {
+    /// Whether the message says `text` in either language (tests written against one table keep checking it).
+    func contains(_ text: String) -> Bool {
+        self.text(.english).contains(text) || self.text(.chinese).contains(text)
+    }
+}
+
+/// In tests a string literal is a message as it is (`Message.verbatim`), for diagnostics made by hand.
+extension Message: ExpressibleByStringLiteral {
+    public init(stringLiteral text: String) { self = .verbatim(text) }
+}

@@ -39,10 +39,10 @@ import Testing
 
     @Test func theNoticeIsOnlyForHostsReachableFromTheNetwork() {
         #expect(HostNames.networkNotice(host: "127.0.0.1", port: 8000, machine: { machine }) == nil)
-        let notice = HostNames.networkNotice(host: "0.0.0.0", port: 8000, machine: { machine }) ?? ""
+        let notice = HostNames.networkNotice(host: "0.0.0.0", port: 8000, machine: { machine })?.text(.chinese) ?? ""
         #expect(notice.hasPrefix("注意：--host 0.0.0.0 使本站可从网络访问"))
         #expect(notice.contains("http://Atelier:8000/") || notice.contains("http://atelier:8000/"), "\(notice)")
-        let lan = HostNames.networkNotice(host: "192.168.1.5", port: 8000, machine: { machine }) ?? ""
+        let lan = HostNames.networkNotice(host: "192.168.1.5", port: 8000, machine: { machine })?.text(.chinese) ?? ""
         #expect(lan.contains("http://192.168.1.5:8000/"), "\(lan)")
     }
 

@@ -24,7 +24,7 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
         } catch {
             return (nil, [error])
         }
-        let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: "front matter")
+        let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: .inFrontMatter)
         var diagnostics = document.warnings + unknown
         var title: String?, section: String?, sectionLocation = SourceLocation(file: file, line: 1)
         var metadata = CaseMetadata(title: "", org: nil, section: "", sectionLocation: sectionLocation,
@@ -40,8 +40,8 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
                 case "date":
                     let text = try document.string(value, key: key)
                     guard let date = PartialDate(text) else {
-                        throw .error("`date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `\(text)`", at: document.location(of: value),
-                                     suggestion: "for example `date: 1999-10` or `date: 1999-10-27`")
+                        throw .error(Message(.dateFormat, text), at: document.location(of: value),
+                                     suggestion: Message(.dateExample))
                     }
                     metadata.date = date
                 case "page": metadata.page = try document.integer(value, key: key, range: 1...100_000)
@@ -55,11 +55,11 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
                         tag.split(whereSeparator: { $0 == "，" || (!isList && $0 == "、") }).map { String($0).trimmingWhitespace() }
                     }
                     if metadata.tags.count > written.count {
-                        diagnostics.append(.warning("标签在“、”或“，”处分开了：\(metadata.tags.joined(separator: " / "))", at: document.location(of: value),
-                                                    suggestion: "写成 `tags: [\(metadata.tags.joined(separator: ", "))]`（用半角逗号分隔）"))
+                        diagnostics.append(.warning(Message(.tagsSplit, metadata.tags.joined(separator: " / ")), at: document.location(of: value),
+                                                    suggestion: Message(.tagsSplitFix, metadata.tags.joined(separator: ", "))))
                     }
                     if let empty = metadata.tags.firstIndex(where: \.isEmpty) {
-                        throw .error("tag \(empty + 1) is empty", at: document.location(of: value))
+                        throw .error(Message(.tagEmpty, String(empty + 1)), at: document.location(of: value))
                     }
                 case "summary": metadata.summary = try nonEmpty(document.string(value, key: key), key, value, document)
                 case "draft": metadata.draft = try document.boolean(value, key: key)
@@ -72,11 +72,11 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
         let top = SourceLocation(file: file, line: 1, column: 1)
         // A misspelt key already says "did you mean `title`?": do not report the missing key a second time.
         let suggested = Set(unknown.compactMap(\.suggestion))
-        if title == nil, !suggested.contains("did you mean `title`?") {
-            diagnostics.append(.error("front matter has no `title`", at: top, suggestion: "add a line such as `title: 加强社区党建 促进社区服务`"))
+        if title == nil, !suggested.contains(Message(.didYouMean, "title")) {
+            diagnostics.append(.error(Message(.noTitle), at: top, suggestion: Message(.noTitleFix)))
         }
-        if section == nil, !suggested.contains("did you mean `section`?") {
-            diagnostics.append(.error("front matter has no `section`", at: top, suggestion: "add `section:` with a section name or slug from site.yaml"))
+        if section == nil, !suggested.contains(Message(.didYouMean, "section")) {
+            diagnostics.append(.error(Message(.noSection), at: top, suggestion: Message(.noSectionFix)))
         }
         // With other errors the metadata is still returned (so the section can be checked too); callers look at the diagnostics.
         guard let section else { return (nil, diagnostics) }
@@ -91,7 +91,7 @@ public struct CaseMetadata: Sendable, Hashable, Codable {
 
     private static func nonEmpty(_ text: String, _ key: String, _ node: Node, _ document: YAMLDocument) throws(Diagnostic) -> String {
         let trimmed = text.trimmingWhitespace(andNewlines: true)
-        guard !trimmed.isEmpty else { throw .error("`\(key)` is empty", at: document.location(of: node)) }
+        guard !trimmed.isEmpty else { throw .error(Message(.valueEmpty, key), at: document.location(of: node)) }
         return trimmed
     }
 }

@@ -19,18 +19,18 @@ public enum Catalogue {
         let document: YAMLDocument
         do { document = try YAMLDocument(yaml: yaml, file: file, firstLine: 1) } catch { return ([], [error]) }
         var diagnostics = document.warnings
-        let (top, unknownTop) = document.checkedPairs(document.root, known: ["entries"], context: "catalogue.yaml")
+        let (top, unknownTop) = document.checkedPairs(document.root, known: ["entries"], context: .inCatalogueFile)
         diagnostics += unknownTop
         guard let entriesNode = top.first?.value, case let .sequence(items) = entriesNode else {
-            diagnostics.append(.error("catalogue.yaml needs a list `entries:`", at: SourceLocation(file: file)))
+            diagnostics.append(.error(Message(.catalogueNeedsEntries), at: SourceLocation(file: file)))
             return ([], diagnostics)
         }
         var entries: [CatalogueEntry] = []
         for item in items {
             guard case let .mapping(mapping) = item else {
-                diagnostics.append(.error("a catalogue entry needs at least `title`", at: document.location(of: item))); continue
+                diagnostics.append(.error(Message(.catalogueEntryNeedsTitle), at: document.location(of: item))); continue
             }
-            let (pairs, unknown) = document.checkedPairs(mapping, known: knownKeys, context: "a catalogue entry")
+            let (pairs, unknown) = document.checkedPairs(mapping, known: knownKeys, context: .inCatalogueEntry)
             diagnostics += unknown
             var entry = CatalogueEntry(title: "", location: document.location(of: item))
             for (key, value, _) in pairs {
@@ -42,15 +42,15 @@ public enum Catalogue {
                     case "date":
                         let text = try document.string(value, key: key)
                         guard let date = PartialDate(text) else {
-                            throw .error("`date` must be YYYY, YYYY-MM or YYYY-MM-DD", at: document.location(of: value))
+                            throw .error(Message(.dateFormat, text), at: document.location(of: value), suggestion: Message(.dateExample))
                         }
                         entry.date = date
                     case "case": entry.caseSlug = try document.string(value, key: key)
                     case "section":
                         let text = try document.string(value, key: key)
                         guard let section = site.section(named: text) else {
-                            throw .error("unknown section `\(text)`", at: document.location(of: value),
-                                         suggestion: Suggestion.closest(to: text, in: site.sections.flatMap { [$0.name, $0.slug] }).map { "did you mean `\($0)`?" })
+                            throw .error(Message(.unknownSection, text), at: document.location(of: value),
+                                         suggestion: Suggestion.didYouMean(text, in: site.sections.flatMap { [$0.name, $0.slug] }))
                         }
                         entry.sectionSlug = section.slug
                     default: break
@@ -58,7 +58,7 @@ public enum Catalogue {
                 } catch { diagnostics.append(error) }
             }
             if entry.title.isEmpty {
-                diagnostics.append(.error("a catalogue entry needs a `title`", at: entry.location)); continue
+                diagnostics.append(.error(Message(.catalogueEntryNeedsTitle), at: entry.location)); continue
             }
             entries.append(entry)
         }

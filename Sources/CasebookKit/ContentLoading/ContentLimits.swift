@@ -41,14 +41,14 @@ public enum ContentLimits {
                 blank = false
                 if byte == UInt8(ascii: "-") { hasDash = true } else if byte != UInt8(ascii: "|"), byte != UInt8(ascii: ":") { delimiterLike = false }
             }
-            let over: String? = if brackets > maximumBrackets { "正文的方括号 `[` 超过 \(maximumBrackets) 个的上限" }
-                else if bars > maximumBarsOnALine { "这一行的竖线 `|`（表格的列）超过 \(maximumBarsOnALine) 个的上限" }
-                else if depth > maximumQuoteDepth { "这一行的引用 `>` 嵌套超过 \(maximumQuoteDepth) 层的上限" }
-                else if cells > maximumTableCells { "表格到这一行超过 \(maximumTableCells) 个单元格的上限" }
+            let over: Message? = if brackets > maximumBrackets { Message(.limitBrackets, String(maximumBrackets)) }
+                else if bars > maximumBarsOnALine { Message(.limitBars, String(maximumBarsOnALine)) }
+                else if depth > maximumQuoteDepth { Message(.limitQuoteDepth, String(maximumQuoteDepth)) }
+                else if cells > maximumTableCells { Message(.limitTableCells, String(maximumTableCells)) }
                 else { nil }
             if let over {
-                return .error(over + "：这样的正文会让 Markdown 解析慢到无法构建，已拒绝", at: SourceLocation(file: file, line: line),
-                              suggestion: "检查是否粘贴进了大量重复的符号；确需的方括号可写成全角的【】，竖线写成全角的｜")
+                return .error(Message(.limitParseRefused, arguments: [.message(over)]), at: SourceLocation(file: file, line: line),
+                              suggestion: Message(.limitParseFix))
             }
         }
         return nil
@@ -65,9 +65,9 @@ public enum ContentLimits {
 
     /// The error for a parsed body (`nodes`, in document order) over one of the limits above.
     static func structureProblem(nodes: [OpaquePointer], file: String, line: Int) -> Diagnostic? {
-        let over: String?
+        let over: Message?
         if nodes.count > maximumElements {
-            over = "正文有 \(nodes.count) 个 Markdown 元素，超过 \(maximumElements) 个的上限"
+            over = Message(.limitElements, String(nodes.count), String(maximumElements))
         } else {
             var headings = 0, figures = 0
             for node in nodes {
@@ -75,20 +75,20 @@ public enum ContentLimits {
                 if type == CMARK_NODE_HEADING { headings += 1 }
                 else if type == CMARK_NODE_CODE_BLOCK, CmarkNode.fenceInfo(node).trimmingWhitespace() == "figure" { figures += 1 }
             }
-            over = headings > maximumHeadings ? "正文有 \(headings) 个标题，超过 \(maximumHeadings) 个的上限"
-                : figures > maximumFigures ? "正文有 \(figures) 幅图，超过 \(maximumFigures) 幅的上限" : nil
+            over = headings > maximumHeadings ? Message(.limitHeadings, String(headings), String(maximumHeadings))
+                : figures > maximumFigures ? Message(.limitFigures, String(figures), String(maximumFigures)) : nil
         }
         return over.map {
-            .error($0 + "：这样的案例会让构建慢到无法使用，已拒绝", at: SourceLocation(file: file, line: line),
-                   suggestion: "把它分成几个案例")
+            .error(Message(.limitBuildRefused, arguments: [.message($0)]), at: SourceLocation(file: file, line: line),
+                   suggestion: Message(.splitCase))
         }
     }
 
     /// The error for a case file of `size` bytes, when it is over the limit.
     public static func sizeProblem(_ size: Int, file: String) -> Diagnostic? {
         guard size > maximumCaseBytes else { return nil }
-        return .error("文件有 \(megabytes(size)) MB，超过每个案例 \(megabytes(maximumCaseBytes)) MB 的上限", at: SourceLocation(file: file),
-                      suggestion: "把它分成几个案例；图片和附件放进 Content/media/ 再链接")
+        return .error(Message(.limitFileSize, megabytes(size), megabytes(maximumCaseBytes)), at: SourceLocation(file: file),
+                      suggestion: Message(.limitFileSizeFix))
     }
 
     private static func megabytes(_ bytes: Int) -> String {

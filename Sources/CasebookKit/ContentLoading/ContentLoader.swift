@@ -41,11 +41,11 @@ public enum ContentLoader {
         for name in ["site.yaml", "catalogue.yaml", "cases", "media"] {
             if let problem = linkProblem(display + "/" + name, root: root) {
                 diagnostics.append(.error(problem, at: SourceLocation(file: display + "/" + name),
-                                          suggestion: "把它指向的文件或文件夹复制进 \(display)/，替换这个链接"))
+                                          suggestion: Message(.symlinkFix, display)))
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        guard let siteText = readText(display + "/site.yaml", diagnostics: &diagnostics, missing: "no site.yaml in \(display)") else {
+        guard let siteText = readText(display + "/site.yaml", diagnostics: &diagnostics, missing: Message(.noSiteYAML, display)) else {
             return (nil, diagnostics)
         }
         let (siteConfig, siteDiagnostics) = SiteConfig.read(yaml: siteText, file: display + "/site.yaml")
@@ -54,7 +54,7 @@ public enum ContentLoader {
 
         var catalogue: [CatalogueEntry] = []
         if fm.fileExists(atPath: display + "/catalogue.yaml"),
-           let text = readText(display + "/catalogue.yaml", diagnostics: &diagnostics, missing: "") {
+           let text = readText(display + "/catalogue.yaml", diagnostics: &diagnostics, missing: nil) {
             let (entries, found) = Catalogue.read(yaml: text, file: display + "/catalogue.yaml", site: site)
             catalogue = entries
             diagnostics += found
@@ -64,7 +64,7 @@ public enum ContentLoader {
         let casesDirectory = display + "/cases"
         let names = ((try? fm.contentsOfDirectory(atPath: casesDirectory)) ?? []).sorted()
         if names.isEmpty {
-            diagnostics.append(.warning("no case files in \(casesDirectory)", at: nil))
+            diagnostics.append(.warning(Message(.noCaseFiles, casesDirectory), at: nil))
         }
         // Names that differ only in case collide on case-insensitive disks: one error for the group,
         // and only a valid slug among them is kept. Only a name with a capital (or a letter beyond ASCII)
@@ -88,7 +88,7 @@ public enum ContentLoader {
         for (name, entry) in zip(names, entries) where !name.hasPrefix(".") {
             let displayPath = casesDirectory + "/" + name
             guard name.hasSuffix(".md") else {
-                diagnostics.append(.warning("ignoring \(name): case files end in .md", at: SourceLocation(file: displayPath)))
+                diagnostics.append(.warning(Message(.notMarkdown, name), at: SourceLocation(file: displayPath)))
                 continue
             }
             let slug = String(name.dropLast(3))
@@ -98,14 +98,14 @@ public enum ContentLoader {
             let group = groups.isEmpty ? [name] : groups[name.lowercased()] ?? [name]
             if group.count > 1 {
                 if name == group[1] {
-                    diagnostics.append(.error("`\(group.joined(separator: "` and `"))` differ only in case and would collide on case-insensitive disks",
-                                              at: SourceLocation(file: displayPath), suggestion: "rename or remove one of them"))
+                    diagnostics.append(.error(Message(.caseNamesCollide, group.map { "`\($0)`" }.joined(separator: " / ")),
+                                              at: SourceLocation(file: displayPath), suggestion: Message(.renameOrRemoveOne)))
                 }
                 if !Slug.isValid(slug) { continue }
             }
             guard Slug.isValid(slug) else {
-                diagnostics.append(.error("file name `\(name)` is not a valid slug: use lower-case a-z, 0-9, `-` and `_`", at: SourceLocation(file: displayPath),
-                                          suggestion: Slug.suggestion(for: slug).map { "rename it to `\($0).md`" } ?? "rename it with an ASCII slug, e.g. `tangqiao-1998.md`"))
+                diagnostics.append(.error(Message(.invalidFileSlug, name), at: SourceLocation(file: displayPath),
+                                          suggestion: Slug.suggestion(for: slug).map { Message(.renameTo, $0 + ".md") } ?? Message(.renameASCII)))
                 continue
             }
             let stamp = entry?.isLink == true ? FileStamp.of(displayPath) : entry?.stamp
@@ -115,8 +115,8 @@ public enum ContentLoader {
         let slugs = Set(caseFiles.map(\.slug))
         for entry in catalogue {
             if let slug = entry.caseSlug, !slugs.contains(slug) {
-                diagnostics.append(.error("catalogue entry names case `\(slug)`, but there is no \(casesDirectory)/\(slug).md", at: entry.location,
-                                          suggestion: Suggestion.closest(to: slug, in: caseFiles.map(\.slug)).map { "did you mean `\($0)`?" }))
+                diagnostics.append(.error(Message(.catalogueCaseMissing, slug, "\(casesDirectory)/\(slug).md"), at: entry.location,
+                                          suggestion: Suggestion.didYouMean(slug, in: caseFiles.map(\.slug))))
             }
         }
 
@@ -125,9 +125,9 @@ public enum ContentLoader {
     }
 
     /// Reads and decodes a text file; problems become diagnostics.
-    static func readText(_ path: String, diagnostics: inout [Diagnostic], missing: String) -> String? {
+    static func readText(_ path: String, diagnostics: inout [Diagnostic], missing: Message?) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(.error(missing.isEmpty ? "cannot read \(path)" : missing, at: nil))
+            diagnostics.append(.error(missing ?? Message(.cannotRead, path), at: nil))
             return nil
         }
         do {
@@ -138,10 +138,10 @@ public enum ContentLoader {
     }
 
     /// A symlink that leaves the content folder is refused: the site publishes only what is inside it.
-    static func linkProblem(_ path: String, root: String) -> String? {
+    static func linkProblem(_ path: String, root: String) -> Message? {
         guard FileStamp.Entry.of(path)?.isLink == true else { return nil }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        return target == root || target.hasPrefix(root + "/") ? nil : "symbolic link points outside the content folder (to \(target))"
+        return target == root || target.hasPrefix(root + "/") ? nil : Message(.symlinkOutside, target)
     }
 
     static func listMedia(_ directory: String, root: String, diagnostics: inout [Diagnostic]) -> [String] {

@@ -11,13 +11,13 @@ public struct FrontMatterSplit: Sendable {
     public static func split(_ text: String, file: String) throws(Diagnostic) -> FrontMatterSplit {
         var lines = text.lines()
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-            throw .error("a case file must begin with front matter between `---` lines",
+            throw .error(Message(.frontMatterMissing),
                          at: SourceLocation(file: file, line: 1, column: 1),
-                         suggestion: "start the file with:\n---\ntitle: 标题\nsection: 社区服务\n---")
+                         suggestion: Message(.frontMatterExample))
         }
         lines.removeFirst()
         guard let close = lines.firstIndex(where: { $0.trimmingTrailingSpaces() == "---" || $0.trimmingTrailingSpaces() == "..." }) else {
-            throw .error("front matter is not closed: add a line `---` after it", at: SourceLocation(file: file, line: 1, column: 1))
+            throw .error(Message(.frontMatterNotClosed), at: SourceLocation(file: file, line: 1, column: 1))
         }
         let yaml = lines[..<close].joined(separator: "\n")
         // The body is the rest of the text as it is, not a re-join of its lines.

@@ -2,34 +2,38 @@ import Foundation
 
 /// `casebook new`: the text of a new case file with its front matter filled in and a commented figure example.
 public enum NewCase {
+    /// The sections of `site` as `name (slug)`, for messages.
+    static func sectionList(_ site: SiteConfig) -> String {
+        site.sections.map { "\($0.name) (\($0.slug))" }.joined(separator: "、")
+    }
+
     /// - Returns: the path to write and the file's text; throws a diagnostic the editor can act on.
     public static func make(title: String, section: String, slug: String?, date: Date, contentDirectory: String) throws(Diagnostic) -> (path: String, text: String) {
         let (tree, diagnostics) = ContentLoader.load(contentDirectory)
         guard let site = tree?.site else {
-            throw diagnostics.first { $0.severity == .error } ?? .error("cannot read \(contentDirectory)/site.yaml", at: nil)
+            throw diagnostics.first { $0.severity == .error } ?? .error(Message(.cannotRead, contentDirectory + "/site.yaml"), at: nil)
         }
         guard let resolved = site.section(named: section) else {
-            throw .error("unknown section `\(section)`", at: nil,
-                         suggestion: (Suggestion.closest(to: section, in: site.sections.flatMap { [$0.name, $0.slug] }).map { "did you mean `\($0)`? " } ?? "")
-                            + "sections: " + site.sections.map { "\($0.name) (\($0.slug))" }.joined(separator: "、"))
+            throw .error(Message(.unknownSection, section), at: nil,
+                         suggestion: Suggestion.didYouMean(section, in: site.sections.flatMap { [$0.name, $0.slug] })
+                            .map { $0 + Message(.sectionsList, Self.sectionList(site)) } ?? Message(.sectionsList, Self.sectionList(site)))
         }
         let day = Self.isoDay(date)
         let chosen: String
         if let slug {
             guard Slug.isValid(slug) else {
-                throw .error("`\(slug)` is not a valid slug: use lower-case a-z, 0-9, `-` and `_`", at: nil,
-                             suggestion: Slug.suggestion(for: slug).map { "try --slug \($0)" })
+                throw .error(Message(.invalidSlug, slug), at: nil, suggestion: Slug.suggestion(for: slug).map { Message(.trySlug, $0) })
             }
             chosen = slug
         } else if let derived = Slug.suggestion(for: title), derived.count >= 3 {
             chosen = derived
         } else {
-            throw .error("the title has no letters for an address: choose a slug with --slug", at: nil,
-                         suggestion: "for example: casebook new \"\(title)\" --section \(resolved.name) --slug \(resolved.slug)-\(day)")
+            throw .error(Message(.titleNoLetters), at: nil,
+                         suggestion: Message(.titleNoLettersExample, title, resolved.name, "\(resolved.slug)-\(day)"))
         }
         let path = contentDirectory + "/cases/" + chosen + ".md"
         if FileManager.default.fileExists(atPath: path) {
-            throw .error("\(path) already exists; it was not changed", at: nil, suggestion: "choose another slug with --slug \(chosen)-2")
+            throw .error(Message(.caseExists, path), at: nil, suggestion: Message(.chooseAnotherSlug, chosen + "-2"))
         }
         let text = """
         ---

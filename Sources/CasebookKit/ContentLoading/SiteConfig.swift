@@ -30,7 +30,7 @@ public struct SiteConfig: Sendable {
     public static func read(yaml: String, file: String) -> (SiteConfig?, [Diagnostic]) {
         let document: YAMLDocument
         do { document = try YAMLDocument(yaml: yaml, file: file, firstLine: 1) } catch { return (nil, [error]) }
-        let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: "site.yaml")
+        let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: .inSiteFile)
         var diagnostics = document.warnings + unknown
         var config = SiteConfig(title: "", language: "zh-CN", sections: [])
         var hasTitle = false, hasSections = false
@@ -46,7 +46,7 @@ public struct SiteConfig: Sendable {
                 case "base_url":
                     let url = try document.string(value, key: key)
                     guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                        throw .error("`base_url` must start with http:// or https://", at: document.location(of: value))
+                        throw .error(Message(.baseURLScheme), at: document.location(of: value))
                     }
                     config.baseURL = url.hasSuffix("/") ? url : url + "/"
                 case "sections":
@@ -57,16 +57,16 @@ public struct SiteConfig: Sendable {
             } catch { diagnostics.append(error) }
         }
         let top = SourceLocation(file: file)
-        if !hasTitle { diagnostics.append(.error("site.yaml has no `title`", at: top)) }
+        if !hasTitle { diagnostics.append(.error(Message(.siteNoTitle), at: top)) }
         if !hasSections || config.sections.isEmpty {
-            diagnostics.append(.error("site.yaml lists no `sections`", at: top, suggestion: "add\nsections:\n  - name: 社区服务\n    slug: service"))
+            diagnostics.append(.error(Message(.siteNoSections), at: top, suggestion: Message(.siteNoSectionsFix)))
         }
         return (diagnostics.hasErrors ? nil : config, diagnostics)
     }
 
     private static func readSections(_ node: Node, document: YAMLDocument, diagnostics: inout [Diagnostic]) throws(Diagnostic) -> [SectionConfig] {
         guard case let .sequence(items) = node else {
-            throw .error("`sections` must be a list of `- name: … slug: …` entries", at: document.location(of: node))
+            throw .error(Message(.sectionsNotList), at: document.location(of: node))
         }
         var sections: [SectionConfig] = []
         for (index, item) in items.enumerated() {
@@ -75,15 +75,15 @@ public struct SiteConfig: Sendable {
                 let name = scalar.string.trimmingWhitespace()
                 let slug = Slug.suggestion(for: name).flatMap { Slug.isValid($0) ? $0 : nil } ?? "part-\(index + 1)"
                 if name.isEmpty || sections.contains(where: { $0.name == name || $0.slug == slug }) {
-                    diagnostics.append(.error("section `\(name)` is empty or listed twice", at: document.location(of: item))); continue
+                    diagnostics.append(.error(Message(.sectionEmptyOrTwice, name), at: document.location(of: item))); continue
                 }
                 sections.append(SectionConfig(name: name, slug: slug, location: document.location(of: item)))
                 continue
             }
             guard case let .mapping(mapping) = item else {
-                diagnostics.append(.error("a section needs `name` and `slug`", at: document.location(of: item))); continue
+                diagnostics.append(.error(Message(.sectionNeedsNameSlug), at: document.location(of: item))); continue
             }
-            let (pairs, unknown) = document.checkedPairs(mapping, known: ["name", "slug"], context: "a section")
+            let (pairs, unknown) = document.checkedPairs(mapping, known: ["name", "slug"], context: .inSection)
             diagnostics += unknown
             var name: String?, slug: String?
             for (key, value, _) in pairs {
@@ -92,18 +92,18 @@ public struct SiteConfig: Sendable {
                     if key == "slug" {
                         let text = try document.string(value, key: key)
                         guard Slug.isValid(text) else {
-                            throw .error("section slug `\(text)` may hold only a-z, 0-9, `-` and `_`", at: document.location(of: value),
-                                         suggestion: Slug.suggestion(for: text).map { "try `\($0)`" })
+                            throw .error(Message(.sectionSlugChars, text), at: document.location(of: value),
+                                         suggestion: Slug.suggestion(for: text).map { Message(.tryValue, $0) })
                         }
                         slug = text
                     }
                 } catch { diagnostics.append(error) }
             }
             guard let name, let slug else {
-                diagnostics.append(.error("a section needs both `name` and `slug`", at: document.location(of: item))); continue
+                diagnostics.append(.error(Message(.sectionNeedsNameSlug), at: document.location(of: item))); continue
             }
             if sections.contains(where: { $0.slug.lowercased() == slug.lowercased() || $0.name == name }) {
-                diagnostics.append(.error("section `\(name)` (\(slug)) is listed twice", at: document.location(of: item))); continue
+                diagnostics.append(.error(Message(.sectionListedTwice, name, slug), at: document.location(of: item))); continue
             }
             sections.append(SectionConfig(name: name, slug: slug, location: document.location(of: item)))
         }

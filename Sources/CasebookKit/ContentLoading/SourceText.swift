@@ -6,24 +6,19 @@ public enum SourceText {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let order = utf16ByteOrder(body) {
-            throw .error("文件是 UTF-16 编码（\(order)，Windows 记事本称为 “Unicode”），不是 UTF-8", at: SourceLocation(file: file),
-                         suggestion: "用 `iconv -f UTF-16 -t UTF-8 '\(file)' -o converted.md` 转换后替换原文件，或另存时把编码选为 “UTF-8”")
+            throw .error(Message(.utf16, order), at: SourceLocation(file: file), suggestion: Message(.utf16Fix, file))
         }
         guard let text = String(validating: body, as: UTF8.self) else {
             let bad = firstInvalidUTF8(body) ?? body.startIndex
             let location = location(ofByte: bad, in: body, file: file)
             if looksLikeGB18030(body) {
-                throw .error(
-                    "file is not UTF-8: it looks like GB18030/GBK, as saved by a Chinese Windows editor",
-                    at: location,
-                    suggestion: "convert it with `iconv -f GB18030 -t UTF-8 '\(file)' -o converted.md` and replace the file, or save it again choosing the encoding \"UTF-8\"")
+                throw .error(Message(.gb18030), at: location, suggestion: Message(.gb18030Fix, file))
             }
-            throw .error("file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-                         at: location, suggestion: "save the file again with the encoding \"UTF-8\"")
+            throw .error(Message(.notUTF8, String(bytes[bad], radix: 16, uppercase: true)), at: location, suggestion: Message(.saveAsUTF8))
         }
         if body.contains(0) {
             let nul = body.firstIndex(of: 0)!
-            throw .error("file contains a NUL byte; it is not a text file", at: location(ofByte: nul, in: body, file: file))
+            throw .error(Message(.nulByte), at: location(ofByte: nul, in: body, file: file))
         }
         return normaliseLineEndings(text)
     }
@@ -52,8 +47,8 @@ public enum SourceText {
             if ControlCharacters.isControl(scalar) {
                 if warnedLine != line {
                     warnedLine = line
-                    warnings.append(.warning("删除了看不见的控制字符 \(ControlCharacters.escaped(String(scalar)))", at: SourceLocation(file: file, line: line, column: column),
-                                             suggestion: "它多半是从别处粘贴进来的；要保留的文字请重新输入"))
+                    warnings.append(.warning(Message(.controlRemoved, ControlCharacters.escaped(String(scalar))), at: SourceLocation(file: file, line: line, column: column),
+                                             suggestion: Message(.controlRemovedFix)))
                 }
                 continue
             }

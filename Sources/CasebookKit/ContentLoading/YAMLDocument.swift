@@ -31,14 +31,29 @@ public struct YAMLDocument {
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, firstLine: firstLine, columnOffset: columnOffset, yaml: typed.yaml)
         } catch {
-            throw .error("YAML could not be read: \(error)", at: SourceLocation(file: file, line: firstLine))
+            throw .error(Message(.yamlUnreadable, "\(error)"), at: SourceLocation(file: file, line: firstLine))
         }
         guard let node else { root = Node.Mapping([]); return }
         guard case let .mapping(mapping) = node else {
-            throw .error("expected `key: value` lines here", at: Self.location(node.mark, file: file, firstLine: firstLine, columnOffset: columnOffset))
+            throw .error(Message(.expectedKeyValue), at: Self.location(node.mark, file: file, firstLine: firstLine, columnOffset: columnOffset))
         }
         root = mapping
     }
+
+    /// libyaml's words for the problems editors meet most, as the table's words; others are shown as libyaml says them.
+    static let libyamlProblems: [(String, MessageKey)] = [
+        ("mapping values are not allowed", .yamlMappingValues), ("could not find expected ':'", .yamlExpectedColon),
+        ("did not find expected key", .yamlExpectedKey), ("found character that cannot start any token", .yamlBadCharacter),
+        ("found unexpected end of stream", .yamlUnexpectedEnd), ("did not find expected ',' or ']'", .yamlExpectedCloseBracket),
+        ("did not find expected ',' or '}'", .yamlExpectedCloseBrace), ("did not find expected '-' indicator", .yamlExpectedDash),
+        ("found duplicate key", .yamlDuplicateKey),
+    ]
+    /// libyaml's words for what it was reading when it stopped.
+    static let libyamlContexts: [(String, MessageKey)] = [
+        ("while parsing a flow sequence", .yamlInFlowSequence), ("while parsing a flow mapping", .yamlInFlowMapping),
+        ("while scanning a quoted scalar", .yamlInQuoted), ("while parsing a block mapping", .yamlInBlockMapping),
+        ("while scanning a simple key", .yamlInSimpleKey),
+    ]
 
     /// The file position of a node.
     public func location(of node: Node) -> SourceLocation {
@@ -55,24 +70,24 @@ public struct YAMLDocument {
     static func diagnostic(for error: YamlError, file: String, firstLine: Int, columnOffset: Int, yaml: String = "") -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var message = "YAML syntax: \(problem)"
-            if let context { message += " \(context.text)" }
+            var message = Message(.yamlSyntax, arguments: [Self.libyamlProblems.first { problem.hasPrefix($0.0) }.map { .word($0.1) } ?? .text(problem)])
+            if let context {
+                message = message + (Self.libyamlContexts.first { context.text.hasPrefix($0.0) }.map { Message($0.1) } ?? Message(.yamlWhile, context.text))
+            }
             let opening = context.flatMap { context -> Mark? in
                 ["flow", "quoted", "scalar"].contains(where: context.text.contains) ? context.mark : nil
             }
             let cause = opening ?? mark
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             if cause.line >= 1, cause.line <= lines.count {
-                message += "\n  | " + lines[cause.line - 1]
+                message = message + Message(.yamlShownLine, String(lines[cause.line - 1]))
             }
             return .error(message, at: location(cause, file: file, firstLine: firstLine, columnOffset: columnOffset),
-                          suggestion: problem.contains("duplicate") ? "each key may appear only once"
-                            : opening != nil ? "这里开始的 `[`、`{` 或引号没有配对：补上对应的 `]`、`}` 或引号"
-                            : "check the indentation and that a value with `:` or `#` is quoted")
+                          suggestion: Message(problem.contains("duplicate") ? .yamlDuplicateKeyFix : opening != nil ? .yamlUnclosedFix : .yamlGeneralFix))
         case let .reader(problem, _, _, _):
-            return .error("YAML could not be read: \(problem)", at: SourceLocation(file: file, line: firstLine))
+            return .error(Message(.yamlUnreadable, problem), at: SourceLocation(file: file, line: firstLine))
         default:
-            return .error("YAML could not be read: \(error)", at: SourceLocation(file: file, line: firstLine))
+            return .error(Message(.yamlUnreadable, "\(error)"), at: SourceLocation(file: file, line: firstLine))
         }
     }
 }
@@ -82,11 +97,11 @@ extension YAMLDocument {
     /// The text of a scalar (numbers and dates are read as written).
     public func string(_ node: Node, key: String) throws(Diagnostic) -> String {
         guard case let .scalar(scalar) = node else {
-            throw .error("`\(key)` must be a single value, not a list or mapping", at: location(of: node))
+            throw .error(Message(.notScalar, key), at: location(of: node))
         }
         if let control = scalar.string.unicodeScalars.first(where: ControlCharacters.isControl) {
-            throw .error("`\(key)` 含有看不见的控制字符 \(ControlCharacters.escaped(String(control)))（多半来自 YAML 转义，如 \"\\e\"、\"\\0\"）",
-                         at: location(of: node), suggestion: "删掉这个转义，或把值写成不带引号的普通文字")
+            throw .error(Message(.controlInValue, key, ControlCharacters.escaped(String(control))),
+                         at: location(of: node), suggestion: Message(.controlInValueFix))
         }
         return scalar.string
     }
@@ -95,7 +110,7 @@ extension YAMLDocument {
     public func integer(_ node: Node, key: String, range: ClosedRange<Int>) throws(Diagnostic) -> Int {
         let text = try string(node, key: key)
         guard let value = Int(text.trimmingWhitespace()), range.contains(value) else {
-            throw .error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not `\(text)`", at: location(of: node))
+            throw .error(Message(.wholeNumber, key, String(range.lowerBound), String(range.upperBound), text), at: location(of: node))
         }
         return value
     }
@@ -106,7 +121,7 @@ extension YAMLDocument {
         switch text {
         case "true", "yes": return true
         case "false", "no": return false
-        default: throw .error("`\(key)` must be true or false, not `\(text)`", at: location(of: node))
+        default: throw .error(Message(.trueOrFalse, key, text), at: location(of: node))
         }
     }
 
@@ -115,12 +130,12 @@ extension YAMLDocument {
         switch node {
         case let .sequence(sequence): return try sequence.map { item throws(Diagnostic) in try string(item, key: key) }
         case .scalar: return [try string(node, key: key)]
-        default: throw .error("`\(key)` must be a list such as [a, b]", at: location(of: node))
+        default: throw .error(Message(.notList, key), at: location(of: node))
         }
     }
 
     /// Keys in order, with an error for each key that is not known (suggesting the closest known one).
-    public func checkedPairs(_ mapping: Node.Mapping, known: [String], context: String) -> (pairs: [(key: String, value: Node, keyNode: Node)], diagnostics: [Diagnostic]) {
+    public func checkedPairs(_ mapping: Node.Mapping, known: [String], context: MessageKey) -> (pairs: [(key: String, value: Node, keyNode: Node)], diagnostics: [Diagnostic]) {
         var pairs: [(key: String, value: Node, keyNode: Node)] = []
         var diagnostics: [Diagnostic] = []
         for (keyNode, value) in mapping {
@@ -128,9 +143,8 @@ extension YAMLDocument {
             if known.contains(key) {
                 pairs.append((key, value, keyNode))
             } else {
-                let suggestion = Suggestion.closest(to: key, in: known).map { "did you mean `\($0)`?" }
-                    ?? "known keys are: \(known.joined(separator: ", "))"
-                diagnostics.append(.error("unknown key `\(key)` in \(context)", at: location(of: keyNode), suggestion: suggestion))
+                let suggestion = Suggestion.didYouMean(key, in: known) ?? Message(.knownKeys, known.joined(separator: ", "))
+                diagnostics.append(.error(Message(.unknownKey, arguments: [.text(key), .word(context)]), at: location(of: keyNode), suggestion: suggestion))
             }
         }
         return (pairs, diagnostics)

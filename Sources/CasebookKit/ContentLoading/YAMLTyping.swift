@@ -35,10 +35,10 @@ enum YAMLTyping {
             var indent = 0
             while indent < line.count, line[indent] == " " || line[indent] == "\t" || wideSpaces.contains(line[indent]) {
                 if line[indent] == "\t" {
-                    throw .error("这一行用制表符（Tab）缩进：YAML 只认空格", at: at(indent + 1), suggestion: "把制表符换成空格（列表项和子项通常缩进两个空格）")
+                    throw .error(Message(.tabIndent), at: at(indent + 1), suggestion: Message(.tabIndentFix))
                 }
                 if wideSpaces.contains(line[indent]) {
-                    warnings.append(.warning("把缩进里的\(name(of: line[indent]))当作空格", at: at(indent + 1), suggestion: "改成普通的半角空格"))
+                    warnings.append(.warning(Message(.wideSpaceInIndent, arguments: [.word(name(of: line[indent]))]), at: at(indent + 1), suggestion: Message(.useASCIISpace)))
                     line[indent] = " "
                 }
                 indent += 1
@@ -53,7 +53,7 @@ enum YAMLTyping {
             // The key's separator: an ASCII colon followed by a space or the end, outside quotes; else a full-width one.
             var separator = keySeparator(line, from: start)
             if separator == nil, line[start] != "\"", line[start] != "'", let wide = line[start...].firstIndex(of: fullWidthColon), wide > start {
-                warnings.append(.warning("把全角冒号“：”当作 `:` 读", at: at(wide + 1), suggestion: "改成半角冒号 `:`，其后加一个空格"))
+                warnings.append(.warning(Message(.fullWidthColon), at: at(wide + 1), suggestion: Message(.fullWidthColonFix)))
                 line[wide] = ":"
                 if wide + 1 < line.count, line[wide + 1] != " " { line.insert(" ", at: wide + 1) }
                 separator = wide
@@ -61,7 +61,7 @@ enum YAMLTyping {
             if let colon = separator {
                 var value = colon + 1
                 if value < line.count, wideSpaces.contains(line[value]) {
-                    warnings.append(.warning("把冒号后的\(name(of: line[value]))当作空格", at: at(value + 1), suggestion: "改成普通的半角空格"))
+                    warnings.append(.warning(Message(.wideSpaceAfterColon, arguments: [.word(name(of: line[value]))]), at: at(value + 1), suggestion: Message(.useASCIISpace)))
                     line[value] = " "
                 }
                 while value < line.count, line[value] == " " { value += 1 }
@@ -69,8 +69,8 @@ enum YAMLTyping {
                     blockIndent = indent
                 } else if value < line.count, line[value] != "\"", line[value] != "'", line[value] != "[", line[value] != "{",
                           let hash = commentStart(line, from: value) {
-                    warnings.append(.warning("` #` 之后的文字会被 YAML 当作注释丢掉：这个值只剩“\(String(line[value..<hash]).trimmingWhitespace())”",
-                                             at: at(hash + 1), suggestion: "要保留 # 和其后的文字，把整个值用引号括起来；真的是注释，就在 # 后加一个空格"))
+                    warnings.append(.warning(Message(.hashComment, String(line[value..<hash]).trimmingWhitespace()),
+                                             at: at(hash + 1), suggestion: Message(.hashCommentFix)))
                 }
             }
             lines.append(String(line))
@@ -99,7 +99,7 @@ enum YAMLTyping {
         return nil
     }
 
-    static func name(of space: Character) -> String {
-        space == "\u{3000}" ? "全角空格（U+3000）" : "不换行空格（U+00A0）"
+    static func name(of space: Character) -> MessageKey {
+        space == "\u{3000}" ? .ideographicSpace : .noBreakSpace
     }
 }

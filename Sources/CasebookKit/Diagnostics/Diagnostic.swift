@@ -4,31 +4,41 @@ public struct Diagnostic: Sendable, Hashable, Codable, Error {
 
     public var severity: Severity
     public var location: SourceLocation?
-    public var message: String
+    public var message: Message
     /// A concrete fix the editor can apply, when one is known.
-    public var suggestion: String?
+    public var suggestion: Message?
 
-    public init(_ severity: Severity = .error, at location: SourceLocation?, _ message: String, suggestion: String? = nil) {
+    public init(_ severity: Severity = .error, at location: SourceLocation?, _ message: Message, suggestion: Message? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
         self.suggestion = suggestion
     }
 
-    public static func error(_ message: String, at location: SourceLocation?, suggestion: String? = nil) -> Diagnostic {
+    public static func error(_ message: Message, at location: SourceLocation?, suggestion: Message? = nil) -> Diagnostic {
         Diagnostic(.error, at: location, message, suggestion: suggestion)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation?, suggestion: String? = nil) -> Diagnostic {
+    public static func warning(_ message: Message, at location: SourceLocation?, suggestion: Message? = nil) -> Diagnostic {
         Diagnostic(.warning, at: location, message, suggestion: suggestion)
     }
 
-    /// Compiler style: `Content/cases/x.md:12:3: error: message` with the suggestion on a `note:` line.
-    public var formatted: String {
+    /// The stable code of this kind of diagnostic (see `MessageKey`).
+    public var code: String { message.code }
+
+    /// Compiler style, in Chinese: `Content/cases/x.md:12:3: 错误：message` with the fix on a `提示：` line.
+    public var formatted: String { formatted(.chinese) }
+
+    /// Compiler style in `language`; the position stays `file:line:column: ` so problem matchers keep working.
+    public func formatted(_ language: Language) -> String {
         var text = ""
         if let location { text += "\(ControlCharacters.escaped(location.file)):\(location.line):\(location.column): " }
-        text += "\(severity.rawValue): \(ControlCharacters.escaped(message))"
-        if let suggestion { text += "\n  note: \(ControlCharacters.escaped(suggestion))" }
+        let word = severity == .error ? MessageKey.severityError : .severityWarning
+        let colon = language == .chinese ? "：" : ": "
+        text += MessageTable.template(word, language) + colon + ControlCharacters.escaped(message.text(language))
+        if let suggestion {
+            text += "\n  " + MessageTable.template(.severityNote, language) + colon + ControlCharacters.escaped(suggestion.text(language))
+        }
         return text
     }
 }

@@ -32,3 +32,10 @@ public enum Suggestion {
         return rows[x.count][y.count]
     }
 }
+
+extension Suggestion {
+    /// "Did you mean `x`?" for the closest candidate, or nil.
+    public static func didYouMean(_ word: String, in candidates: [String]) -> Message? {
+        closest(to: word, in: candidates).map { Message(.didYouMean, $0) }
+    }
+}

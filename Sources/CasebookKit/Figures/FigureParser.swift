@@ -20,7 +20,7 @@ public enum FigureParser {
         } catch {
             return (nil, [error])
         }
-        let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: "a figure")
+        let (pairs, unknown) = document.checkedPairs(document.root, known: knownKeys, context: .inFigure)
         var diagnostics = document.warnings + unknown
         var id: String?, title: String?, kind = ChartKind.bar, kindValid = true
         var base: Int?, population: String?, source: String?, series: [String] = []
@@ -32,20 +32,20 @@ public enum FigureParser {
                 case "id":
                     let text = try document.string(value, key: key).trimmingWhitespace()
                     guard isValidID(text) else {
-                        throw .error("figure id `\(text)` must look like `1-1` (numbers joined by `-`)", at: document.location(of: value))
+                        throw .error(Message(.figureIDFormat, text), at: document.location(of: value))
                     }
                     id = text
                 case "title":
                     let text = try document.string(value, key: key).trimmingWhitespace(andNewlines: true)
-                    if text.isEmpty { throw .error("figure `title` is empty", at: document.location(of: value)) }
+                    if text.isEmpty { throw .error(Message(.figureTitleEmpty), at: document.location(of: value)) }
                     title = text
                 case "chart":
                     let text = try document.string(value, key: key)
                     guard let parsed = ChartKind(rawValue: text) else {
                         kindValid = false
-                        throw .error("unknown chart kind `\(text)`", at: document.location(of: value),
-                                     suggestion: (Suggestion.closest(to: text, in: ChartKind.allCases.map(\.rawValue)).map { "did you mean `\($0)`? " } ?? "")
-                                        + "use one of: bar, stacked, pie, compare")
+                        throw .error(Message(.unknownChartKind, text), at: document.location(of: value),
+                                     suggestion: Suggestion.didYouMean(text, in: ChartKind.allCases.map(\.rawValue))
+                                        + Message(.chartKinds, ChartKind.allCases.map(\.rawValue).joined(separator: ", ")))
                     }
                     kind = parsed
                 case "base": base = try document.integer(value, key: key, range: 1...100_000_000)
@@ -61,20 +61,20 @@ public enum FigureParser {
         }
         let top = location.offset(lines: -1, column: location.column)
         if id == nil, !pairs.contains(where: { $0.key == "id" }) {
-            diagnostics.append(.error("figure has no `id`", at: top, suggestion: "add a line such as `id: 1-1`; prose that says 图 1-1 then links to it"))
+            diagnostics.append(.error(Message(.figureNoID), at: top, suggestion: Message(.figureNoIDFix)))
         }
         if title == nil, !pairs.contains(where: { $0.key == "title" }) {
-            diagnostics.append(.error("figure has no `title`", at: top, suggestion: "add the caption as `title:`; when the source has none, say so, e.g. `title: 原书缺图题`"))
+            diagnostics.append(.error(Message(.figureNoTitle), at: top, suggestion: Message(.figureNoTitleFix)))
         }
         if kind == .compare, kindValid, series.count < 2 {
-            diagnostics.append(.error("a `compare` figure needs `series` with at least two entries",
-                                      at: seriesNode.map(document.location(of:)) ?? top, suggestion: "for example `series: [1997 年, 1998 年]`"))
+            diagnostics.append(.error(Message(.compareNeedsSeries),
+                                      at: seriesNode.map(document.location(of:)) ?? top, suggestion: Message(.compareNeedsSeriesFix)))
         }
         var rows: [Figure.Row] = []
         if let dataNode {
-            rows = readRows(dataNode, kind: kind, seriesCount: kind == .compare ? series.count : 1, document: document, diagnostics: &diagnostics)
+            rows = readRows(dataNode, kind: kind, series: kind == .compare ? series : [], document: document, diagnostics: &diagnostics)
         } else {
-            diagnostics.append(.error("figure has no `data`", at: top, suggestion: "add `data:` with one `label: value` line per answer"))
+            diagnostics.append(.error(Message(.figureNoData), at: top, suggestion: Message(.figureNoDataFix)))
         }
         guard !diagnostics.hasErrors, let id, let title else { return (nil, diagnostics) }
         return (Figure(id: id, title: title, kind: kind, base: base, population: population, source: source,
@@ -86,18 +86,19 @@ public enum FigureParser {
         return (1...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }
     }
 
-    private static func readRows(_ node: Node, kind: ChartKind, seriesCount: Int, document: YAMLDocument, diagnostics: inout [Diagnostic]) -> [Figure.Row] {
+    private static func readRows(_ node: Node, kind: ChartKind, series: [String], document: YAMLDocument, diagnostics: inout [Diagnostic]) -> [Figure.Row] {
         guard case let .mapping(mapping) = node else {
-            diagnostics.append(.error("`data` must be `label: value` lines", at: document.location(of: node)))
+            diagnostics.append(.error(Message(.dataNotPairs), at: document.location(of: node)))
             return []
         }
+        let seriesCount = max(series.count, 1)
         if mapping.count == 0 {
-            diagnostics.append(.error("`data` is empty", at: document.location(of: node)))
+            diagnostics.append(.error(Message(.dataEmpty), at: document.location(of: node)))
             return []
         }
         if mapping.count > maximumRows {
-            diagnostics.append(.error("a figure may have at most \(maximumRows) labels; this one has \(mapping.count)", at: document.location(of: node),
-                                      suggestion: "split it into several figures"))
+            diagnostics.append(.error(Message(.tooManyLabels, String(maximumRows), String(mapping.count)), at: document.location(of: node),
+                                      suggestion: Message(.splitFigure)))
             return []
         }
         var rows: [Figure.Row] = []
@@ -105,16 +106,16 @@ public enum FigureParser {
         for (keyNode, valueNode) in mapping {
             let label: String
             do { label = try document.string(keyNode, key: "data").trimmingWhitespace() } catch { diagnostics.append(error); continue }
-            if label.isEmpty { diagnostics.append(.error("a data label is empty", at: document.location(of: keyNode))); continue }
-            if !labels.insert(label).inserted { diagnostics.append(.error("label `\(label)` appears twice", at: document.location(of: keyNode))); continue }
+            if label.isEmpty { diagnostics.append(.error(Message(.labelEmpty), at: document.location(of: keyNode))); continue }
+            if !labels.insert(label).inserted { diagnostics.append(.error(Message(.labelTwice, label), at: document.location(of: keyNode))); continue }
             var values: [Double] = []
             if kind == .compare {
                 guard case let .sequence(items) = valueNode else {
-                    diagnostics.append(.error("in a `compare` figure each value is a list, one per series, e.g. `[80, 89]`", at: document.location(of: valueNode)))
+                    diagnostics.append(.error(Message(.compareValueList), at: document.location(of: valueNode)))
                     continue
                 }
                 if items.count != seriesCount {
-                    diagnostics.append(.error("`\(label)` has \(items.count) value\(items.count == 1 ? "" : "s") but `series` has \(seriesCount)", at: document.location(of: valueNode)))
+                    diagnostics.append(.error(Message(.compareValueCount, label, String(items.count), String(seriesCount)), at: document.location(of: valueNode)))
                     continue
                 }
                 for item in items {
@@ -132,9 +133,9 @@ public enum FigureParser {
         for column in 0..<columns where !diagnostics.hasErrors {
             let total = rows.reduce(0) { $0 + $1.values[column] }
             if total > 100 + sumSlack {
-                let which = kind == .compare ? " for series \(column + 1)" : ""
-                diagnostics.append(.error("values\(which) add up to \(format(total))%, more than 100", at: document.location(of: node),
-                                          suggestion: "check the numbers against the text; a share the text does not give is left out and shown as not reported"))
+                let message = kind == .compare && column < series.count ? Message(.seriesOver100, series[column], format(total))
+                    : Message(.valuesOver100, format(total))
+                diagnostics.append(.error(message, at: document.location(of: node), suggestion: Message(.valuesOver100Fix)))
             }
         }
         return rows
@@ -142,17 +143,17 @@ public enum FigureParser {
 
     private static func percentage(_ node: Node, label: String, document: YAMLDocument, diagnostics: inout [Diagnostic]) -> Double? {
         guard case let .scalar(scalar) = node else {
-            diagnostics.append(.error("the value of `\(label)` must be a number", at: document.location(of: node)))
+            diagnostics.append(.error(Message(.valueNotNumber, label), at: document.location(of: node)))
             return nil
         }
         var text = scalar.string.trimmingWhitespace()
         if text.hasSuffix("%") { text.removeLast() }
         guard let value = Double(text), value.isFinite, text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "-" }) else {
-            diagnostics.append(.error("the value of `\(label)` must be a percentage, not `\(scalar.string)`", at: document.location(of: node)))
+            diagnostics.append(.error(Message(.valueNotPercentage, label, scalar.string), at: document.location(of: node)))
             return nil
         }
         guard (0...100).contains(value) else {
-            diagnostics.append(.error("the value of `\(label)` is \(format(value)), outside 0–100", at: document.location(of: node)))
+            diagnostics.append(.error(Message(.valueOutOfRange, label, format(value)), at: document.location(of: node)))
             return nil
         }
         return value

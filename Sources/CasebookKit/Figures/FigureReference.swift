@@ -1,14 +1,22 @@
 import Foundation
 
-/// Finds the prose's references to figures: `图 1-1`, `图1-1`, `图 1 - 1`, `见图 1-1`.
+/// Finds the prose's mentions of figures: `图` and a figure number, `图 1-1`, `图1-1`, `图 1 - 1`, `图3`.
+///
+/// The rule (documented in the editors' guide): a mention of a figure this case has is linked to it,
+/// whatever surrounds it. A mention of a figure it does not have is a reference only when it says so,
+/// `见图 3-1` (or 参见、详见、如图) or `图 3-1 所示`, and then it is a warning; a bare `图 3-1` of
+/// another book or `蓝图2001-2005` is plain text. `\图 3-1` is always plain text.
 public enum FigureReference {
-    /// One reference in a text: the figure id it names (`1-1`) and its range in the text.
+    /// One mention in a text: the figure id it names (`1-1`), its range in the text, and whether it is
+    /// worded as a reference to a figure of this case (`见图 1-1`, `图 1-1 所示`).
     public struct Match: Equatable, Sendable {
         public var id: String
         public var range: Range<String.Index>
+        public var explicit: Bool
     }
 
-    /// Every reference in `text`, in order. Spaces around the dash may be ASCII or ideographic; the dash may be `-`, `－`, `–` or `—`.
+    /// Every mention in `text`, in order. Spaces around a dash may be ASCII or ideographic; the dash may be
+    /// `-`, `－`, `–` or `—`; an id has one to three numbers.
     public static func matches(in text: String) -> [Match] {
         var text = text
         text.makeContiguousUTF8()
@@ -20,22 +28,25 @@ public enum FigureReference {
             while let start = find(marker, in: bytes, from: index) {
                 var cursor = start + marker.count
                 skipSpaces(bytes, &cursor)
-                if let major = digits(bytes, &cursor) {
-                    let afterMajor = cursor
-                    skipSpaces(bytes, &cursor)
-                    if let dash = dashes.first(where: { has($0, in: bytes, at: cursor) }) {
-                        cursor += dash.count
-                        skipSpaces(bytes, &cursor)
-                        if let minor = digits(bytes, &cursor) {
-                            let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: cursor)
-                            result.append(Match(id: "\(major)-\(minor)", range: range))
-                            index = cursor
-                            continue
-                        }
-                    }
-                    cursor = afterMajor
+                guard let first = digits(bytes, &cursor) else { index = start + marker.count; continue }
+                var numbers = [first]
+                while numbers.count < 3 {
+                    var next = cursor
+                    skipSpaces(bytes, &next)
+                    guard let dash = dashes.first(where: { has($0, in: bytes, at: next) }) else { break }
+                    next += dash.count
+                    skipSpaces(bytes, &next)
+                    guard let number = digits(bytes, &next) else { break }
+                    numbers.append(number)
+                    cursor = next
                 }
-                index = start + marker.count
+                var after = cursor
+                skipSpaces(bytes, &after)
+                let explicit = prefixes.contains { start >= $0.count && has($0, in: bytes, at: start - $0.count) }
+                    || has(shown, in: bytes, at: after)
+                let range = utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: cursor)
+                result.append(Match(id: numbers.map(String.init).joined(separator: "-"), range: range, explicit: explicit))
+                index = cursor
             }
             return result
         } ?? []
@@ -53,6 +64,10 @@ public enum FigureReference {
     }
 
     private static let markerCString: [CChar] = marker.map { CChar(bitPattern: $0) } + [0]
+    /// Words before `图` that make a mention a reference: 见 (参见、详见), 如 (如图).
+    private static let prefixes = [Array("见".utf8), Array("如".utf8)]
+    /// The word after a figure number that makes a mention a reference: 所示.
+    private static let shown = Array("所示".utf8)
     private static let spaces = [Array(" ".utf8), Array("\u{3000}".utf8)]
     private static let dashes = ["-", "－", "–", "—"].map { Array($0.utf8) }
 
@@ -73,10 +88,15 @@ public enum FigureReference {
         while let space = spaces.first(where: { has($0, in: bytes, at: cursor) }) { cursor += space.count }
     }
 
-    /// The number at `cursor` without leading zeros (`01` is `1`), or nil when there is none or it does not fit an `Int`.
+    /// The number at `cursor` without leading zeros (`01` is `1`), or nil when there is none or it does not fit an `Int`
+    /// (then the cursor stays).
     private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> Int? {
         let begin = cursor
         while cursor < bytes.count, (48...57).contains(bytes[cursor]) { cursor += 1 }
-        return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<cursor]), as: UTF8.self))
+        guard let number = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<cursor]), as: UTF8.self)) else {
+            cursor = begin
+            return nil
+        }
+        return number
     }
 }

@@ -36,7 +36,7 @@ public struct BuildManifest: Sendable {
     public var groupKeys: [String: ContentHash]
     /// The last build's warnings and notes, repeated when nothing changed.
     public var warnings: [Diagnostic]
-    public var notes: [String]
+    public var notes: [Message]
     /// What the last build made, for the report of a build that finds nothing to do.
     public var cases: Int
     public var pages: Int
@@ -129,7 +129,7 @@ public struct BuildManifest: Sendable {
         var environment: ContentHash
         var groupKeys: [Named]
         var warnings: [Diagnostic]
-        var notes: [String]
+        var notes: [Message]
         var cases: Int
         var pages: Int
         var figures: Int

@@ -174,6 +174,45 @@ extension Diagnostic: BinaryField {
 
 extension Diagnostic.Severity: BinaryField {}
 
+extension MessageKey: BinaryField {}
+
+extension Message: BinaryField {
+    init(reading reader: inout BinaryReader) throws {
+        self.init(parts: try reader.read())
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.write(parts)
+    }
+}
+
+extension Message.Part: BinaryField {
+    init(reading reader: inout BinaryReader) throws {
+        self.init(key: try reader.read(), arguments: try reader.read())
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.write(key)
+        writer.write(arguments)
+    }
+}
+
+extension Message.Argument: BinaryField {
+    init(reading reader: inout BinaryReader) throws {
+        let text: String? = try reader.read(), word: MessageKey? = try reader.read(), message: Message? = try reader.read()
+        if let text { self = .text(text) } else if let word { self = .word(word) } else if let message { self = .message(message) } else {
+            throw BinaryCoder.Truncated()
+        }
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        let fields = self.fields
+        writer.write(fields.text)
+        writer.write(fields.word)
+        writer.write(fields.message)
+    }
+}
+
 extension SearchIndex.PageSize: BinaryField {
     init(reading reader: inout BinaryReader) throws {
         self.init(blocks: try reader.read(), weight: try reader.read())

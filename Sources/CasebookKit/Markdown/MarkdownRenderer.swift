@@ -56,8 +56,8 @@ public struct MarkdownRenderer: Sendable {
             diagnostics += rendered.diagnostics
             if let figure = rendered.figure {
                 if let previous = figureIDs[figure.id] {
-                    diagnostics.append(.error("figure id `\(figure.id)` is used twice in this case", at: figure.location,
-                                              suggestion: "the first one is at line \(previous.line); give each figure its own id"))
+                    diagnostics.append(.error(Message(.figureIDTwice, figure.id), at: figure.location,
+                                              suggestion: Message(.figureIDTwiceFix, String(previous.line))))
                 } else {
                     figureIDs[figure.id] = figure.location
                     figureList.append(figure)
@@ -102,16 +102,15 @@ public struct MarkdownRenderer: Sendable {
                 if anchors.contains(normalised) || fragment.hasPrefix("fn") {
                     cmark_node_set_url(node, "#" + (fragment.hasPrefix("fn") ? fragment : normalised))
                 } else {
-                    diagnostics.append(.error("link to `#\(fragment)`, but this case has no such heading or figure", at: where_,
-                                              suggestion: Suggestion.closest(to: normalised, in: Array(anchors)).map { "did you mean `#\($0)`?" }))
+                    diagnostics.append(.error(Message(.linkNoFragmentHere, fragment), at: where_,
+                                              suggestion: Suggestion.closest(to: normalised, in: Array(anchors)).map { Message(.didYouMeanFragment, $0) }))
                 }
             case let .media(path):
                 if !mediaExists(path) {
-                    diagnostics.append(.error("link to `../media/\(path)`, but Content/media/\(path) does not exist", at: where_))
+                    diagnostics.append(.error(Message(.linkMediaMissing, path), at: where_))
                 }
             case let .unknownRelative(path):
-                diagnostics.append(.error("link to `\(path)` does not name a case file (`other-slug.md`) or a file in `../media/`", at: where_,
-                                          suggestion: "link to a case as `[标题](other-slug.md)`"))
+                diagnostics.append(.error(Message(.linkUnknownRelative, path), at: where_, suggestion: Message(.linkCaseFix)))
             case .external, .empty:
                 break
             }
@@ -142,16 +141,27 @@ public struct MarkdownRenderer: Sendable {
             var cursor = text.startIndex
             for match in matches {
                 let label = String(text[match.range])
+                // `\图 3-1` is plain text, shown without the backslash (cmark keeps a backslash before a letter).
+                if match.range.lowerBound > cursor, text[text.index(before: match.range.lowerBound)] == "\\" {
+                    insertText(String(text[cursor..<text.index(before: match.range.lowerBound)]), before: node)
+                    cursor = match.range.lowerBound
+                    continue
+                }
+                if match.range.lowerBound == text.startIndex, let previous = cmark_node_previous(node),
+                   CmarkNode.type(previous) == CMARK_NODE_TEXT, CmarkNode.literal(previous).hasSuffix("\\") {
+                    cmark_node_set_literal(previous, String(CmarkNode.literal(previous).dropLast()))
+                    continue
+                }
                 guard figureIDs.contains(match.id) else {
+                    guard match.explicit else { continue }
                     let column = columns.column(of: label, inLine: line) ?? 1
                     unknown += 1
                     if unknown <= Self.reportedUnknownReferences {
-                        diagnostics.append(.error("\(label) refers to a figure this case does not have", at: location(line, column),
-                                                  suggestion: figureIDs.isEmpty ? "add a ```figure block with `id: \(match.id)`"
-                                                    : "figures here: " + figureIDs.sorted().joined(separator: ", ")))
+                        let fix = figureIDs.isEmpty ? Message(.figureRefAddBlock, match.id) : Message(.figureRefHere, figureIDs.sorted().joined(separator: ", "))
+                        diagnostics.append(.warning(Message(.figureRefMissing, label, match.id), at: location(line, column),
+                                                    suggestion: fix + Message(.figureRefPlainText, match.id)))
                     } else if unknown == Self.reportedUnknownReferences + 1 {
-                        diagnostics.append(.error("从这里起还有更多处提到本案例没有的图，不再逐一列出", at: location(line, column),
-                                                  suggestion: "先改正上面列出的几处，再检查一遍"))
+                        diagnostics.append(.warning(Message(.figureRefMore), at: location(line, column), suggestion: Message(.figureRefMoreFix)))
                     }
                     continue
                 }

@@ -19,12 +19,10 @@ enum PastedHTML {
             if type == CMARK_NODE_HTML_BLOCK {
                 let words = text(of: literal)
                 if words.isEmpty {
-                    diagnostics.append(.warning("删去了 HTML 标记 \(shown)：页面上不显示 HTML", at: location(line, column),
-                                                suggestion: "用 Markdown 写格式（如 **粗体**、空行分段）"))
+                    diagnostics.append(.warning(Message(.htmlRemoved, shown), at: location(line, column), suggestion: Message(.htmlUseMarkdown)))
                     cmark_node_free(node)
                 } else {
-                    diagnostics.append(.warning("删去了粘贴进来的 HTML 标记 \(shown)…，其中的文字保留为一段正文", at: location(line, column),
-                                                suggestion: "删掉这些标记，用 Markdown 写格式（如 **粗体**、空行分段）"))
+                    diagnostics.append(.warning(Message(.htmlBlockKept, shown), at: location(line, column), suggestion: Message(.htmlBlockFix)))
                     let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
                     let content = cmark_node_new(CMARK_NODE_TEXT)!
                     cmark_node_set_literal(content, words)
@@ -36,9 +34,9 @@ enum PastedHTML {
             let tag = literal.lowercased()
             if tag.hasPrefix("<br") {
                 CmarkNode.replace(node, with: cmark_node_new(CMARK_NODE_LINEBREAK)!, movingChildren: false)
-                diagnostics.append(.warning("把 \(shown) 换成了换行", at: location(line, 1), suggestion: "在行末加两个空格或反斜杠 `\\` 也能换行"))
+                diagnostics.append(.warning(Message(.htmlBreak, shown), at: location(line, 1), suggestion: Message(.htmlBreakFix)))
             } else {
-                diagnostics.append(.warning("删去了 HTML 标记 \(shown)，其中的文字保留", at: location(line, 1), suggestion: "用 Markdown 写格式（如 **粗体**）"))
+                diagnostics.append(.warning(Message(.htmlInlineKept, shown), at: location(line, 1), suggestion: Message(.htmlInlineFix)))
                 cmark_node_free(node)
             }
         }

@@ -7,22 +7,25 @@ public enum OutputError: Error, CustomStringConvertible {
     /// A file or folder that could not be created, renamed or removed, with the system's error number.
     case cannotWrite(String, Int32)
 
-    public var description: String {
+    /// What went wrong, for the editor.
+    public var message: Message {
         switch self {
-        case let .unsafePath(path): return "拒绝写入 `\(path)`：它会落到输出文件夹之外"
-        case let .unreadable(path): return "无法读取 \(path)"
-        case let .cannotWrite(path, code): return "\(Self.problem(code))：\(path)（\(String(cString: strerror(code)))）"
+        case let .unsafePath(path): Message(.unsafePath, path)
+        case let .unreadable(path): Message(.cannotRead, path)
+        case let .cannotWrite(path, code): Message(.cannotWrite, arguments: [.word(Self.problem(code)), .text(path), .text(String(cString: strerror(code)))])
         }
     }
 
-    /// The kind of failure an error number means, in Chinese.
-    static func problem(_ code: Int32) -> String {
+    public var description: String { message.text(.chinese) }
+
+    /// The kind of failure an error number means.
+    static func problem(_ code: Int32) -> MessageKey {
         switch code {
-        case EACCES, EPERM, EROFS: return "输出目录不可写"
-        case ENOSPC, EDQUOT: return "磁盘已满，无法写入"
-        case ENOENT, ENOTDIR: return "输出目录中的路径不存在"
-        case EEXIST, ENOTEMPTY, EISDIR: return "输出目录中已有同名的文件或文件夹"
-        default: return "无法写入"
+        case EACCES, EPERM, EROFS: .outputNotWritable
+        case ENOSPC, EDQUOT: .diskFull
+        case ENOENT, ENOTDIR: .outputPathMissing
+        case EEXIST, ENOTEMPTY, EISDIR: .outputNameTaken
+        default: .cannotWriteOther
         }
     }
 }

@@ -7,37 +7,36 @@ import Foundation
 public enum OutputGuard {
     /// Checks `options.outputDirectory` without touching anything; throws one error naming the problem.
     public static func check(_ options: BuildOptions) throws(BuildFailure) {
-        let protected = [(options.contentDirectory, "内容文件夹"), (options.templatesDirectory, "模板文件夹"),
-                         (FileManager.default.currentDirectoryPath, "当前工作目录")]
+        let protected: [(path: String, name: MessageKey)] = [(options.contentDirectory, .contentFolder), (options.templatesDirectory, .templatesFolder),
+                                                              (FileManager.default.currentDirectoryPath, .workingFolder)]
         if let refusal = refusal(output: options.outputDirectory, protected: protected) {
-            throw BuildFailure([.error(refusal, at: nil, suggestion: "换一个新的或空的输出文件夹，例如 `--output output`")])
+            throw BuildFailure([.error(refusal, at: nil, suggestion: Message(.outputFix))])
         }
     }
 
     /// Why the site may not be written to `output`, or nil when it may. `protected` pairs each folder the
     /// build must never replace with its name in messages: the content folder, the templates folder, then any
     /// others.
-    static func refusal(output: String, protected: [(path: String, name: String)]) -> String? {
+    static func refusal(output: String, protected: [(path: String, name: MessageKey)]) -> Message? {
         let target = resolved(output)
-        let shown = "--output \(output)"
-        if target == "/" { return "\(shown) 是根目录：构建会用网站替换它，已拒绝" }
+        if target == "/" { return Message(.outputIsRoot, output) }
         for (index, folder) in protected.enumerated() {
             let path = resolved(folder.path)
             if path == target || path.hasPrefix(target + "/") {
-                return "\(shown) \(path == target ? "就是" : "包含")\(folder.name) \(folder.path)：构建会用网站替换它，已拒绝"
+                return Message(path == target ? .outputIsFolder : .outputHoldsFolder, arguments: [.text(output), .word(folder.name), .text(folder.path)])
             }
             // Inside the templates, or where the content's own files are, the site would be read as a source.
             let sources = index == 0 ? [path + "/cases", path + "/media"] : index == 1 ? [path] : []
             if let source = sources.first(where: { target == $0 || target.hasPrefix($0 + "/") }) {
-                return "\(shown) 位于\(folder.name)的 \(source) 之内：网站不能写进源文件里，已拒绝"
+                return Message(.outputInsideSources, arguments: [.text(output), .word(folder.name), .text(source)])
             }
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return nil }
-        guard isDirectory.boolValue else { return "\(shown) 是一个已有的文件，不是文件夹：构建会用网站替换它，已拒绝" }
+        guard isDirectory.boolValue else { return Message(.outputIsFile, output) }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         if entries.isEmpty || madeByCasebook(output) { return nil }
-        return "\(shown) 里已有 \(entries.count) 项不是 Casebook 生成的内容（其中没有它的标记文件 \(SitePaths.marker)）：构建会删除它们，已拒绝"
+        return Message(.outputNotOurs, output, String(entries.count), SitePaths.marker)
     }
 
     /// True when a build made `output`: it holds the site's marker file, or the last build's manifest is beside it.

@@ -36,7 +36,7 @@ public struct BuildReport: Sendable {
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
     /// Things the build chose not to do, and why (e.g. no feed without a base URL).
-    public var notes: [String] = []
+    public var notes: [Message] = []
     /// Cases rendered again (the rest came from the cache) and files written (the rest were unchanged).
     public var casesRendered: Int = 0
     public var filesWritten: Int = 0

@@ -104,7 +104,7 @@ public enum Builder {
             recovered = try OutputRecovery.recover(destination: options.outputDirectory)
             if lock.lastBuildWasKilled { CacheFile.removeLeftovers(in: BuildManifest.cacheDirectory(for: options.outputDirectory)) }
         } catch {
-            throw BuildFailure([.error("\(error)", at: nil, suggestion: "修好输出文件夹的权限或空间后再构建；被中断的构建会在那时完成")],
+            throw BuildFailure([.error(Message(describing: error), at: nil, suggestion: Message(.recoveryFix))],
                                output: .incomplete)
         }
         defer { withExtendedLifetime(lock) {} }
@@ -114,7 +114,7 @@ public enum Builder {
             if failure.output == .unchanged, recovered == .repaired { failure.output = .repaired }
             throw failure
         } catch {
-            throw BuildFailure([.error("\(error)", at: nil)], output: recovered == .repaired ? .repaired : .unchanged)
+            throw BuildFailure([.error(Message(describing: error), at: nil)], output: recovered == .repaired ? .repaired : .unchanged)
         }
     }
 
@@ -145,7 +145,7 @@ public enum Builder {
         let checkedAt = StageClock.now()
         let writer: OutputWriter
         do { writer = try OutputWriter(destination: options.outputDirectory, previous: manifest?.outputs) } catch {
-            throw BuildFailure([.error("无法准备输出文件夹：\(error)", at: nil)])
+            throw BuildFailure([.error(Message(.prepareOutputFailed, arguments: [.message(Message(describing: error))]), at: nil)])
         }
         do {
             let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:])
@@ -179,7 +179,7 @@ public enum Builder {
         } catch {
             writer.discard()
             checked.savingHeads?.value
-            throw BuildFailure([.error("写入网站失败：\(error)", at: nil)], output: writer.isIncomplete ? .incomplete : .unchanged)
+            throw BuildFailure([.error(Message(.writeSiteFailed, arguments: [.message(Message(describing: error))]), at: nil)], output: writer.isIncomplete ? .incomplete : .unchanged)
         }
     }
 
@@ -208,13 +208,12 @@ public enum Builder {
             for link in report.outline.caseLinks {
                 guard let target = bySlug[link.slug] else {
                     if existing.contains(link.slug) { continue }
-                    diagnostics.append(.error("link to `\(link.slug).md`, but there is no such case", at: link.location,
-                                              suggestion: Suggestion.closest(to: link.slug, in: Array(bySlug.keys).sorted()).map { "did you mean `\($0).md`?" }))
+                    diagnostics.append(.error(Message(.linkNoCase, link.slug), at: link.location,
+                                              suggestion: Suggestion.closest(to: link.slug, in: Array(bySlug.keys).sorted()).map { Message(.didYouMeanFile, $0) }))
                     continue
                 }
                 if !published.contains(link.slug), published.contains(report.slug) {
-                    diagnostics.append(.error("link to `\(link.slug).md`, which is a draft and not published", at: link.location,
-                                              suggestion: "publish it (draft: false) or build with --drafts"))
+                    diagnostics.append(.error(Message(.linkToDraft, link.slug), at: link.location, suggestion: Message(.linkToDraftFix)))
                     continue
                 }
                 guard let fragment = link.fragment else { continue }
@@ -222,8 +221,8 @@ public enum Builder {
                     anchors[target] = Set(reports[target].outline.headings.map(\.id)).union(reports[target].figures.map(\.anchor))
                 }
                 if let targetAnchors = anchors[target], !targetAnchors.contains(fragment) {
-                    diagnostics.append(.error("link to `\(link.slug).md#\(fragment)`, but that case has no such heading or figure", at: link.location,
-                                              suggestion: Suggestion.closest(to: fragment, in: Array(targetAnchors).sorted()).map { "did you mean `#\($0)`?" }))
+                    diagnostics.append(.error(Message(.linkNoFragment, link.slug, fragment), at: link.location,
+                                              suggestion: Suggestion.closest(to: fragment, in: Array(targetAnchors).sorted()).map { Message(.didYouMeanFragment, $0) }))
                 }
             }
         }

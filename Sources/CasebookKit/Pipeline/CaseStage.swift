@@ -22,7 +22,7 @@ struct CaseStage: Sendable {
     /// Renders `file`; `data` is its bytes when the caller has read them already.
     func run(_ file: CaseFile, data: Data? = nil) -> Output {
         guard let data = data ?? FileManager.default.contents(atPath: file.path) else {
-            return Output(report: nil, text: nil, searchSize: nil, listing: nil, draft: false, diagnostics: [.error("cannot read the file", at: SourceLocation(file: file.displayPath))])
+            return Output(report: nil, text: nil, searchSize: nil, listing: nil, draft: false, diagnostics: [.error(Message(.cannotReadCase), at: SourceLocation(file: file.displayPath))])
         }
         let text: String
         let split: FrontMatterSplit
@@ -42,9 +42,9 @@ struct CaseStage: Sendable {
             section = site.section(named: metadata.section)
             if section == nil {
                 let names = site.sections.flatMap { [$0.name, $0.slug] }
-                diagnostics.append(.error("unknown section `\(metadata.section)`", at: metadata.sectionLocation,
-                                          suggestion: Suggestion.closest(to: metadata.section, in: names).map { "did you mean `\($0)`?" }
-                                            ?? "sections in site.yaml: " + site.sections.map(\.name).joined(separator: "、")))
+                diagnostics.append(.error(Message(.unknownSection, metadata.section), at: metadata.sectionLocation,
+                                          suggestion: Suggestion.didYouMean(metadata.section, in: names)
+                                            ?? Message(.sectionsInSite, site.sections.map(\.name).joined(separator: "、"))))
             }
         }
         let slug = file.slug

@@ -8,7 +8,7 @@ enum Restyle {
     static func build(_ options: BuildOptions, manifest: BuildManifest, assets: ContentHash, start: Date) throws(BuildFailure) -> BuildReport {
         let writer: OutputWriter
         do { writer = try OutputWriter(destination: options.outputDirectory, previous: manifest.outputs) } catch {
-            throw BuildFailure([.error("无法准备输出文件夹：\(error)", at: nil)])
+            throw BuildFailure([.error(Message(.prepareOutputFailed, arguments: [.message(Message(describing: error))]), at: nil)])
         }
         do {
             writer.keepEveryPrevious()
@@ -36,7 +36,7 @@ enum Restyle {
                                casesRendered: 0, filesWritten: writer.writtenCount)
         } catch {
             writer.discard()
-            throw BuildFailure([.error("写入网站失败：\(error)", at: nil)], output: writer.isIncomplete ? .incomplete : .unchanged)
+            throw BuildFailure([.error(Message(.writeSiteFailed, arguments: [.message(Message(describing: error))]), at: nil)], output: writer.isIncomplete ? .incomplete : .unchanged)
         }
     }
 }

@@ -13,7 +13,7 @@ struct SiteWriter {
 
     /// - Returns: the number of HTML pages, notes on what was skipped, the keys of file groups, and the
     ///   time spent on the search index, which in an update overlaps the pages' (`searchBesidePages`).
-    func writeAll() throws -> (pages: Int, notes: [String], groups: [String: ContentHash], search: BuildReport.Stage,
+    func writeAll() throws -> (pages: Int, notes: [Message], groups: [String: ContentHash], search: BuildReport.Stage,
                                searchBesidePages: Bool) {
         let model = checked.model
         let values = PageValues(model: model, strings: checked.strings)
@@ -124,12 +124,12 @@ struct SiteWriter {
             try writer.copy(from: checked.content.contentDirectory + "/media/" + file, to: "media/" + file)
         }
         try writer.write(SitePaths.marker, "Casebook 生成的网站：再次构建时会整个替换这个文件夹。\n")
-        var notes: [String] = []
+        var notes: [Message] = []
         if let base = options.baseURL.map({ $0.hasSuffix("/") ? $0 : $0 + "/" }) ?? model.config.baseURL {
             try writer.write(Feeds.atomPath, Feeds.atom(model, baseURL: base))
             try writer.write(Feeds.sitemapPath, Feeds.sitemap(pages: writer.files.filter { $0.hasSuffix(".html") }, baseURL: base))
         } else {
-            notes.append("feed and sitemap skipped: no base URL (set base_url in site.yaml or pass --base-url)")
+            notes.append(Message(.noBaseURL))
         }
         try writer.flush()
         return (pages, notes, ["search": searchKey], search, searchBesidePages)

@@ -27,7 +27,7 @@ import Testing
         #expect(diagnostics.count == 1, "one mistake, one diagnostic")
         let unknown = try #require(diagnostics.first { $0.message.contains("titel") })
         #expect(unknown.location == SourceLocation(file: "c.md", line: 2, column: 1))
-        #expect(unknown.suggestion == "did you mean `title`?")
+        #expect(unknown.suggestion?.text(.english) == "did you mean `title`?")
         let (_, missing) = try read("---\nsection: 社区服务\n---\n")
         #expect(missing.count == 1 && missing[0].message.contains("no `title`"))
     }

@@ -34,13 +34,13 @@ import Testing
     }
 
     @Test func manyReferencesToAMissingFigureAreFoundInLinearTimeAndSummedUp() {
-        let body = String(repeating: "图 1-1 ", count: 40_000)
+        let body = String(repeating: "见图 1-1 ", count: 40_000)
         let start = Date()
         let rendered = MarkdownRenderer().render(body, file: "x.md", firstLine: 5, figures: { _ in RenderedFigure(figure: nil, html: "", chart: "", diagnostics: []) })
         #expect(Date().timeIntervalSince(start) < 10)
         #expect(rendered.diagnostics.count == MarkdownRenderer.reportedUnknownReferences + 1)
         // Each reference is placed at its own column, not all at the first.
-        #expect(rendered.diagnostics[1].location?.column == 7)
+        #expect(rendered.diagnostics[1].location?.column == 9)
     }
 
     @Test func theColumnFinderFindsSuccessiveNeedles() {

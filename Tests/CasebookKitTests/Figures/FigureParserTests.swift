@@ -51,7 +51,7 @@ import Testing
 
     @Test func unknownKeysAndDuplicateLabels() {
         let (_, d) = parse("id: 1-1\ntitle: t\ntitel: x\ndata:\n  a: 1\n")
-        #expect(d.count == 1 && d[0].suggestion == "did you mean `title`?")
+        #expect(d.count == 1 && d[0].suggestion?.text(.english) == "did you mean `title`?")
         let (_, yamlDuplicate) = parse("id: 1-1\ntitle: t\ndata:\n  a: 1\n  a: 2\n")
         #expect(yamlDuplicate.count == 1)
     }

@@ -14,7 +14,7 @@ import Testing
                       "index.html": .init(stamp: stamp, hash: ContentHash("i"), key: ContentHash(value: .max))],
             groupKeys: ["search": ContentHash(value: 3)],
             warnings: [.warning("未说明", at: SourceLocation(file: "Content/cases/b.md", line: 2, column: 1))],
-            notes: ["feed skipped"], cases: 2, pages: 3, figures: 1)
+            notes: [Message(.noBaseURL)], cases: 2, pages: 3, figures: 1)
     }
 
     /// Every table comes back as saved: stamps, hashes, outputs with and without a key, names in any script.

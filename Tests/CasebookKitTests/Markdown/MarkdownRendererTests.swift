@@ -70,16 +70,33 @@ import Testing
     @Test func aReferenceToAMissingFigureNamesItsLine() {
         let out = render("第一段\n\n第二段（见图 3-1）\n")
         #expect(out.diagnostics.count == 1)
+        #expect(out.diagnostics[0].severity == .warning)
         #expect(out.diagnostics[0].location == SourceLocation(file: "c.md", line: 7, column: 6))
-        #expect(out.diagnostics[0].message.contains("图 3-1"))
+        #expect(out.diagnostics[0].message.text(.chinese).contains("本案例没有图 3-1"))
+        #expect(out.diagnostics[0].suggestion?.text(.chinese).contains("\\图 3-1") == true)
     }
 
     @Test func figureReferenceScanner() {
-        #expect(FigureReference.matches(in: "图 1-1 图1-2 图 1 - 3 图2-10 图 1 图示").map(\.id) == ["1-1", "1-2", "1-3", "2-10"])
+        #expect(FigureReference.matches(in: "图 1-1 图1-2 图 1 - 3 图2-10 图 1 图示").map(\.id) == ["1-1", "1-2", "1-3", "2-10", "1"])
         let text = "见图\u{3000}01－2，图 3 — 4、图5–6。图7-图8-9 图99999999999999999999-1 图 1-"
         let matches = FigureReference.matches(in: text)
-        #expect(matches.map(\.id) == ["1-2", "3-4", "5-6", "8-9"])
-        #expect(matches.map { String(text[$0.range]) } == ["图\u{3000}01－2", "图 3 — 4", "图5–6", "图8-9"])
+        #expect(matches.map(\.id) == ["1-2", "3-4", "5-6", "7", "8-9", "1"])
+        #expect(matches.map { String(text[$0.range]) } == ["图\u{3000}01－2", "图 3 — 4", "图5–6", "图7", "图8-9", "图 1"])
+        #expect(matches.map(\.explicit) == [true, false, false, false, false, false])
+        #expect(FigureReference.matches(in: "如图 2 所示；参见图1-1；详见图 3-2；图 4-1所示；原书图 5-1；蓝图2001-2005年").map(\.explicit)
+                == [true, true, true, true, false, false])
+    }
+
+    /// The rule of figure references: a figure the case has is linked however it is mentioned; a mention of
+    /// one it lacks is a warning only when worded as a reference; `\图` is plain text.
+    @Test func figureReferencesFollowTheDocumentedRule() {
+        let out = render("```figure\nid: 3\n```\n\n见图3，图 3 所示。发展蓝图2001-2005年，原书图 3-1。\\图 3 不链接。\n")
+        #expect(out.diagnostics.isEmpty, "\(out.diagnostics.map(\.formatted))")
+        #expect(out.html.components(separatedBy: "href=\"#fig-3\"").count - 1 == 2, "\(out.html)")
+        #expect(out.html.contains("蓝图2001-2005年") && out.html.contains("原书图 3-1") && out.html.contains("图 3 不链接"), "\(out.html)")
+        #expect(!out.html.contains("\\图"))
+        let missing = render("见图 2-1；图 2-2 所示；原书图 2-3\n")
+        #expect(missing.diagnostics.map(\.severity) == [.warning, .warning])
     }
 
     @Test func onlyTextsWithTheMarkerAreScanned() {

@@ -150,7 +150,7 @@ import Testing
         for folder in [content, templates, foreign] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         try "x".write(toFile: foreign + "/a.jpg", atomically: false, encoding: .utf8)
         try "x".write(toFile: parent + "/file.txt", atomically: false, encoding: .utf8)
-        let protected = [(path: content, name: "内容文件夹"), (path: templates, name: "模板文件夹"), (path: parent + "/work", name: "当前工作目录")]
+        let protected: [(path: String, name: MessageKey)] = [(path: content, name: .contentFolder), (path: templates, name: .templatesFolder), (path: parent + "/work", name: .workingFolder)]
         for refused in [content, templates, parent, parent + "/work", parent + "/file.txt", foreign, content + "/cases/out", templates + "/out", "/"] {
             #expect(OutputGuard.refusal(output: refused, protected: protected) != nil, "\(refused)")
         }
