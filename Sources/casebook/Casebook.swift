@@ -7,7 +7,7 @@ import Foundation
 struct Casebook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
-        abstract: "Builds a static casebook site from Content/ and Templates/.",
+        abstract: Words.text(.helpAbstract),
         subcommands: [Build.self, Check.self, New.self, Serve.self],
         defaultSubcommand: Build.self
     )
@@ -15,15 +15,15 @@ struct Casebook: AsyncParsableCommand {
 
 /// Where content, templates and output live.
 struct Locations: ParsableArguments {
-    @Option(help: "The content folder (site.yaml, catalogue.yaml, cases/).")
+    @Option(help: Words.help(.helpContent))
     var content = "Content"
-    @Option(help: "The templates folder.")
+    @Option(help: Words.help(.helpTemplates))
     var templates = "Templates"
-    @Flag(help: "Include cases marked draft: true.")
+    @Flag(help: Words.help(.helpDrafts))
     var drafts = false
-    @Flag(help: "Treat warnings as errors (for CI).")
+    @Flag(help: Words.help(.helpStrict))
     var strict = false
-    @Option(help: "The language of messages: zh or en (default: from LC_ALL/LANG; Chinese when none is set).")
+    @Option(help: Words.help(.helpLang))
     var lang: String?
 
     /// The language messages are printed in.
@@ -37,23 +37,31 @@ struct Locations: ParsableArguments {
     }
 }
 
+/// The CLI's own words (help included), from the message table in the language of the environment
+/// (`--lang` is read only after the help is made).
+enum Words {
+    static let language = Language.choose()
+    static func text(_ key: MessageKey) -> String { Message(key).text(language) }
+    static func help(_ key: MessageKey) -> ArgumentHelp { ArgumentHelp(stringLiteral: text(key)) }
+}
+
 func printToStandardError(_ text: String, newline: Bool = true) {
     FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
 }
 
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render Content/ into a static site.")
+    static let configuration = CommandConfiguration(abstract: Words.text(.helpBuild))
 
     @OptionGroup var locations: Locations
-    @Option(help: "The output folder; replaced only when the build succeeds.")
+    @Option(help: Words.help(.helpOutput))
     var output = "output"
-    @Option(help: "The site's public address (https://…/), for the Atom feed and sitemap.")
+    @Option(help: Words.help(.helpBaseURL))
     var baseURL: String?
-    @Flag(help: "Rebuild everything, ignoring what the last build left in the cache.")
+    @Flag(help: Words.help(.helpClean))
     var clean = false
-    @Option(help: "Threads to use (default: one per core).")
+    @Option(help: Words.help(.helpJobs))
     var jobs = 0
-    @Flag(help: "Print how long each stage took.")
+    @Flag(help: Words.help(.helpTimings))
     var timings = false
 
     func run() async throws {
@@ -110,12 +118,12 @@ struct Build: AsyncParsableCommand {
 }
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate Content/ without writing anything.")
+    static let configuration = CommandConfiguration(abstract: Words.text(.helpCheck))
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
     @OptionGroup var locations: Locations
-    @Option(help: "text (compiler style) or json.")
+    @Option(help: Words.help(.helpFormat))
     var format: Format = .text
 
     func run() async throws {
@@ -147,17 +155,17 @@ struct Check: AsyncParsableCommand {
 }
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a new case file with its front matter filled in.")
+    static let configuration = CommandConfiguration(abstract: Words.text(.helpNew))
 
-    @Argument(help: "The case's title.")
+    @Argument(help: Words.help(.helpTitle))
     var title: String
-    @Option(help: "The section (name or slug from site.yaml).")
+    @Option(help: Words.help(.helpSection))
     var section: String
-    @Option(help: "The file name and address (a-z, 0-9, -, _); needed when the title is Chinese.")
+    @Option(help: Words.help(.helpSlug))
     var slug: String?
-    @Option(help: "The content folder.")
+    @Option(help: Words.help(.helpContent))
     var content = "Content"
-    @Option(help: "The language of messages: zh or en (default: from LC_ALL/LANG; Chinese when none is set).")
+    @Option(help: Words.help(.helpLang))
     var lang: String?
 
     func run() throws {
@@ -175,14 +183,14 @@ struct New: ParsableCommand {
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build, serve output/ locally, rebuild on changes and reload open pages.")
+    static let configuration = CommandConfiguration(abstract: Words.text(.helpServe))
 
     @OptionGroup var locations: Locations
-    @Option(help: "The output folder.")
+    @Option(help: Words.help(.helpServeOutput))
     var output = "output"
-    @Option(help: "The address to listen on; only this machine by default.")
+    @Option(help: Words.help(.helpHost))
     var host = "127.0.0.1"
-    @Option(help: "The port.")
+    @Option(help: Words.help(.helpPort))
     var port = 8000
 
     func run() async throws {

@@ -215,4 +215,26 @@ public enum MessageKey: String, CaseIterable, Sendable, Codable {
     case valueOutOfRange
     case yamlShownLine
     case serveNetworkNotice
+    case helpAbstract
+    case helpBuild
+    case helpCheck
+    case helpNew
+    case helpServe
+    case helpContent
+    case helpTemplates
+    case helpDrafts
+    case helpStrict
+    case helpLang
+    case helpOutput
+    case helpBaseURL
+    case helpClean
+    case helpJobs
+    case helpTimings
+    case helpFormat
+    case helpTitle
+    case helpSection
+    case helpSlug
+    case helpServeOutput
+    case helpHost
+    case helpPort
 }
