@@ -21,6 +21,14 @@ out=$(LANG=en_US.UTF-8 "$bin" check --content Tests/Fixtures/check-mistakes 2>&1
 out=$(LANG=en_US.UTF-8 LC_ALL=zh_CN.UTF-8 "$bin" check --content Tests/Fixtures/check-mistakes 2>&1)
 [ "$(printf '%s\n' "$out" | grep -c ': 错误：')" -eq 8 ] && ok || fail "chinese with LC_ALL=zh_CN.UTF-8: $out"
 "$bin" check --content Tests/Fixtures/check-mistakes --format json | python3 -c "import json,sys; d=json.load(sys.stdin); sys.exit(0 if d['errors']==8 and d['warnings']==1 and len(d['diagnostics'])==9 and all(x['code'] for x in d['diagnostics']) else 1)" && ok || fail "json output"
+# What Chinese typing produces: each habit named at its line, in Chinese and (with --lang en) in English.
+out=$("$bin" check --content Tests/Fixtures/typing-mistakes 2>&1); status=$?
+[ $status -eq 1 ] && printf '%s' "$out" | grep -q "colon.md:2:6: 警告：把全角冒号“：”当作 \`:\` 读" \
+  && printf '%s' "$out" | grep -q "unclosed.md:4:7: 错误：YAML 语法错误" && printf '%s' "$out" | grep -q "3 个错误，7 个警告" \
+  && ok || fail "typing habits in Chinese: $out"
+out=$("$bin" check --lang en --content Tests/Fixtures/typing-mistakes 2>&1)
+printf '%s' "$out" | grep -q "colon.md:2:6: warning: read the full-width colon" && printf '%s' "$out" | grep -q "3 error(s), 7 warning(s)" \
+  && ok || fail "typing habits in English: $out"
 tmp=$(mktemp -d); cp -r Tests/Fixtures/check-mistakes "$tmp/c"
 "$bin" build --content "$tmp/c" --output "$tmp/out" >/dev/null 2>&1 && fail "build of broken content fails" || ok
 [ ! -e "$tmp/out" ] && ok || fail "no output from a failed build"

@@ -62,7 +62,7 @@ public struct Message: Sendable, Hashable, Codable {
 
     /// The message in `language`: each part's text from that language's table with `{1}`, `{2}`… replaced.
     public func text(_ language: Language) -> String {
-        parts.map { part in
+        let texts = parts.map { part in
             let values = part.arguments.map { argument in
                 switch argument {
                 case let .text(text): text
@@ -71,7 +71,11 @@ public struct Message: Sendable, Hashable, Codable {
                 }
             }
             return MessageTable.fill(MessageTable.template(part.key, language), values)
-        }.joined(separator: language == .chinese ? "" : " ")
+        }
+        // English parts are joined by a space, except before a part that begins a new line.
+        return texts.dropFirst().reduce(texts.first ?? "") { text, next in
+            text + (language == .chinese || next.hasPrefix("\n") ? "" : " ") + next
+        }
     }
 
     /// Both messages, one after the other.
