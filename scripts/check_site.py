@@ -13,6 +13,7 @@ Prints `N passed, N failed` and exits non-zero on any failure.
 import csv
 import html.parser
 import os
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -144,6 +145,28 @@ def check_w3m():
         print(f"w3m {slug}: checked")
 
 
+def check_w3m_charts():
+    """Text browsers print an inline SVG's text: each chart's labels must come once, apart, not run together,
+    and not a second time as a description sentence (the numbers are in the table after it)."""
+    for page in chart_pages():
+        if not os.path.basename(os.path.dirname(page)) == "cases":
+            continue
+        dump = subprocess.run(["w3m", "-dump", "-cols", "100", "-O", "UTF-8", page], capture_output=True, text=True, check=True).stdout
+        slug = os.path.basename(page)[:-5]
+        ids = sorted(n[len(slug) + 5:-4] for n in os.listdir(os.path.dirname(page)) if n.startswith(slug + "-fig-") and n.endswith(".csv"))
+        for figure in ids:
+            start = re.search(r"^图 " + re.escape(figure) + r" .*$", dump, re.M)
+            end = dump.find(f"图 {figure} 的数据", start.end() if start else 0)
+            if not start or end < 0:
+                check(f"w3m {slug}: chart {figure} between its caption and its table", False, "caption or table not found")
+                continue
+            chart = dump[start.end():end]
+            runs = re.findall(r"\d%[^\s%]", chart)
+            check(f"w3m {slug}: chart {figure} reads its labels once, apart",
+                  chart.strip() != "" and not runs and "：" not in chart, f"{runs[:3]} {chart.strip()[:80]!r}")
+        print(f"w3m {slug}: {len(ids)} charts read once")
+
+
 def check_w3m_catalogue():
     """Text browsers: each entry of the printed contents keeps its title, unit and page apart."""
     import html
@@ -180,6 +203,7 @@ check_links()
 check_titles()
 check_charts_in_chromium()
 check_w3m()
+check_w3m_charts()
 check_w3m_catalogue()
 print(f"{results['passed']} passed, {results['failed']} failed")
 sys.exit(1 if results["failed"] else 0)

@@ -1,5 +1,7 @@
-/// Draws a figure as an accessible inline SVG: `role="img"`, a `<title>`, a `<desc>` that says the data,
-/// a viewBox so it scales with the page, and the unreported remainder in hatched grey.
+/// Draws a figure as an accessible inline SVG: `role="img"` named by a `<title>` that says the data (a
+/// screen reader reads it once; a text browser such as w3m skips a `<title>`, and reads the chart's labels
+/// once, apart, before the table that carries the numbers), a viewBox so it scales with the page, and the
+/// unreported remainder in hatched grey.
 public struct ChartRenderer: Sendable {
     public var strings: ChartStrings
 
@@ -19,10 +21,9 @@ public struct ChartRenderer: Sendable {
         svg.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart chart-\(figure.kind.rawValue)"),
             ("viewBox", "0 0 \(num(ChartStyle.width)) \(num(height))"), ("width", num(ChartStyle.width)), ("height", num(height)),
-            ("role", "img"), ("aria-labelledby", "\(uid)-title \(uid)-desc"), ("font-family", ChartStyle.fontFamily),
+            ("role", "img"), ("aria-labelledby", "\(uid)-title"), ("font-family", ChartStyle.fontFamily),
         ])
-        svg.element("title", [("id", "\(uid)-title")], text: figure.title)
-        svg.element("desc", [("id", "\(uid)-desc")], text: strings.describe(figure))
+        svg.element("title", [("id", "\(uid)-title")], text: strings.describe(figure))
         if body.usesHatch { svg.raw(Self.hatchPattern(id: "\(uid)-hatch")) }
         svg.raw(body.markup)
         svg.close("svg")

@@ -32,7 +32,7 @@ public struct ChartStrings: Sendable, Hashable {
         self.value.replacingPlaceholders(["value": FigureParser.format(value)])
     }
 
-    /// One sentence that says all the data, for `<desc>` and screen readers.
+    /// One sentence that says all the data: the chart's `<title>`, read by screen readers.
     public func describe(_ figure: Figure) -> String {
         let items: String
         if figure.kind == .compare {

@@ -36,9 +36,11 @@ struct SVGWriter {
 
     mutating func empty(_ tag: String, _ attributes: [(String, String?)]) { open(tag, attributes, selfClosing: true) }
 
-    /// A text element; lines after the first become `<tspan>`s; `fullText` (when shortened) goes into a `<title>`.
+    /// A text element on a line of its own (so that a text browser, which prints SVG text as text, keeps
+    /// labels apart); lines after the first become `<tspan>`s; `fullText` (when shortened) goes into a `<title>`.
     mutating func text(_ lines: [String], x: Double, y: Double, lineHeight: Double, fontSize: Double,
                        anchor: String = "start", cssClass: String, fill: String? = nil, fullText: String? = nil) {
+        markup += "\n"
         open("text", [("x", num(x)), ("y", num(y)), ("font-size", num(fontSize)), ("text-anchor", anchor == "start" ? nil : anchor),
                       ("class", cssClass), ("fill", fill)])
         if let fullText { element("title", text: fullText) }
