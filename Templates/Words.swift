@@ -32,8 +32,8 @@ public enum Words {
     // MARK: The home page
     public static let casesOutsideContents = "原书目录以外的案例："
     public static let others = "其他"
-    public static func contentsStatistics(entries: Int, cases: Int, figures: Int) -> String {
-        "原书目录共 \(entries) 条，已数字化 \(cases) 篇，重绘调查图表 \(figures) 幅。未数字化的条目保留原书页码。"
+    public static func contentsStatistics(entries: Int, pending: Int, cases: Int, figures: Int) -> String {
+        "原书目录共 \(entries) 条，其中 \(pending) 条未数字化；已数字化 \(cases) 篇，重绘调查图表 \(figures) 幅。未数字化的条目保留原书页码。"
     }
 
     // MARK: A part's page

@@ -123,11 +123,14 @@ public struct HomePage: Sendable {
     /// Entries of the printed contents outside every part.
     public var loose: [CatalogueItem]
     public var entryCount: Int
+    /// Entries of the printed contents whose case is not on the site.
+    public var pendingCount: Int
     public var caseCount: Int
     public var figureCount: Int
 
-    public init(frame: PageFrame, groups: [Group], loose: [CatalogueItem], entryCount: Int, caseCount: Int, figureCount: Int) {
+    public init(frame: PageFrame, groups: [Group], loose: [CatalogueItem], entryCount: Int, pendingCount: Int, caseCount: Int, figureCount: Int) {
         (self.frame, self.groups, self.loose, self.entryCount, self.caseCount, self.figureCount) = (frame, groups, loose, entryCount, caseCount, figureCount)
+        self.pendingCount = pendingCount
     }
 }
 

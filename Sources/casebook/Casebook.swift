@@ -142,17 +142,32 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write a new case file with its front matter filled in.")
 
     @Argument(help: "The case's title.")
-    var title: String
+    var title: String?
     @Option(help: "The section (name or slug from site.yaml).")
-    var section: String
+    var section: String?
+    @Option(help: "An entry of catalogue.yaml, by its printed page or its title: title, unit, page and section are taken from it.")
+    var fromCatalogue: String?
     @Option(help: "The file name and address (a-z, 0-9, -, _); needed when the title is Chinese.")
     var slug: String?
     @Option(help: "The content folder.")
     var content = "Content"
 
+    func validate() throws {
+        if fromCatalogue != nil, title != nil {
+            throw ValidationError("写标题或 --from-catalogue，二者择一")
+        }
+        if fromCatalogue == nil, title == nil || section == nil {
+            throw ValidationError("需要标题和 --section，例如 casebook new \"加强社区党建 促进社区服务\" --section 社区服务 --slug xuanwu-service；原书目录中的条目可写 casebook new --from-catalogue 66 --slug xuanwu-service")
+        }
+    }
+
     func run() throws {
         do {
-            let (path, text) = try NewCase.make(title: title, section: section, slug: slug, date: Date(), contentDirectory: content)
+            let (path, text) = if let fromCatalogue {
+                try NewCase.fromCatalogue(fromCatalogue, section: section, slug: slug, date: Date(), contentDirectory: content)
+            } else {
+                try NewCase.make(title: title ?? "", section: section ?? "", slug: slug, date: Date(), contentDirectory: content)
+            }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw ExitCode.failure }
             print("wrote \(path)")

@@ -115,7 +115,7 @@ public enum ContentLoader {
         let slugs = Set(caseFiles.map(\.slug))
         for entry in catalogue {
             if let slug = entry.caseSlug, !slugs.contains(slug) {
-                diagnostics.append(.error("catalogue entry names case `\(slug)`, but there is no \(casesDirectory)/\(slug).md", at: entry.location,
+                diagnostics.append(.warning("catalogue entry names case `\(slug)`, but there is no \(casesDirectory)/\(slug).md", at: entry.location,
                                           suggestion: Suggestion.closest(to: slug, in: caseFiles.map(\.slug)).map { "did you mean `\($0)`?" }))
             }
         }

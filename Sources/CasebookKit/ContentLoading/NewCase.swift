@@ -1,18 +1,114 @@
 import Foundation
 
 /// `casebook new`: the text of a new case file with its front matter filled in and a commented figure example.
+/// A title that is an entry of the printed contents (or `--from-catalogue`) takes the entry's unit, page,
+/// section and date; the date of the source is otherwise left for the editor, as a commented line.
 public enum NewCase {
     /// - Returns: the path to write and the file's text; throws a diagnostic the editor can act on.
     public static func make(title: String, section: String, slug: String?, date: Date, contentDirectory: String) throws(Diagnostic) -> (path: String, text: String) {
+        let tree = try load(contentDirectory)
+        let resolved = try resolveSection(section, site: tree.site)
+        let entry = tree.catalogue.first { CatalogueLinks.normalisedTitle($0.title) == CatalogueLinks.normalisedTitle(title) }
+        if let entry, let entrySection = entry.sectionSlug, entrySection != resolved.slug {
+            let name = tree.site.section(named: entrySection)?.name ?? entrySection
+            throw .error("原书目录中的“\(entry.title)”属于“\(name)”部分，不是“\(resolved.name)”", at: entry.location,
+                         suggestion: "改用 --section \(name)，或写 casebook new --from-catalogue \(entry.page.map(String.init) ?? "\"\(entry.title)\"")")
+        }
+        if let entry { try refuseSecondCase(for: entry, in: tree) }
+        return try write(title: entry?.title ?? title, section: resolved, entry: entry, slug: slug, date: date, tree: tree)
+    }
+
+    /// The case of the catalogue entry on printed page `query`, or whose title is `query` (or contains it);
+    /// `section` is needed only when the entry has none.
+    public static func fromCatalogue(_ query: String, section: String?, slug: String?, date: Date,
+                                     contentDirectory: String) throws(Diagnostic) -> (path: String, text: String) {
+        let tree = try load(contentDirectory)
+        let entry = try find(query, in: tree.catalogue)
+        try refuseSecondCase(for: entry, in: tree)
+        let resolved: SectionConfig
+        switch (entry.sectionSlug.flatMap(tree.site.section(named:)), section) {
+        case let (fromEntry?, given?):
+            let chosen = try resolveSection(given, site: tree.site)
+            guard chosen.slug == fromEntry.slug else {
+                throw .error("原书目录中的“\(entry.title)”属于“\(fromEntry.name)”部分，不是“\(chosen.name)”", at: entry.location,
+                             suggestion: "去掉 --section，或改正目录中这一条的 `section:`")
+            }
+            resolved = chosen
+        case let (fromEntry?, nil): resolved = fromEntry
+        case let (nil, given?): resolved = try resolveSection(given, site: tree.site)
+        case (nil, nil):
+            throw .error("原书目录中的“\(entry.title)”没有写 `section:`，请用 --section 指定部分", at: entry.location,
+                         suggestion: "部分：" + tree.site.sections.map { "\($0.name) (\($0.slug))" }.joined(separator: "、"))
+        }
+        return try write(title: entry.title, section: resolved, entry: entry, slug: slug, date: date, tree: tree)
+    }
+
+    /// An entry that already has its case gets no second one.
+    static func refuseSecondCase(for entry: CatalogueEntry, in tree: ContentTree) throws(Diagnostic) {
+        if let existing = entry.caseSlug, FileManager.default.fileExists(atPath: "\(tree.contentDirectory)/cases/\(existing).md") {
+            throw .error("原书目录中的“\(entry.title)”已有案例 \(tree.contentDirectory)/cases/\(existing).md", at: entry.location)
+        }
+        if let existing = caseFile(titled: entry.title, in: tree) {
+            throw .error("原书目录中的“\(entry.title)”已有案例 \(existing)（标题相同）", at: entry.location)
+        }
+    }
+
+    static func load(_ contentDirectory: String) throws(Diagnostic) -> ContentTree {
         let (tree, diagnostics) = ContentLoader.load(contentDirectory)
-        guard let site = tree?.site else {
+        guard let tree else {
             throw diagnostics.first { $0.severity == .error } ?? .error("cannot read \(contentDirectory)/site.yaml", at: nil)
         }
+        return tree
+    }
+
+    static func resolveSection(_ section: String, site: SiteConfig) throws(Diagnostic) -> SectionConfig {
         guard let resolved = site.section(named: section) else {
             throw .error("unknown section `\(section)`", at: nil,
                          suggestion: (Suggestion.closest(to: section, in: site.sections.flatMap { [$0.name, $0.slug] }).map { "did you mean `\($0)`? " } ?? "")
                             + "sections: " + site.sections.map { "\($0.name) (\($0.slug))" }.joined(separator: "、"))
         }
+        return resolved
+    }
+
+    /// The entry on page `query`, else the one whose title is `query` once spaces and punctuation are left
+    /// out, else the only one whose title contains it.
+    static func find(_ query: String, in catalogue: [CatalogueEntry]) throws(Diagnostic) -> CatalogueEntry {
+        func list(_ entries: [CatalogueEntry]) -> String {
+            entries.map { entry in entry.page.map { "第 \($0) 页“\(entry.title)”" } ?? "“\(entry.title)”" }.joined(separator: "、")
+        }
+        if catalogue.isEmpty { throw .error("没有原书目录（catalogue.yaml），无法按目录新建案例", at: nil) }
+        if let page = Int(query.trimmingCharacters(in: .whitespaces)) {
+            let onPage = catalogue.filter { $0.page == page }
+            if onPage.count == 1 { return onPage[0] }
+            if onPage.count > 1 { throw .error("原书第 \(page) 页有 \(onPage.count) 个条目：\(list(onPage))", at: nil, suggestion: "用标题代替页码") }
+            let nearest = catalogue.filter { $0.page != nil }.sorted { abs($0.page! - page) < abs($1.page! - page) }.prefix(2)
+            throw .error("原书目录中没有从第 \(page) 页开始的条目", at: nil, suggestion: nearest.isEmpty ? nil : "相近的条目：" + list(Array(nearest)))
+        }
+        let key = CatalogueLinks.normalisedTitle(query)
+        if let exact = catalogue.first(where: { CatalogueLinks.normalisedTitle($0.title) == key }) { return exact }
+        let containing = key.isEmpty ? [] : catalogue.filter { CatalogueLinks.normalisedTitle($0.title).contains(key) }
+        if containing.count == 1 { return containing[0] }
+        if containing.count > 1 { throw .error("原书目录中有 \(containing.count) 个条目含有“\(query)”：\(list(containing))", at: nil, suggestion: "写出完整标题或页码") }
+        throw .error("原书目录中没有“\(query)”", at: nil,
+                     suggestion: Suggestion.closest(to: query, in: catalogue.map(\.title)).map { "是不是“\($0)”？" } ?? "写标题或原书页码，例如 casebook new --from-catalogue \(catalogue.compactMap(\.page).first ?? 1)")
+    }
+
+    /// The case file whose title is `title` (spaces and punctuation aside), if one has it.
+    static func caseFile(titled title: String, in tree: ContentTree) -> String? {
+        let key = CatalogueLinks.normalisedTitle(title)
+        for file in tree.caseFiles {
+            guard let data = FileManager.default.contents(atPath: file.path),
+                  let text = try? SourceText.decode(Array(data), file: file.displayPath),
+                  let split = try? FrontMatterSplit.split(text, file: file.displayPath),
+                  let metadata = CaseMetadata.read(split, file: file.displayPath).0 else { continue }
+            if CatalogueLinks.normalisedTitle(metadata.title) == key { return file.displayPath }
+        }
+        return nil
+    }
+
+    static func write(title: String, section resolved: SectionConfig, entry: CatalogueEntry?, slug: String?, date: Date,
+                      tree: ContentTree) throws(Diagnostic) -> (path: String, text: String) {
+        let contentDirectory = tree.contentDirectory
         let day = Self.isoDay(date)
         let chosen: String
         if let slug {
@@ -23,6 +119,9 @@ public enum NewCase {
             chosen = slug
         } else if let derived = Slug.suggestion(for: title), derived.count >= 3 {
             chosen = derived
+        } else if let entry {
+            throw .error("the title has no letters for an address: choose a slug with --slug", at: nil,
+                         suggestion: "for example: casebook new --from-catalogue \(entry.page.map(String.init) ?? "\"\(entry.title)\"") --slug \(resolved.slug)-\(entry.page.map { "p\($0)" } ?? day)")
         } else {
             throw .error("the title has no letters for an address: choose a slug with --slug", at: nil,
                          suggestion: "for example: casebook new \"\(title)\" --section \(resolved.name) --slug \(resolved.slug)-\(day)")
@@ -31,13 +130,16 @@ public enum NewCase {
         if FileManager.default.fileExists(atPath: path) {
             throw .error("\(path) already exists; it was not changed", at: nil, suggestion: "choose another slug with --slug \(chosen)-2")
         }
+        let org = entry?.unit.map { "org: \(yamlQuoted($0))" } ?? "# org: 报送单位"
+        let page = entry?.page.map { "page: \($0)" } ?? "# page: 1"
+        let dateLine = entry?.date.map { "date: \($0.iso)" } ?? "# date: 1999-10               # 原文的日期：1999、1999-10 或 1999-10-27，核对后去掉行首的 #"
         let text = """
         ---
         title: \(yamlQuoted(title))
         section: \(yamlQuoted(resolved.name))
-        date: \(day)
-        # org: 报送单位
-        # page: 1
+        \(org)
+        \(page)
+        \(dateLine)
         # tags: [社区服务]
         # summary: 一句话摘要
         ---

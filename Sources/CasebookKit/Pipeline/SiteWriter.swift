@@ -268,7 +268,9 @@ struct PageKeys {
             }
             return hasher.finish()
         }
-        shape = ContentHash(numbers: [checked.environment.value, UInt64(cases.count)] + runs)
+        // Which case each entry of the printed contents links to (a title can link one).
+        let links = ContentHash(checked.model.catalogue.map { $0.caseSlug ?? "" }.joined(separator: "\n"))
+        shape = ContentHash(numbers: [checked.environment.value, UInt64(cases.count), links.value] + runs)
         inputs = checked.inputs
         listings = checked.listings
     }

@@ -68,7 +68,9 @@ public struct PageValues: Sendable {
         }
         return HomePage(frame: frame(path: SitePaths.home, title: nil), groups: groups,
                         loose: model.catalogue.filter { $0.sectionSlug == nil }.map { catalogueItem($0, root: "") },
-                        entryCount: model.catalogue.count, caseCount: model.cases.count, figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
+                        entryCount: model.catalogue.count,
+                        pendingCount: model.catalogue.filter { $0.caseSlug.map { !published.contains($0) } ?? true }.count,
+                        caseCount: model.cases.count, figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
     }
 
     public func part(_ part: SiteModel.Part) -> PartPage {

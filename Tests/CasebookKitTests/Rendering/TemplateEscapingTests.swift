@@ -28,7 +28,7 @@ import Testing
         ], caseCount: 1, figureCount: 1))
         return [
             "home": Template.home(HomePage(frame: frame, groups: [HomePage.Group(name: text, href: url, entries: [entry], extra: [item])],
-                                           loose: [entry], entryCount: 1, caseCount: 1, figureCount: 1)).text,
+                                           loose: [entry], entryCount: 1, pendingCount: 1, caseCount: 1, figureCount: 1)).text,
             "part": Template.part(PartPage(frame: frame, name: text, cases: [item], printHref: url, pending: [entry])).text,
             "case": Template.casePage(CasePage(frame: frame, summary: item, body: HTML(trusted: "<p>正文</p>"), orgHref: url, tags: [link],
                                                toc: [CasePage.TocEntry(text: text, href: url, level: 2), CasePage.TocEntry(text: text, href: url, level: 3)],
