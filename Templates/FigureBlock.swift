@@ -14,6 +14,7 @@ extension Template {
             let remainder: HTML = row.isRemainder ? " class=\"remainder\"" : .empty
             return "<tr\(remainder)><th scope=\"row\">\(row.label)</th>\(HTML(row.values) { "<td>\($0)</td>" })</tr>\n"
         }
+        let multiple: HTML = figure.kind == "multiple" ? "\(Words.multipleNoteSentence)" : .empty
         let source: HTML = figure.source.map { "\(Words.source($0))" } ?? .empty
         return """
         <figure class="figure figure-\(figure.kind)" id="\(figure.anchor)">
@@ -25,7 +26,7 @@ extension Template {
         <tbody>
         \(rows)</tbody>
         </table>
-        <p class="figure-notes">\(source)<a href="\(href: figure.csvHref)" download>\(Words.downloadData(figure.id))</a></p>
+        <p class="figure-notes">\(multiple)\(source)<a href="\(href: figure.csvHref)" download>\(Words.downloadData(figure.id))</a></p>
         </figure>
 
         """

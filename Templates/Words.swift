@@ -110,6 +110,10 @@ public enum Words {
     public static let compareItem = "{label}：{values}"
     public static let seriesValue = "{series} {value}"
     public static let compareSeparator = "；"
+    /// Under a multiple-choice chart (`chart: multiple`), in its description and beside its table.
+    public static let multipleNote = "可多选，合计可超过 100%"
+    public static let multipleDescription = "{title}（{note}）：{items}。"
+    public static let multipleNoteSentence = "可多选，各选项的比例合计可超过 100%。"
     public static let csvLabel = "选项"
     public static let csvValue = "比例（%）"
 }

@@ -45,7 +45,7 @@ public enum FigureParser {
                         kindValid = false
                         throw .error("unknown chart kind `\(text)`", at: document.location(of: value),
                                      suggestion: (Suggestion.closest(to: text, in: ChartKind.allCases.map(\.rawValue)).map { "did you mean `\($0)`? " } ?? "")
-                                        + "use one of: bar, stacked, pie, compare")
+                                        + "use one of: " + ChartKind.explained)
                     }
                     kind = parsed
                 case "base": base = try document.integer(value, key: key, range: 1...100_000_000)
@@ -70,9 +70,18 @@ public enum FigureParser {
             diagnostics.append(.error("a `compare` figure needs `series` with at least two entries",
                                       at: seriesNode.map(document.location(of:)) ?? top, suggestion: "for example `series: [1997 年, 1998 年]`"))
         }
+        // `series` belongs to `compare` alone; data shaped for it is then not read again for errors.
+        if kindValid, kind != .compare, let seriesNode {
+            diagnostics.append(.error("`series` 只用于 `chart: compare`，这个图是 `chart: \(kind.rawValue)`", at: document.location(of: seriesNode),
+                                      suggestion: "同一组选项在几个时间点的对比写 `chart: compare`；否则删去 `series`，每个选项只写一个数"))
+        }
         var rows: [Figure.Row] = []
         if let dataNode {
-            rows = readRows(dataNode, kind: kind, seriesCount: kind == .compare ? series.count : 1, document: document, diagnostics: &diagnostics)
+            // One mistake, one error: with no kind, or a kind whose shape is already wrong, the data is not judged.
+            let shapeKnown = kindValid && (kind == .compare ? series.count >= 2 : seriesNode == nil)
+            if shapeKnown {
+                rows = readRows(dataNode, kind: kind, series: series, document: document, diagnostics: &diagnostics)
+            }
         } else {
             diagnostics.append(.error("figure has no `data`", at: top, suggestion: "add `data:` with one `label: value` line per answer"))
         }
@@ -86,7 +95,8 @@ public enum FigureParser {
         return (1...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }
     }
 
-    private static func readRows(_ node: Node, kind: ChartKind, seriesCount: Int, document: YAMLDocument, diagnostics: inout [Diagnostic]) -> [Figure.Row] {
+    private static func readRows(_ node: Node, kind: ChartKind, series: [String], document: YAMLDocument, diagnostics: inout [Diagnostic]) -> [Figure.Row] {
+        let seriesCount = kind == .compare ? series.count : 1
         guard case let .mapping(mapping) = node else {
             diagnostics.append(.error("`data` must be `label: value` lines", at: document.location(of: node)))
             return []
@@ -102,6 +112,8 @@ public enum FigureParser {
         }
         var rows: [Figure.Row] = []
         var labels = Set<String>()
+        // A value of the wrong shape (a list where one number goes, or the other way) is said once for the block.
+        var wrongShape = false
         for (keyNode, valueNode) in mapping {
             let label: String
             do { label = try document.string(keyNode, key: "data").trimmingWhitespace() } catch { diagnostics.append(error); continue }
@@ -110,7 +122,10 @@ public enum FigureParser {
             var values: [Double] = []
             if kind == .compare {
                 guard case let .sequence(items) = valueNode else {
-                    diagnostics.append(.error("in a `compare` figure each value is a list, one per series, e.g. `[80, 89]`", at: document.location(of: valueNode)))
+                    if !wrongShape {
+                        diagnostics.append(.error("in a `compare` figure each value is a list, one per series, e.g. `[80, 89]`", at: document.location(of: valueNode)))
+                    }
+                    wrongShape = true
                     continue
                 }
                 if items.count != seriesCount {
@@ -123,18 +138,28 @@ public enum FigureParser {
                 }
                 if values.count != items.count { continue }
             } else {
+                if case .sequence = valueNode {
+                    if !wrongShape {
+                        diagnostics.append(.error("`\(label)` 的值是一个列表，而 `chart: \(kind.rawValue)` 每个选项只有一个数", at: document.location(of: valueNode),
+                                                  suggestion: "同一组选项在几个时间点的对比写 `chart: compare` 和 `series: [1997 年, 1998 年]`；否则每个选项只写一个数"))
+                    }
+                    wrongShape = true
+                    continue
+                }
                 guard let value = percentage(valueNode, label: label, document: document, diagnostics: &diagnostics) else { continue }
                 values = [value]
             }
             rows.append(Figure.Row(label: label, values: values))
         }
-        let columns = kind == .compare ? seriesCount : 1
+        // The answers of a multiple-choice question are not parts of one whole: only there may they pass 100.
+        let columns = kind == .compare ? seriesCount : kind == .multiple ? 0 : 1
         for column in 0..<columns where !diagnostics.hasErrors {
             let total = rows.reduce(0) { $0 + $1.values[column] }
             if total > 100 + sumSlack {
-                let which = kind == .compare ? " for series \(column + 1)" : ""
+                let which = kind == .compare ? " for `\(series[column])`" : ""
                 diagnostics.append(.error("values\(which) add up to \(format(total))%, more than 100", at: document.location(of: node),
-                                          suggestion: "check the numbers against the text; a share the text does not give is left out and shown as not reported"))
+                                          suggestion: "check the numbers against the text; a share the text does not give is left out and shown as not reported"
+                                            + "; 可多选的问题（各选项合计可超过 100%）写 `chart: multiple`"))
             }
         }
         return rows

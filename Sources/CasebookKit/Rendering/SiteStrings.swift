@@ -15,7 +15,8 @@ public struct SiteStrings: Sendable {
         yearFormat: Words.yearFormat, monthFormat: Words.monthFormat, dayFormat: Words.dayFormat,
         chart: ChartStrings(remainder: Words.remainder, value: Words.chartValue, item: Words.chartItem, separator: Words.chartSeparator,
                             description: Words.chartDescription, compareItem: Words.compareItem, seriesValue: Words.seriesValue,
-                            compareSeparator: Words.compareSeparator),
+                            compareSeparator: Words.compareSeparator, multipleNote: Words.multipleNote,
+                            multipleDescription: Words.multipleDescription),
         csvLabelHeader: Words.csvLabel, csvValueHeader: Words.csvValue)
 
     /// Formats a date as precise as it is: `{year}年{month}月{day}日`.
