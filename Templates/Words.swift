@@ -74,6 +74,9 @@ public enum Words {
     public static func downloadData(_ id: String) -> String { "下载图 \(id) 数据（CSV）" }
     public static func dataCaption(_ id: String) -> String { "图 \(id) 的数据（单位：%）" }
     public static let option = "选项"
+    public static func downloadAllData(_ count: Int) -> String { "下载全部 \(count) 幅图表的数据（一个 CSV 文件，供校对）" }
+    /// The columns of that file: figure, case, figure title, answer, series, share, the unreported share.
+    public static let allFiguresCSVHeaders = ["图号", "案例", "图题", "选项", "系列", "比例（%）", "未说明（%）"]
     public static let share = "比例"
 
     // MARK: Print pages

@@ -50,6 +50,7 @@ struct SiteWriter {
                 return charts[figure]
             }).text
         }
+        page(SitePaths.figuresCSV, key: everyCase) { figureHTML.csv(of: model.cases) }
         page(SitePaths.home, key: everyCase) { Template.home(values.home()).text }
         page(SitePaths.orgs, key: everyCase) { Template.orgIndex(values.orgIndex()).text }
         page(SitePaths.tags, key: everyCase) { Template.tagIndex(values.tagIndex()).text }

@@ -37,8 +37,9 @@ import Testing
             "tags": Template.tagIndex(TagIndexPage(frame: frame, tags: [TagIndexPage.Tag(name: text, href: url, count: 1)])).text,
             "orgs": Template.orgIndex(OrgIndexPage(frame: frame, orgs: [OrgIndexPage.Org(name: text, anchor: text, cases: [item])])).text,
             "figures": Template.figureIndex(FigureIndexPage(frame: frame, parts: [FigureIndexPage.Part(name: text, href: url, cases: [
-                FigureIndexPage.Case(title: text, href: url, figures: [FigureIndexPage.Figure(id: text, title: text, href: url, chart: HTML(trusted: "<svg></svg>"))]),
-            ])], figureCount: 1)).text,
+                FigureIndexPage.Case(title: text, href: url, figures: [FigureIndexPage.Figure(id: text, title: text, href: url, chart: HTML(trusted: "<svg></svg>"),
+                                                                                     rows: [FigureBlock.Row(label: text, values: [text], isRemainder: false)], series: [text])]),
+            ])], figureCount: 1, csvHref: url)).text,
             "print": print.pieces.map(\.text).joined(),
             "print-case": Template.printCase(PrintCase(chapter: text, part: text, title: text, org: text, date: text, dateISO: text, page: 1,
                                                        body: HTML(trusted: "<p>正文</p>"))).text,
