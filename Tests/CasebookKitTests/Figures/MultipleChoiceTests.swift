@@ -70,6 +70,22 @@ import Testing
         #expect(d.count == 1 && d[0].message.contains("`1998 年`") && !d[0].message.contains("series 2"))
     }
 
+    /// A reference to a figure whose block has an error of its own is not a second error.
+    @Test func aReferenceToABrokenFigureIsNotASecondError() async throws {
+        let content = Repo.temporaryDirectory() + "/Content"
+        try FileManager.default.createDirectory(atPath: content + "/cases", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.content + "/site.yaml", toPath: content + "/site.yaml")
+        try "---\ntitle: 合计\nsection: service\n---\n\n满意 38%。（见图 1-3）\n\n```figure\nid: 1-3\ntitle: t\nchart: stacked\ndata:\n  满意: 38\n  不满意: 90\n```\n"
+            .write(toFile: content + "/cases/sum.md", atomically: true, encoding: .utf8)
+        do {
+            _ = try await Builder.check(BuildOptions(contentDirectory: content, templatesDirectory: Repo.templates))
+            Issue.record("the sum over 100 was not reported")
+        } catch {
+            let errors = error.diagnostics.filter { $0.severity == .error }
+            #expect(errors.count == 1 && errors[0].message.contains("128"), "\(errors.map(\.formatted))")
+        }
+    }
+
     /// Data shaped for another kind, a kind misspelt or `series` without `compare`: one error each, not one a row.
     @Test func oneMistakeGivesOneError() {
         let lists = "data:\n  满意: [38, 40]\n  比较满意: [41, 50]\n  不满意: [1, 2]\n"
