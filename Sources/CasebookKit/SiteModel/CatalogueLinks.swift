@@ -8,11 +8,11 @@ public enum CatalogueLinks {
     ///   - files: the slugs of every case file, read or not: an explicit `case:` naming one of them stays.
     public static func resolve(_ catalogue: [CatalogueEntry], cases: [CaseReport], files: Set<String>,
                                site: SiteConfig) -> ([CatalogueEntry], [Diagnostic]) {
-        var bySlug: [String: CaseReport] = [:], byTitle: [String: CaseReport] = [:]
+        var bySlug: [String: CaseReport] = [:], byTitle: [String: [CaseReport]] = [:]
         for report in cases.sorted(by: { $0.slug < $1.slug }) {
             bySlug[report.slug] = report
             let key = normalisedTitle(report.title)
-            if !key.isEmpty, byTitle[key] == nil { byTitle[key] = report }
+            if !key.isEmpty { byTitle[key, default: []].append(report) }
         }
         var entries = catalogue, diagnostics: [Diagnostic] = []
         var claimed: [String: Int] = [:]
@@ -29,7 +29,13 @@ public enum CatalogueLinks {
             if files.contains(slug) { _ = claim(slug, by: index) } else { entries[index].caseSlug = nil }
         }
         for index in entries.indices where entries[index].caseSlug == nil {
-            guard let report = byTitle[normalisedTitle(entries[index].title)], claim(report.slug, by: index) else { continue }
+            guard let matching = byTitle[normalisedTitle(entries[index].title)], let report = matching.first else { continue }
+            if matching.count > 1 {
+                diagnostics.append(.warning("目录条目“\(entries[index].title)”与 \(matching.count) 个案例标题相同：\(matching.map(\.sourcePath).joined(separator: "、"))；只链接了第一个",
+                                            at: entries[index].location,
+                                            suggestion: "删去重复的案例文件，或在目录这一条写 `case: <文件名>` 指明是哪一个"))
+            }
+            guard claim(report.slug, by: index) else { continue }
             entries[index].caseSlug = report.slug
             entries[index].linkedByTitle = true
         }

@@ -137,5 +137,11 @@ import Testing
         let byTitle = try await Builder.check(BuildOptions(contentDirectory: content, templatesDirectory: Repo.templates))
         #expect(byTitle.model.catalogue.map(\.caseSlug) == ["xuanwu"] && byTitle.model.catalogue[0].linkedByTitle)
         #expect(byTitle.diagnostics.isEmpty, "\(byTitle.diagnostics)")
+        // Two cases with the entry's title (`new` run twice): the first is linked, and the entry says so.
+        try FileManager.default.copyItem(atPath: content + "/cases/xuanwu.md", toPath: content + "/cases/xuanwu-2.md")
+        let twice = try await Builder.check(BuildOptions(contentDirectory: content, templatesDirectory: Repo.templates))
+        #expect(twice.model.catalogue.map(\.caseSlug) == ["xuanwu"])
+        #expect(twice.diagnostics.contains { $0.location?.line == 2 && $0.message.contains("xuanwu.md、") && $0.message.contains("xuanwu-2.md") },
+                "\(twice.diagnostics)")
     }
 }
