@@ -25,20 +25,43 @@ public actor LiveReload {
 
     public func snapshot() -> (generation: Int, failure: String?) { (generation, failure) }
 
+    /// The first line of the overlay over a page of the last good build.
+    public static let overLastGoodPage = "构建失败（显示的是上一次成功构建的页面）"
+    /// The first line of the overlay where there is no page: the address was not built (its case has an
+    /// error, or no build has succeeded yet).
+    public static let noPageYet = "构建失败：这一页还没有生成。改好下面的错误并保存，页面会自动刷新"
+
     /// The script that only pages served by `casebook serve` get: it listens on the same port and reloads
     /// the page after a good build, or shows the build's errors over the page (as text, never as markup).
-    public static let script = """
-    <script>(function(){if(!window.EventSource)return;var es=new EventSource("/__casebook/events");var seen=null;
-    function overlay(text){var box=document.getElementById("casebook-build-error");if(!box){box=document.createElement("div");box.id="casebook-build-error";box.setAttribute("role","alert");
-    box.style.cssText="position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,0,0,.92);color:#fff;padding:2em;font:14px/1.6 monospace;white-space:pre-wrap";document.body.appendChild(box);}
-    box.textContent="构建失败（显示的是上一次成功构建的页面）\\n\\n"+text;}
-    es.addEventListener("state",function(e){var s=JSON.parse(e.data);if(seen===null){seen=s.generation;if(s.failure)overlay(s.failure);return;}
-    if(s.generation!==seen){seen=s.generation;if(s.failure){overlay(s.failure);}else{location.reload();}}});})();</script>
-    """
+    public static let script = script(heading: overLastGoodPage)
+
+    /// The script, its overlay headed by `heading`.
+    public static func script(heading: String) -> String {
+        """
+        <script>(function(){if(!window.EventSource)return;var es=new EventSource("/__casebook/events");var seen=null;
+        function overlay(text){var box=document.getElementById("casebook-build-error");if(!box){box=document.createElement("div");box.id="casebook-build-error";box.setAttribute("role","alert");
+        box.style.cssText="position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,0,0,.92);color:#fff;padding:2em;font:14px/1.6 monospace;white-space:pre-wrap";document.body.appendChild(box);}
+        box.textContent=\(javaScriptString(heading))+"\\n\\n"+text;}
+        es.addEventListener("state",function(e){var s=JSON.parse(e.data);if(seen===null){seen=s.generation;if(s.failure)overlay(s.failure);return;}
+        if(s.generation!==seen){seen=s.generation;if(s.failure){overlay(s.failure);}else{location.reload();}}});})();</script>
+        """
+    }
 
     /// The overlay written into a page when the last build failed, escaped like any content.
-    public static func overlayMarkup(_ failure: String) -> String {
+    public static func overlayMarkup(_ failure: String, heading: String = overLastGoodPage) -> String {
         "<div id=\"casebook-build-error\" role=\"alert\" style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,0,0,.92);color:#fff;padding:2em;font:14px/1.6 monospace;white-space:pre-wrap\">"
-            + HTML.escape("构建失败（显示的是上一次成功构建的页面）\n\n" + failure) + "</div>"
+            + HTML.escape(heading + "\n\n" + failure) + "</div>"
+    }
+
+    /// A JavaScript string literal of `text` that is safe inside a `<script>` element.
+    static func javaScriptString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "<", ">", "&", "\n", "\r", "\u{2028}", "\u{2029}": out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

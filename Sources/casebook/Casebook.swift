@@ -186,8 +186,8 @@ struct Serve: AsyncParsableCommand {
     var output = "output"
     @Option(help: "The address to listen on; only this machine by default.")
     var host = "127.0.0.1"
-    @Option(help: "The port.")
-    var port = 8000
+    @Option(help: "The port (default 8000, or the next free one when 8000 is taken). A port given here that is taken is refused.")
+    var port: Int?
 
     func run() async throws {
         let options = locations.options(output: output)
@@ -195,6 +195,13 @@ struct Serve: AsyncParsableCommand {
             printToStandardError(DiagnosticReport.text(error.diagnostics))
             throw ExitCode.failure
         }
-        try await PreviewServer(options: options, host: host, port: port).run { printToStandardError($0) }
+        // Before anything is built: a taken port is said at once.
+        let (chosen, message) = PortChoice.choose(host: host, requested: port)
+        guard let chosen else {
+            printToStandardError("error: " + (message ?? ""))
+            throw ExitCode.failure
+        }
+        if let message { printToStandardError("note: " + message) }
+        try await PreviewServer(options: options, host: host, port: chosen).run { printToStandardError($0) }
     }
 }
