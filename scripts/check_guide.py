@@ -142,6 +142,8 @@ def main():
                 result = run(commands, *[a.strip('"') for a in arguments])
                 count += 1
                 check(f"`{line}` succeeds", result.returncode == 0, (result.stdout + result.stderr)[-800:])
+                if arguments[0] == "check":
+                    check("  with no warning", "0 errors, 0 warnings" in result.stdout, result.stdout[-800:])
         check("the guide's commands were run", count >= 3, count)
 
         for marker, _, body, _, _ in found:

@@ -54,6 +54,7 @@ import Testing
             let (metadata, diagnostics) = CaseMetadata.read(split, file: path)
             #expect(diagnostics.isEmpty)
             #expect(metadata?.date == nil)
+            #expect(text.contains("#   ```figure\n") && !text.contains("<!--"))
         }
         // The speech's entry gives its date; an entry with a case gets no second one.
         let speech = try #require(ContentLoader.load(content).0?.catalogue.first)
