@@ -49,6 +49,8 @@ browser-test: check-deps
 	$(PYTHON) scripts/check_search.py .build/corpus-1k-site --all 流动党员 '流动党员 居委会' 社区服务 999 党员居委会
 	$(PYTHON) scripts/check_serve.py .build/debug/casebook
 	sh scripts/check_cli.sh .build/debug/casebook
+	# Every example of the editors' guide builds; its pictures and quoted messages are Casebook's own.
+	$(PYTHON) scripts/check_guide.py .build/debug/casebook
 	# Faults a build must survive: --output guard, huge numbers, unwritable output, damaged caches, kills, bounded cost.
 	# The bounded-cost limits (2 s) are meant for the release binary; the debug one gets twice that.
 	FAULTS_TIME_SCALE=2 $(PYTHON) scripts/check_faults.py .build/debug/casebook

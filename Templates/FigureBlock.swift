@@ -9,24 +9,32 @@ extension Template {
         } else {
             base = figure.population.map { " <span class=\"figure-base\">（\($0)）</span>" } ?? .empty
         }
-        let columns: HTML = figure.series.map { HTML($0) { "<th scope=\"col\">\($0)</th>" } } ?? "<th scope=\"col\">\(Words.share)</th>"
-        let rows = HTML(figure.rows) { row -> HTML in
-            let remainder: HTML = row.isRemainder ? " class=\"remainder\"" : .empty
-            return "<tr\(remainder)><th scope=\"row\">\(row.label)</th>\(HTML(row.values) { "<td>\($0)</td>" })</tr>\n"
-        }
+        let multiple: HTML = figure.kind == "multiple" ? "\(Words.multipleNoteSentence)" : .empty
         let source: HTML = figure.source.map { "\(Words.source($0))" } ?? .empty
         return """
         <figure class="figure figure-\(figure.kind)" id="\(figure.anchor)">
         <figcaption><span class="figure-number">\(Words.figure(figure.id))</span> <span class="figure-title">\(figure.title)</span>\(base)</figcaption>
         <div class="chart-frame">\(figure.chart)</div>
+        \(figureTable(id: figure.id, series: figure.series, rows: figure.rows))<p class="figure-notes">\(multiple)\(source)<a href="\(href: figure.csvHref)" download>\(Words.downloadData(figure.id))</a></p>
+        </figure>
+
+        """
+    }
+
+    /// A figure's numbers: one row per answer (the unreported share marked), one column per series.
+    static func figureTable(id: String, series: [String]?, rows: [FigureBlock.Row]) -> HTML {
+        let columns: HTML = series.map { HTML($0) { "<th scope=\"col\">\($0)</th>" } } ?? "<th scope=\"col\">\(Words.share)</th>"
+        let body = HTML(rows) { row -> HTML in
+            let remainder: HTML = row.isRemainder ? " class=\"remainder\"" : .empty
+            return "<tr\(remainder)><th scope=\"row\">\(row.label)</th>\(HTML(row.values) { "<td>\($0)</td>" })</tr>\n"
+        }
+        return """
         <table class="figure-data">
-        <caption>\(Words.dataCaption(figure.id))</caption>
+        <caption>\(Words.dataCaption(id))</caption>
         <thead><tr><th scope="col">\(Words.option)</th>\(columns)</tr></thead>
         <tbody>
-        \(rows)</tbody>
+        \(body)</tbody>
         </table>
-        <p class="figure-notes">\(source)<a href="\(href: figure.csvHref)" download>\(Words.downloadData(figure.id))</a></p>
-        </figure>
 
         """
     }

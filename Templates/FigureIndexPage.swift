@@ -6,7 +6,7 @@ extension Template {
         let parts = HTML(page.parts) { part in
             let cases = HTML(part.cases) { item in
                 let figures = HTML(item.figures) { figure -> HTML in
-                    "<li><p class=\"figure-index-title\"><a href=\"\(href: figure.href)\">\(Words.figure(figure.id)) \(figure.title)</a></p><div class=\"chart-frame\">\(figure.chart)</div></li>\n"
+                    "<li><p class=\"figure-index-title\"><a href=\"\(href: figure.href)\">\(Words.figure(figure.id)) \(figure.title)</a></p><div class=\"chart-frame\">\(figure.chart)</div>\n\(figureTable(id: figure.id, series: figure.series, rows: figure.rows))</li>\n"
                 }
                 return """
                 <section class="figure-index-case">
@@ -27,6 +27,7 @@ extension Template {
         return Template.page(titled(page.frame, Words.figureIndex), main: """
             <h1>\(Words.figureIndex)</h1>
             <p>\(Words.figureIndexIntroduction(page.figureCount))</p>
+            <p><a href="\(href: page.csvHref)" download>\(Words.downloadAllData(page.figureCount))</a></p>
             \(parts)
             """)
     }

@@ -41,7 +41,7 @@ extension Template {
             \(description)</header>
             <section class="book-toc" aria-labelledby="toc-heading">
             <h2 id="toc-heading">\(Words.contents)</h2>
-            <p class="toc-stats">\(Words.contentsStatistics(entries: page.entryCount, cases: page.caseCount, figures: page.figureCount))</p>
+            <p class="toc-stats">\(Words.contentsStatistics(entries: page.entryCount, pending: page.pendingCount, cases: page.caseCount, figures: page.figureCount))</p>
             \(groups)\(loose)</section>
 
             """)

@@ -32,8 +32,8 @@ public enum Words {
     // MARK: The home page
     public static let casesOutsideContents = "原书目录以外的案例："
     public static let others = "其他"
-    public static func contentsStatistics(entries: Int, cases: Int, figures: Int) -> String {
-        "原书目录共 \(entries) 条，已数字化 \(cases) 篇，重绘调查图表 \(figures) 幅。未数字化的条目保留原书页码。"
+    public static func contentsStatistics(entries: Int, pending: Int, cases: Int, figures: Int) -> String {
+        "原书目录共 \(entries) 条，其中 \(pending) 条未数字化；已数字化 \(cases) 篇，重绘调查图表 \(figures) 幅。未数字化的条目保留原书页码。"
     }
 
     // MARK: A part's page
@@ -74,6 +74,9 @@ public enum Words {
     public static func downloadData(_ id: String) -> String { "下载图 \(id) 数据（CSV）" }
     public static func dataCaption(_ id: String) -> String { "图 \(id) 的数据（单位：%）" }
     public static let option = "选项"
+    public static func downloadAllData(_ count: Int) -> String { "下载全部 \(count) 幅图表的数据（一个 CSV 文件，供校对）" }
+    /// The columns of that file: figure, case, figure title, answer, series, share, the unreported share.
+    public static let allFiguresCSVHeaders = ["图号", "案例", "图题", "选项", "系列", "比例（%）", "未说明（%）"]
     public static let share = "比例"
 
     // MARK: Print pages
@@ -110,6 +113,10 @@ public enum Words {
     public static let compareItem = "{label}：{values}"
     public static let seriesValue = "{series} {value}"
     public static let compareSeparator = "；"
+    /// Under a multiple-choice chart (`chart: multiple`), in its description and beside its table.
+    public static let multipleNote = "可多选，合计可超过 100%"
+    public static let multipleDescription = "{title}（{note}）：{items}。"
+    public static let multipleNoteSentence = "可多选，各选项的比例合计可超过 100%。"
     public static let csvLabel = "选项"
     public static let csvValue = "比例（%）"
 }

@@ -14,6 +14,11 @@ the middle of its headers, one that sends a header line every second and never e
 keep-alive connection are each closed at the request timeout (10 s); a POST whose body comes a byte a
 second gets its 405 with `Connection: close` and is closed then; an event stream opened at the same
 time stays open past the timeout and still gets the next rebuild.
+A page that is missing because its new case has a YAML error is a 404 with the error over it (naming
+the file) and the reload script, and is served once the case is fixed. A server started on broken
+content with no site built yet serves that overlay at `/`, not a bare "not found", and the site once the
+content is fixed. With port 8000 taken, `serve` without `--port` takes the next free port and says so;
+`--port` given and taken is refused at once, before anything is built.
 A second server, started with `--output LINK/site` (LINK a symbolic link to a folder), serves the pages;
 a third, with `--host 0.0.0.0`, accepts this machine's host name in the Host header, refuses a foreign
 one, and says that the site can be reached from the network. The slow clients run beside the other
@@ -281,6 +286,8 @@ def main():
             handle.write(original)
         wait_for(lambda: len(stream.events) > seen + 1 and stream.events[-1][1].get("failure") is None, 3.0)
 
+        check_new_case_with_an_error(port, work, stream)
+
         # A Swift template edited: it needs recompiling; the terminal and the page say so, with the command.
         frame = os.path.join(work, "Templates", "Frame.swift")
         seen = len(stream.events)
@@ -292,6 +299,8 @@ def main():
         check("the page shows the recompile notice", "Templates/Frame.swift" in page and "make site" in page)
 
         check_not_found_below_the_top(port)
+        check_first_run_with_broken_content(work)
+        check_taken_ports(work)
         check_linked_output(work)
         check_all_interfaces(work)
         for client in slow_clients:
@@ -343,13 +352,15 @@ def check_huge_headers(port, pid):
 
 
 class ExtraServer:
-    """Another `serve` of the same copy on its own port, with more options; its log goes to a file."""
+    """Another `serve` of the same copy on its own port, with more options; its log goes to a file.
+    With `port=None` no `--port` is given: the server picks its own, read from its log."""
 
-    def __init__(self, work, *options):
-        self.port = free_port()
-        self.log_path = os.path.join(work, f"serve-{self.port}.log")
+    def __init__(self, work, *options, port=0):
+        self.port = free_port() if port == 0 else port
+        self.log_path = os.path.join(work, f"serve-{self.port or 'default'}-{time.monotonic_ns()}.log")
+        ports = ["--port", str(self.port)] if self.port else []
         with open(self.log_path, "w") as log:
-            self.process = subprocess.Popen([BINARY, "serve", "--port", str(self.port), *options],
+            self.process = subprocess.Popen([BINARY, "serve", *ports, *options],
                                             cwd=work, stdout=log, stderr=subprocess.STDOUT)
 
     def __enter__(self):
@@ -365,6 +376,83 @@ class ExtraServer:
 
     def log(self):
         return open(self.log_path, encoding="utf-8").read()
+
+
+def check_new_case_with_an_error(port, work, stream):
+    """A new case whose front matter does not parse: its address shows the error and reloads once fixed."""
+    path = os.path.join(work, "Content", "cases", "new-case.md")
+    seen = len(stream.events)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("---\ntitle: [新案例\nsection: service\n---\n\n正文。\n")
+    failed = wait_for(lambda: len(stream.events) > seen and stream.events[-1][1].get("failure"), 3.0)
+    check("a new case with a YAML error sends the failure", failed)
+    status, _, body = request(port, "/cases/new-case.html")
+    check("its page, not built, is a 404 with the error over it naming its file",
+          status == 404 and '<div id="casebook-build-error"' in body and "Content/cases/new-case.md:" in body, (status, body[-600:]))
+    check("that 404 carries the reload script and says the page is not made yet",
+          "/__casebook/events" in body and "这一页还没有生成" in body)
+    seen = len(stream.events)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("---\ntitle: 新案例\nsection: service\n---\n\n正文。\n")
+    fixed = wait_for(lambda: len(stream.events) > seen and stream.events[-1][1].get("failure") is None, 3.0)
+    status, _, body = request(port, "/cases/new-case.html")
+    check("fixed, it reloads (a new generation, no failure) and the page is served", fixed and status == 200 and "新案例" in body, status)
+    os.unlink(path)
+    wait_for(lambda: request(port, "/cases/new-case.html")[0] == 404, 3.0)
+
+
+def check_first_run_with_broken_content(work):
+    """No site built yet and the content broken: `/` shows the errors (not a bare "not found"), and the
+    site once the content is fixed."""
+    broken = os.path.join(work, "broken")
+    shutil.copytree(os.path.join(work, "Content"), os.path.join(broken, "Content"))
+    shutil.copytree(os.path.join(work, "Templates"), os.path.join(broken, "Templates"))
+    case = os.path.join(broken, "Content", "cases", "tangqiao.md")
+    original = open(case, encoding="utf-8").read()
+    with open(case, "w", encoding="utf-8") as handle:
+        handle.write(original.replace("section: community", "section: 没有这个部分", 1))
+    with ExtraServer(broken) as server:
+        status, ctype, body = request(server.port, "/")
+        check("a first run on broken content answers / with the error overlay, not 'not found'",
+              status == 404 and ctype.startswith("text/html") and '<div id="casebook-build-error"' in body
+              and "Content/cases/tangqiao.md:" in body and body.strip() != "not found", (status, body[:300]))
+        check("its log does not claim a last good site", "serving the last good site" not in server.log()
+              and "还没有成功构建过网站" in server.log(), server.log()[-400:])
+        with open(case, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        check("fixed, / serves the site", wait_for(lambda: request(server.port, "/")[0] == 200, 5.0))
+
+
+def check_taken_ports(work):
+    """Port 8000 taken: `serve` takes the next free port and says which; `--port` taken: refused at once."""
+    holder = socket.socket()
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        holder.bind(("127.0.0.1", 8000))
+        holder.listen(1)
+    except OSError:
+        holder.close()
+        holder = None  # something else holds 8000 already: the same situation
+    try:
+        with ExtraServer(work, port=None) as server:
+            text = server.log()
+            match = __import__("re").search(r"at http://127\.0\.0\.1:(\d+)/", text)
+            chosen = int(match.group(1)) if match else None
+            check("port 8000 taken: serve says so and which port it takes instead",
+                  chosen and chosen != 8000 and f"端口 8000 已被占用，改用 {chosen}" in text, text[-400:])
+            check("and serves the site there", chosen is not None and request(chosen, "/")[0] == 200)
+        taken = holder.getsockname()[1] if holder else 8000
+        output = os.path.join(work, "never-built")
+        started = time.monotonic()
+        refused = subprocess.run([BINARY, "serve", "--port", str(taken), "--output", output], cwd=work,
+                                 capture_output=True, text=True, timeout=30)
+        took = time.monotonic() - started
+        check(f"--port {taken} taken: refused at once ({took:.2f} s), nothing built",
+              refused.returncode != 0 and f"端口 {taken} 已被占用" in refused.stderr and not os.path.exists(output) and took < 5,
+              (refused.returncode, refused.stderr[-300:]))
+    finally:
+        if holder:
+            holder.close()
 
 
 def check_not_found_below_the_top(port):

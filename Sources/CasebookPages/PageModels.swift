@@ -123,11 +123,14 @@ public struct HomePage: Sendable {
     /// Entries of the printed contents outside every part.
     public var loose: [CatalogueItem]
     public var entryCount: Int
+    /// Entries of the printed contents whose case is not on the site.
+    public var pendingCount: Int
     public var caseCount: Int
     public var figureCount: Int
 
-    public init(frame: PageFrame, groups: [Group], loose: [CatalogueItem], entryCount: Int, caseCount: Int, figureCount: Int) {
+    public init(frame: PageFrame, groups: [Group], loose: [CatalogueItem], entryCount: Int, pendingCount: Int, caseCount: Int, figureCount: Int) {
         (self.frame, self.groups, self.loose, self.entryCount, self.caseCount, self.figureCount) = (frame, groups, loose, entryCount, caseCount, figureCount)
+        self.pendingCount = pendingCount
     }
 }
 
@@ -216,7 +219,12 @@ public struct FigureIndexPage: Sendable {
         public var title: String
         public var href: String
         public var chart: HTML
-        public init(id: String, title: String, href: String, chart: HTML) { (self.id, self.title, self.href, self.chart) = (id, title, href, chart) }
+        /// Its numbers, as the table under it on the case page shows them; `series` for a `compare` figure.
+        public var rows: [FigureBlock.Row]
+        public var series: [String]?
+        public init(id: String, title: String, href: String, chart: HTML, rows: [FigureBlock.Row], series: [String]?) {
+            (self.id, self.title, self.href, self.chart, self.rows, self.series) = (id, title, href, chart, rows, series)
+        }
     }
 
     public struct Case: Sendable {
@@ -236,7 +244,11 @@ public struct FigureIndexPage: Sendable {
     public var frame: PageFrame
     public var parts: [Part]
     public var figureCount: Int
-    public init(frame: PageFrame, parts: [Part], figureCount: Int) { (self.frame, self.parts, self.figureCount) = (frame, parts, figureCount) }
+    /// Every figure's numbers in one CSV file.
+    public var csvHref: String
+    public init(frame: PageFrame, parts: [Part], figureCount: Int, csvHref: String) {
+        (self.frame, self.parts, self.figureCount, self.csvHref) = (frame, parts, figureCount, csvHref)
+    }
 }
 
 /// A print page: the book's or one part's cases in reading order, or, for a long book, its parts' print pages.

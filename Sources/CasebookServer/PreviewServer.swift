@@ -103,7 +103,8 @@ public struct PreviewServer: Sendable {
                           String(report.casesRendered), String(report.filesWritten))).text(language))
         } catch {
             await state.failed(error.diagnostics)
-            log(DiagnosticReport.text(error.diagnostics, language) + "\n" + Message(.serveFailed).text(language))
+            let lastGood = FileManager.default.fileExists(atPath: options.outputDirectory + "/" + SitePaths.home)
+            log(DiagnosticReport.text(error.diagnostics, language) + "\n" + Message(lastGood ? .serveFailed : .serveFailedNoSite).text(language))
         }
     }
 
@@ -118,7 +119,7 @@ public struct PreviewServer: Sendable {
         if raw == "/__casebook/events" { return events(state: state) }
         guard case let .file(relative) = RequestPath.resolve(raw) else { return plain(.badRequest, "refused path") }
         guard let path = RequestPath.locate(relative, in: root), var data = FileManager.default.contents(atPath: path) else {
-            return notFound(root: root, state: state)
+            return await notFound(root: root, state: state, head: request.method == .head)
         }
         let type = RequestPath.contentType(for: relative)
         if type.hasPrefix("text/html") { data = await inject(into: data, state: state) }
@@ -126,18 +127,29 @@ public struct PreviewServer: Sendable {
                         body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    static func inject(into page: Data, state: LiveReload) async -> Data {
+    /// Adds the live-reload script to a page, and the last build's errors over it when it failed;
+    /// `heading` says what the page under them is.
+    static func inject(into page: Data, state: LiveReload, heading: String? = nil) async -> Data {
+        let heading = heading ?? LiveReload.overLastGoodPage(state.language)
         var html = String(decoding: page, as: UTF8.self)
-        var addition = LiveReload.script
-        if let failure = await state.snapshot().failure { addition = LiveReload.overlayMarkup(failure) + addition }
+        var addition = LiveReload.script(heading: heading)
+        if let failure = await state.snapshot().failure { addition = LiveReload.overlayMarkup(failure, heading: heading) + addition }
         if let end = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: addition, at: end.lowerBound) } else { html += addition }
         return Data(html.utf8)
     }
 
-    static func notFound(root: String, state: LiveReload) -> Response {
-        let page = RequestPath.locate("404.html", in: root).flatMap { FileManager.default.contents(atPath: $0) } ?? Data("not found".utf8)
-        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+    /// The 404 page, with the live-reload script: an address that is missing because its case has an error
+    /// (or because no build has succeeded yet) shows the errors and reloads once they are fixed.
+    static func notFound(root: String, state: LiveReload, head: Bool = false) async -> Response {
+        let stored = RequestPath.locate(SitePaths.notFound, in: root).flatMap { FileManager.default.contents(atPath: $0) }
+        let page = await inject(into: stored ?? Data(firstRunPage.utf8), state: state, heading: LiveReload.noPageYet(state.language))
+        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
+
+    /// What is served before any build has succeeded: an empty page for the errors and the script.
+    static let firstRunPage = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>casebook serve</title></head><body>\n</body></html>\n"
+
 
     static func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
         var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]

@@ -158,9 +158,11 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Words.text(.helpNew))
 
     @Argument(help: Words.help(.helpTitle))
-    var title: String
+    var title: String?
     @Option(help: Words.help(.helpSection))
-    var section: String
+    var section: String?
+    @Option(help: Words.help(.helpFromCatalogue))
+    var fromCatalogue: String?
     @Option(help: Words.help(.helpSlug))
     var slug: String?
     @Option(help: Words.help(.helpContent))
@@ -168,10 +170,23 @@ struct New: ParsableCommand {
     @Option(help: Words.help(.helpLang))
     var lang: String?
 
+    func validate() throws {
+        if fromCatalogue != nil, title != nil {
+            throw ValidationError(Words.text(.newTitleOrCatalogue))
+        }
+        if fromCatalogue == nil, title == nil || section == nil {
+            throw ValidationError(Words.text(.newNeedsTitleAndSection))
+        }
+    }
+
     func run() throws {
         let language = Language.choose(flag: lang)
         do {
-            let (path, text) = try NewCase.make(title: title, section: section, slug: slug, date: Date(), contentDirectory: content)
+            let (path, text) = if let fromCatalogue {
+                try NewCase.fromCatalogue(fromCatalogue, section: section, slug: slug, date: Date(), contentDirectory: content)
+            } else {
+                try NewCase.make(title: title ?? "", section: section ?? "", slug: slug, date: Date(), contentDirectory: content)
+            }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw ExitCode.failure }
             print(Message(.wroteFile, path).text(language))
@@ -190,8 +205,8 @@ struct Serve: AsyncParsableCommand {
     var output = "output"
     @Option(help: Words.help(.helpHost))
     var host = "127.0.0.1"
-    @Option(help: Words.help(.helpPort))
-    var port = 8000
+    @Option(help: Words.help(.helpPortChoice))
+    var port: Int?
 
     func run() async throws {
         let options = locations.options(output: output)
@@ -199,8 +214,16 @@ struct Serve: AsyncParsableCommand {
             printToStandardError(DiagnosticReport.text(error.diagnostics, locations.language))
             throw ExitCode.failure
         }
-        var server = PreviewServer(options: options, host: host, port: port)
-        server.language = locations.language
+        // Before anything is built: a taken port is said at once.
+        let language = locations.language
+        let (chosen, message) = PortChoice.choose(host: host, requested: port)
+        guard let chosen else {
+            printToStandardError(Message(.severityError).text(language) + (language == .chinese ? "：" : ": ") + (message?.text(language) ?? ""))
+            throw ExitCode.failure
+        }
+        if let message { printToStandardError(Message(.severityNote).text(language) + (language == .chinese ? "：" : ": ") + message.text(language)) }
+        var server = PreviewServer(options: options, host: host, port: chosen)
+        server.language = language
         try await server.run { printToStandardError($0) }
     }
 }

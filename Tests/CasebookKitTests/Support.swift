@@ -26,7 +26,8 @@ enum Repo {
 
     static let chartStrings = ChartStrings(remainder: "未说明", value: "{value}%", item: "{label} {value}", separator: "，",
                                            description: "{title}：{items}。", compareItem: "{label}：{values}",
-                                           seriesValue: "{series} {value}", compareSeparator: "；")
+                                           seriesValue: "{series} {value}", compareSeparator: "；",
+                                           multipleNote: "可多选，合计可超过 100%", multipleDescription: "{title}（{note}）：{items}。")
 }
 
 extension String {

@@ -9,6 +9,8 @@ public struct CatalogueEntry: Sendable, Hashable {
     public var date: PartialDate?
     public var caseSlug: String?
     public var location: SourceLocation
+    /// True when `caseSlug` was found by the entry's title, not written as `case:` (`CatalogueLinks`).
+    public var linkedByTitle = false
 }
 
 /// `catalogue.yaml`: the whole printed table of contents, in printed order.

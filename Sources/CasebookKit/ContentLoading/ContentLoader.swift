@@ -115,8 +115,8 @@ public enum ContentLoader {
         let slugs = Set(caseFiles.map(\.slug))
         for entry in catalogue {
             if let slug = entry.caseSlug, !slugs.contains(slug) {
-                diagnostics.append(.error(Message(.catalogueCaseMissing, slug, "\(casesDirectory)/\(slug).md"), at: entry.location,
-                                          suggestion: Suggestion.didYouMean(slug, in: caseFiles.map(\.slug))))
+                diagnostics.append(.warning(Message(.catalogueCaseMissing, slug, "\(casesDirectory)/\(slug).md"), at: entry.location,
+                                            suggestion: Suggestion.didYouMean(slug, in: caseFiles.map(\.slug))))
             }
         }
 

@@ -40,6 +40,8 @@ public struct Message: Sendable, Hashable, Codable {
         case text(String)
         case word(MessageKey)
         case message(Message)
+        /// Messages listed with the language's separator (`、` or `, `).
+        case list([Message])
     }
 
     public var parts: [Part]
@@ -68,6 +70,7 @@ public struct Message: Sendable, Hashable, Codable {
                 case let .text(text): text
                 case let .word(key): MessageTable.template(key, language)
                 case let .message(message): message.text(language)
+                case let .list(messages): messages.map { $0.text(language) }.joined(separator: language == .chinese ? "、" : ", ")
                 }
             }
             return MessageTable.fill(MessageTable.template(part.key, language), values)
@@ -137,25 +140,32 @@ public enum MessageTable {
     }
 }
 
+/// An error that says what went wrong in the message table's words.
+public protocol MessageError: Error {
+    var message: Message { get }
+}
+
 extension Message {
-    /// The words of an error from the system or the output stage: an `OutputError`'s own message, else
-    /// the error's description as it is.
+    /// The words of an error: a `MessageError`'s own message, else the error's description as it is
+    /// (an error of the system).
     public init(describing error: any Error) {
-        if let output = error as? OutputError { self = output.message } else { self = .verbatim("\(error)") }
+        if let known = error as? any MessageError { self = known.message } else { self = .verbatim("\(error)") }
     }
 }
 
-/// Coded as three optional fields in a fixed order (one of them set), so that the build cache's binary
+/// Coded as four optional fields in a fixed order (one of them set), so that the build cache's binary
 /// coder, which reads fields in order and cannot code an enum with values, can store it.
 extension Message.Argument: Codable {
-    private enum CodingKeys: String, CodingKey { case text, word, message }
+    private enum CodingKeys: String, CodingKey { case text, word, message, list }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let text = try container.decodeIfPresent(String.self, forKey: .text)
         let word = try container.decodeIfPresent(MessageKey.self, forKey: .word)
         let message = try container.decodeIfPresent(Message.self, forKey: .message)
-        if let text { self = .text(text) } else if let word { self = .word(word) } else if let message { self = .message(message) } else {
+        let list = try container.decodeIfPresent([Message].self, forKey: .list)
+        if let text { self = .text(text) } else if let word { self = .word(word) } else if let message { self = .message(message) }
+        else if let list { self = .list(list) } else {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "an empty message argument"))
         }
     }
@@ -165,14 +175,16 @@ extension Message.Argument: Codable {
         try container.encodeIfPresent(fields.text, forKey: .text)
         try container.encodeIfPresent(fields.word, forKey: .word)
         try container.encodeIfPresent(fields.message, forKey: .message)
+        try container.encodeIfPresent(fields.list, forKey: .list)
     }
 
-    /// The three fields, one of them set.
-    var fields: (text: String?, word: MessageKey?, message: Message?) {
+    /// The four fields, one of them set.
+    var fields: (text: String?, word: MessageKey?, message: Message?, list: [Message]?) {
         switch self {
-        case let .text(text): (text, nil, nil)
-        case let .word(word): (nil, word, nil)
-        case let .message(message): (nil, nil, message)
+        case let .text(text): (text, nil, nil, nil)
+        case let .word(word): (nil, word, nil, nil)
+        case let .message(message): (nil, nil, message, nil)
+        case let .list(list): (nil, nil, nil, list)
         }
     }
 }

@@ -237,4 +237,49 @@ public enum MessageKey: String, CaseIterable, Sendable, Codable {
     case helpServeOutput
     case helpHost
     case helpPort
+    case serveOverlayNoPage
+    case serveFailedNoSite
+    case portTaken
+    case portMoved
+    case portsAllTaken
+    case newTitleOrCatalogue
+    case newNeedsTitleAndSection
+    case helpFromCatalogue
+    case helpPortChoice
+    case chartKindsExplained
+    case seriesOnlyForCompare
+    case seriesOnlyForCompareFix
+    case valueIsList
+    case valueIsListFix
+    case valuesOver100Multiple
+    case entryOnPage
+    case entryTitled
+    case entrySectionDiffers
+    case entrySectionDiffersFix
+    case entrySectionGivenDiffersFix
+    case entryNoSection
+    case entryHasCase
+    case entryHasCaseByTitle
+    case noCatalogue
+    case pageHasEntries
+    case useTitleNotPage
+    case noEntryOnPage
+    case nearestEntries
+    case entriesContain
+    case giveFullTitleOrPage
+    case noEntryTitled
+    case didYouMeanEntry
+    case giveTitleOrPage
+    case titleNoLettersCatalogueExample
+    case caseListedTwice
+    case caseListedTwiceFix
+    case entryTitleMatchesCases
+    case entryTitleMatchesCasesFix
+    case entryCaseSection
+    case entryCaseSectionFix
+    case entryCaseUnit
+    case entryCaseUnitFix
+    case entryCasePage
+    case entryCasePageFix
+    case caseChangedDuringBuild
 }

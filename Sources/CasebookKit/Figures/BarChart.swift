@@ -10,8 +10,9 @@ enum BarChart {
     }
 
     /// Shared by bar and compare charts: each row is a label and one or more bars.
+    /// With `track`, each bar lies on a light track as long as 100 %.
     static func drawRows(_ rows: [(label: ChartItem, bars: [ChartItem])], strings: ChartStrings, uid: String,
-                         legend: (markup: String, height: Double)?) -> ChartBody {
+                         legend: (markup: String, height: Double)?, track: Bool = false) -> ChartBody {
         let font = ChartStyle.fontSize, lineHeight = ChartStyle.lineHeight, width = ChartStyle.width
         let widest = rows.map { TextMetrics.width($0.label.label, fontSize: font) }.max() ?? 0
         let labelWidth = min(widest, width * 0.36)
@@ -35,6 +36,10 @@ enum BarChart {
             for bar in row.bars {
                 usesHatch = usesHatch || bar.isRemainder
                 let length = max(bar.value > 0 ? 1 : 0, barSpace * bar.value / 100)
+                if track {
+                    svg.empty("rect", [("x", num(barX)), ("y", num(barY)), ("width", num(barSpace)), ("height", num(barHeight)),
+                                       ("class", "cb-track"), ("fill", ChartStyle.track)])
+                }
                 svg.empty("rect", [("x", num(barX)), ("y", num(barY)), ("width", num(length)), ("height", num(barHeight)),
                                    ("class", bar.cssClass), ("fill", bar.fill), ("stroke", bar.isRemainder ? ChartStyle.hatchLine : nil)])
                 svg.text([strings.formatValue(bar.value)], x: barX + length + 6, y: barY + barHeight / 2 + font * 0.36,

@@ -15,6 +15,7 @@ public struct ChartRenderer: Sendable {
         case .stacked: body = StackedChart.draw(figure, strings: strings, uid: uid)
         case .pie: body = DonutChart.draw(figure, strings: strings, uid: uid)
         case .compare: body = CompareChart.draw(figure, strings: strings, uid: uid)
+        case .multiple: body = MultipleChart.draw(figure, strings: strings, uid: uid)
         }
         var svg = SVGWriter()
         let height = body.height.rounded(.up)

@@ -15,9 +15,15 @@ public struct ChartStrings: Sendable, Hashable {
     public var seriesValue: String
     /// Between compare answers: `；`.
     public var compareSeparator: String
+    /// What a `multiple` chart says under its bars: `可多选，合计可超过 100%`.
+    public var multipleNote: String
+    /// The description of a `multiple` figure: `{title}（{note}）：{items}。`.
+    public var multipleDescription: String
 
     public init(remainder: String, value: String, item: String, separator: String, description: String,
-                compareItem: String, seriesValue: String, compareSeparator: String) {
+                compareItem: String, seriesValue: String, compareSeparator: String, multipleNote: String, multipleDescription: String) {
+        self.multipleNote = multipleNote
+        self.multipleDescription = multipleDescription
         self.remainder = remainder
         self.value = value
         self.item = item
@@ -57,6 +63,9 @@ public struct ChartStrings: Sendable, Hashable {
             let rest = figure.remainder()
             if rest > 0 { parts.append(item.replacingPlaceholders(["label": remainder, "value": formatValue(rest)])) }
             items = parts.joined(separator: separator)
+        }
+        if figure.kind == .multiple {
+            return multipleDescription.replacingPlaceholders(["title": figure.title, "note": multipleNote, "items": items])
         }
         return description.replacingPlaceholders(["title": figure.title, "items": items])
     }

@@ -14,6 +14,8 @@ public enum ChartStyle {
     ]
     static let barFill = ("#3b528b", "#ffffff")
     static let hatchBackground = "#e0e0e0"
+    /// The 100 % track behind each bar of a `multiple` chart: light, so the bar (and its value) stand out.
+    static let track = "#ebebeb"
     static let hatchLine = "#767676"
 
     /// Palette indices for `count` categories, spread as far apart as the palette allows.

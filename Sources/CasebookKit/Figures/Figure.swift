@@ -1,6 +1,9 @@
-/// The chart kinds a figure block may ask for.
+/// The chart kinds a figure block may ask for: `bar` (one bar per answer on a 0–100 % scale), `stacked`
+/// (one 100 % bar divided among the answers), `pie` (a ring divided the same way), `compare` (the same
+/// answers at several moments, one bar per series) and `multiple` (a question with several answers
+/// allowed: each answer's own bar against 100 %, shares that may add up to more than 100).
 public enum ChartKind: String, Sendable, CaseIterable, Codable {
-    case bar, stacked, pie, compare
+    case bar, stacked, pie, compare, multiple
 }
 
 /// One survey figure as the editor wrote it: only the numbers the text states.
@@ -47,8 +50,9 @@ public struct Figure: Sendable, Hashable, Codable {
     public var seriesCount: Int { kind == .compare ? series.count : 1 }
 
     /// The unreported share for series `index`: 100 less the stated values, or 0 when they reach 100.
-    /// It is never spread over the answers.
+    /// It is never spread over the answers. A `multiple` figure has none: its answers are not parts of a whole.
     public func remainder(series index: Int = 0) -> Double {
+        if kind == .multiple { return 0 }
         let total = rows.reduce(0) { $0 + ($1.values.indices.contains(index) ? $1.values[index] : 0) }
         let rest = 100 - total
         return rest > 0.05 ? rest : 0

@@ -16,7 +16,31 @@ public enum FigureCSV {
             let rest = figure.remainder()
             if rest > 0 { lines.append([strings.remainder, FigureParser.format(rest)]) }
         }
-        return "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return document(lines)
+    }
+
+    /// Every figure of `cases` in one table, one line per answer and series: figure id, case title, figure
+    /// title, answer, series (empty but for `compare`), share and the share the text does not report
+    /// (empty for `multiple`, whose answers are not parts of one whole).
+    public static func all(_ cases: [CaseReport], headers: [String]) -> String {
+        var lines = [headers]
+        for report in cases {
+            for figure in report.figures {
+                let series = figure.kind == .compare ? figure.series : [""]
+                let remainders = series.indices.map { figure.kind == .multiple ? "" : FigureParser.format(figure.remainder(series: $0)) }
+                for row in figure.rows {
+                    for (index, name) in series.enumerated() {
+                        lines.append([figure.id, report.title, figure.title, row.label, name, FigureParser.format(row.values[index]), remainders[index]])
+                    }
+                }
+            }
+        }
+        return document(lines)
+    }
+
+    /// UTF-8 with a BOM, CRLF line ends.
+    static func document(_ lines: [[String]]) -> String {
+        "\u{FEFF}" + lines.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func field(_ text: String) -> String {

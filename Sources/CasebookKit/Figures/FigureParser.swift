@@ -45,7 +45,7 @@ public enum FigureParser {
                         kindValid = false
                         throw .error(Message(.unknownChartKind, text), at: document.location(of: value),
                                      suggestion: Suggestion.didYouMean(text, in: ChartKind.allCases.map(\.rawValue))
-                                        + Message(.chartKinds, ChartKind.allCases.map(\.rawValue).joined(separator: ", ")))
+                                        + Message(.chartKinds, arguments: [.word(.chartKindsExplained)]))
                     }
                     kind = parsed
                 case "base": base = try document.integer(value, key: key, range: 1...100_000_000)
@@ -70,9 +70,18 @@ public enum FigureParser {
             diagnostics.append(.error(Message(.compareNeedsSeries),
                                       at: seriesNode.map(document.location(of:)) ?? top, suggestion: Message(.compareNeedsSeriesFix)))
         }
+        // `series` belongs to `compare` alone; data shaped for it is then not read again for errors.
+        if kindValid, kind != .compare, let seriesNode {
+            diagnostics.append(.error(Message(.seriesOnlyForCompare, kind.rawValue), at: document.location(of: seriesNode),
+                                      suggestion: Message(.seriesOnlyForCompareFix)))
+        }
         var rows: [Figure.Row] = []
         if let dataNode {
-            rows = readRows(dataNode, kind: kind, series: kind == .compare ? series : [], document: document, diagnostics: &diagnostics)
+            // One mistake, one error: with no kind, or a kind whose shape is already wrong, the data is not judged.
+            let shapeKnown = kindValid && (kind == .compare ? series.count >= 2 : seriesNode == nil)
+            if shapeKnown {
+                rows = readRows(dataNode, kind: kind, series: series, document: document, diagnostics: &diagnostics)
+            }
         } else {
             diagnostics.append(.error(Message(.figureNoData), at: top, suggestion: Message(.figureNoDataFix)))
         }
@@ -87,11 +96,11 @@ public enum FigureParser {
     }
 
     private static func readRows(_ node: Node, kind: ChartKind, series: [String], document: YAMLDocument, diagnostics: inout [Diagnostic]) -> [Figure.Row] {
+        let seriesCount = kind == .compare ? series.count : 1
         guard case let .mapping(mapping) = node else {
             diagnostics.append(.error(Message(.dataNotPairs), at: document.location(of: node)))
             return []
         }
-        let seriesCount = max(series.count, 1)
         if mapping.count == 0 {
             diagnostics.append(.error(Message(.dataEmpty), at: document.location(of: node)))
             return []
@@ -103,6 +112,8 @@ public enum FigureParser {
         }
         var rows: [Figure.Row] = []
         var labels = Set<String>()
+        // A value of the wrong shape (a list where one number goes, or the other way) is said once for the block.
+        var wrongShape = false
         for (keyNode, valueNode) in mapping {
             let label: String
             do { label = try document.string(keyNode, key: "data").trimmingWhitespace() } catch { diagnostics.append(error); continue }
@@ -111,7 +122,10 @@ public enum FigureParser {
             var values: [Double] = []
             if kind == .compare {
                 guard case let .sequence(items) = valueNode else {
-                    diagnostics.append(.error(Message(.compareValueList), at: document.location(of: valueNode)))
+                    if !wrongShape {
+                        diagnostics.append(.error(Message(.compareValueList), at: document.location(of: valueNode)))
+                    }
+                    wrongShape = true
                     continue
                 }
                 if items.count != seriesCount {
@@ -124,18 +138,27 @@ public enum FigureParser {
                 }
                 if values.count != items.count { continue }
             } else {
+                if case .sequence = valueNode {
+                    if !wrongShape {
+                        diagnostics.append(.error(Message(.valueIsList, label, kind.rawValue), at: document.location(of: valueNode),
+                                                  suggestion: Message(.valueIsListFix)))
+                    }
+                    wrongShape = true
+                    continue
+                }
                 guard let value = percentage(valueNode, label: label, document: document, diagnostics: &diagnostics) else { continue }
                 values = [value]
             }
             rows.append(Figure.Row(label: label, values: values))
         }
-        let columns = kind == .compare ? seriesCount : 1
+        // The answers of a multiple-choice question are not parts of one whole: only there may they pass 100.
+        let columns = kind == .compare ? seriesCount : kind == .multiple ? 0 : 1
         for column in 0..<columns where !diagnostics.hasErrors {
             let total = rows.reduce(0) { $0 + $1.values[column] }
             if total > 100 + sumSlack {
                 let message = kind == .compare && column < series.count ? Message(.seriesOver100, series[column], format(total))
                     : Message(.valuesOver100, format(total))
-                diagnostics.append(.error(message, at: document.location(of: node), suggestion: Message(.valuesOver100Fix)))
+                diagnostics.append(.error(message, at: document.location(of: node), suggestion: Message(.valuesOver100Fix) + Message(.valuesOver100Multiple)))
             }
         }
         return rows

@@ -200,7 +200,9 @@ extension Message.Part: BinaryField {
 extension Message.Argument: BinaryField {
     init(reading reader: inout BinaryReader) throws {
         let text: String? = try reader.read(), word: MessageKey? = try reader.read(), message: Message? = try reader.read()
-        if let text { self = .text(text) } else if let word { self = .word(word) } else if let message { self = .message(message) } else {
+        let list: [Message]? = try reader.read()
+        if let text { self = .text(text) } else if let word { self = .word(word) } else if let message { self = .message(message) }
+        else if let list { self = .list(list) } else {
             throw BinaryCoder.Truncated()
         }
     }
@@ -210,6 +212,7 @@ extension Message.Argument: BinaryField {
         writer.write(fields.text)
         writer.write(fields.word)
         writer.write(fields.message)
+        writer.write(fields.list)
     }
 }
 

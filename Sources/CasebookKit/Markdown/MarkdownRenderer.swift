@@ -49,11 +49,14 @@ public struct MarkdownRenderer: Sendable {
         // Figures first: their ids are the targets of the prose's references.
         var figureList: [Figure] = [], charts: [String] = []
         var figureIDs: [String: SourceLocation] = [:]
+        // Ids of blocks with errors of their own: a reference to one is not a second error.
+        var brokenIDs: Set<String> = []
         for node in figureNodes {
             let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
             let block = FigureBlockSource(text: CmarkNode.literal(node), location: location(line: line + 1, column: column))
             let rendered = figures(block)
             diagnostics += rendered.diagnostics
+            if rendered.figure == nil, let id = Self.writtenID(block.text) { brokenIDs.insert(id) }
             if let figure = rendered.figure {
                 if let previous = figureIDs[figure.id] {
                     diagnostics.append(.error(Message(.figureIDTwice, figure.id), at: figure.location,
@@ -117,7 +120,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         // Prose references to figures, outside code and links.
-        linkFigureReferences(in: document, figureIDs: Set(figureIDs.keys), sourceLines: sourceLines,
+        linkFigureReferences(in: document, figureIDs: Set(figureIDs.keys), broken: brokenIDs, sourceLines: sourceLines,
                              location: location, diagnostics: &diagnostics)
 
         let textBlocks = Self.textBlocks(of: document, headings: headings)
@@ -125,7 +128,15 @@ public struct MarkdownRenderer: Sendable {
                                 firstParagraph: firstParagraph, textBlocks: textBlocks, diagnostics: diagnostics)
     }
 
-    private func linkFigureReferences(in document: CmarkDocument, figureIDs: Set<String>, sourceLines: [Substring],
+    /// The `id:` a figure block's text gives, read as a line (for a block that did not parse).
+    static func writtenID(_ text: String) -> String? {
+        for line in text.split(separator: "\n") where line.hasPrefix("id:") {
+            return String(line.dropFirst(3)).trimmingWhitespace()
+        }
+        return nil
+    }
+
+    private func linkFigureReferences(in document: CmarkDocument, figureIDs: Set<String>, broken: Set<String>, sourceLines: [Substring],
                                       location: (Int, Int) -> SourceLocation, diagnostics: inout [Diagnostic]) {
         let textNodes = document.nodes().filter {
             CmarkNode.type($0) == CMARK_NODE_TEXT && cmark_node_get_literal($0).map(FigureReference.mayMatch) == true
@@ -153,7 +164,7 @@ public struct MarkdownRenderer: Sendable {
                     continue
                 }
                 guard figureIDs.contains(match.id) else {
-                    guard match.explicit else { continue }
+                    guard match.explicit, !broken.contains(match.id) else { continue }
                     let column = columns.column(of: label, inLine: line) ?? 1
                     unknown += 1
                     if unknown <= Self.reportedUnknownReferences {

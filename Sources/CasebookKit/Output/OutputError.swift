@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why the site or its cache could not be written, in words an editor can act on.
-public enum OutputError: Error, CustomStringConvertible {
+public enum OutputError: Error, CustomStringConvertible, MessageError {
     case unsafePath(String)
     case unreadable(String)
     /// A file or folder that could not be created, renamed or removed, with the system's error number.

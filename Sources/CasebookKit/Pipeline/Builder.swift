@@ -52,8 +52,10 @@ public enum Builder {
             if let report = results[index].output.report { all.append(report) }
         }
         let published = options.includeDrafts ? all : all.filter { !$0.metadata.draft }
+        let (catalogue, catalogueDiagnostics) = CatalogueLinks.resolve(tree.catalogue, cases: all, files: Set(caseFiles.map(\.slug)), site: tree.site)
+        diagnostics += catalogueDiagnostics
         // The book is put in order and the links between cases are checked meanwhile, each on a thread of its own.
-        let ordering = BackgroundWork { SiteModel(config: tree.site, catalogue: tree.catalogue, cases: published) }
+        let ordering = BackgroundWork { SiteModel(config: tree.site, catalogue: catalogue, cases: published) }
         let linking = BackgroundWork { [all] in
             checkCaseLinks(all, published: Set(published.map(\.slug)), existing: Set(caseFiles.map(\.slug)))
         }

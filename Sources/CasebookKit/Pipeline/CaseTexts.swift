@@ -48,7 +48,8 @@ struct CaseTexts: Sendable {
 }
 
 /// The cached text of a case was gone, and its file had changed since the build read it.
-struct CaseTextMissing: Error, CustomStringConvertible {
+struct CaseTextMissing: Error, CustomStringConvertible, MessageError {
     var slug: String
-    var description: String { "案例 `\(slug)` 的文件在构建过程中被改动了：请再构建一次" }
+    var message: Message { Message(.caseChangedDuringBuild, slug) }
+    var description: String { message.text(.chinese) }
 }

@@ -50,6 +50,7 @@ struct SiteWriter {
                 return charts[figure]
             }).text
         }
+        page(SitePaths.figuresCSV, key: everyCase) { figureHTML.csv(of: model.cases) }
         page(SitePaths.home, key: everyCase) { Template.home(values.home()).text }
         page(SitePaths.orgs, key: everyCase) { Template.orgIndex(values.orgIndex()).text }
         page(SitePaths.tags, key: everyCase) { Template.tagIndex(values.tagIndex()).text }
@@ -268,7 +269,9 @@ struct PageKeys {
             }
             return hasher.finish()
         }
-        shape = ContentHash(numbers: [checked.environment.value, UInt64(cases.count)] + runs)
+        // Which case each entry of the printed contents links to (a title can link one).
+        let links = ContentHash(checked.model.catalogue.map { $0.caseSlug ?? "" }.joined(separator: "\n"))
+        shape = ContentHash(numbers: [checked.environment.value, UInt64(cases.count), links.value] + runs)
         inputs = checked.inputs
         listings = checked.listings
     }

@@ -30,14 +30,24 @@ public struct FigureHTML: Sendable {
         FigureCSV.csv(for: figure, strings: strings.chart, labelHeader: strings.csvLabelHeader, valueHeader: strings.csvValueHeader)
     }
 
-    /// The figure's values for `Template.figure`; the remainder (the share the text does not report) is a row of its own.
-    func values(for figure: Figure, caseSlug: String, pageRoot: String, chart: String) -> FigureBlock {
-        let words = strings.chart
+    /// Every figure of `cases`, in their order, as one CSV file (`figures.csv`).
+    public func csv(of cases: [CaseReport]) -> String {
+        FigureCSV.all(cases, headers: strings.allFiguresCSVHeaders)
+    }
+
+    /// The rows of a figure's table; the remainder (the share the text does not report) is a row of its own.
+    static func rows(for figure: Figure, words: ChartStrings) -> [FigureBlock.Row] {
         var rows = figure.rows.map { FigureBlock.Row(label: $0.label, values: $0.values.map(words.formatValue), isRemainder: false) }
         let remainders = (0..<figure.seriesCount).map { figure.remainder(series: $0) }
         if remainders.contains(where: { $0 > 0 }) {
             rows.append(FigureBlock.Row(label: words.remainder, values: remainders.map(words.formatValue), isRemainder: true))
         }
+        return rows
+    }
+
+    /// The figure's values for `Template.figure`.
+    func values(for figure: Figure, caseSlug: String, pageRoot: String, chart: String) -> FigureBlock {
+        let rows = Self.rows(for: figure, words: strings.chart)
         return FigureBlock(id: figure.id, anchor: figure.anchor, title: figure.title, kind: figure.kind.rawValue, chart: HTML(trusted: chart),
                            rows: rows, series: figure.kind == .compare ? figure.series : nil, base: figure.base,
                            population: figure.population, source: figure.source,

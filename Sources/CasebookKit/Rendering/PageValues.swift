@@ -68,7 +68,9 @@ public struct PageValues: Sendable {
         }
         return HomePage(frame: frame(path: SitePaths.home, title: nil), groups: groups,
                         loose: model.catalogue.filter { $0.sectionSlug == nil }.map { catalogueItem($0, root: "") },
-                        entryCount: model.catalogue.count, caseCount: model.cases.count, figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
+                        entryCount: model.catalogue.count,
+                        pendingCount: model.catalogue.filter { $0.caseSlug.map { !published.contains($0) } ?? true }.count,
+                        caseCount: model.cases.count, figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
     }
 
     public func part(_ part: SiteModel.Part) -> PartPage {
@@ -127,12 +129,13 @@ public struct PageValues: Sendable {
             return FigureIndexPage.Part(name: part.section.name, href: SitePaths.part(part.section.slug), cases: cases.map { report in
                 FigureIndexPage.Case(title: report.title, href: SitePaths.casePage(report.slug), figures: report.figures.enumerated().map { index, figure in
                     FigureIndexPage.Figure(id: figure.id, title: figure.title, href: SitePaths.casePage(report.slug) + "#" + figure.anchor,
-                                           chart: HTML(trusted: chart(report, index)))
+                                           chart: HTML(trusted: chart(report, index)), rows: FigureHTML.rows(for: figure, words: strings.chart),
+                                           series: figure.kind == .compare ? figure.series : nil)
                 })
             })
         }
         return FigureIndexPage(frame: frame(path: SitePaths.figures, title: nil), parts: parts,
-                               figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
+                               figureCount: model.cases.reduce(0) { $0 + $1.figures.count }, csvHref: SitePaths.figuresCSV)
     }
 
     /// The book's print page: every case in reading order, or, for a long book, the parts' print pages.

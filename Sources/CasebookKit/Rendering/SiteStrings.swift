@@ -9,14 +9,17 @@ public struct SiteStrings: Sendable {
     public var chart: ChartStrings
     public var csvLabelHeader: String
     public var csvValueHeader: String
+    /// The columns of the CSV of every figure (`figures.csv`).
+    public var allFiguresCSVHeaders: [String]
 
     /// The words of `Templates/Words.swift`.
     public static let standard = SiteStrings(
         yearFormat: Words.yearFormat, monthFormat: Words.monthFormat, dayFormat: Words.dayFormat,
         chart: ChartStrings(remainder: Words.remainder, value: Words.chartValue, item: Words.chartItem, separator: Words.chartSeparator,
                             description: Words.chartDescription, compareItem: Words.compareItem, seriesValue: Words.seriesValue,
-                            compareSeparator: Words.compareSeparator),
-        csvLabelHeader: Words.csvLabel, csvValueHeader: Words.csvValue)
+                            compareSeparator: Words.compareSeparator, multipleNote: Words.multipleNote,
+                            multipleDescription: Words.multipleDescription),
+        csvLabelHeader: Words.csvLabel, csvValueHeader: Words.csvValue, allFiguresCSVHeaders: Words.allFiguresCSVHeaders)
 
     /// Formats a date as precise as it is: `{year}年{month}月{day}日`.
     public func format(_ date: PartialDate) -> String {

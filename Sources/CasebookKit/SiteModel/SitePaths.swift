@@ -5,6 +5,8 @@ public enum SitePaths {
     public static let tags = "tags.html"
     public static let orgs = "orgs.html"
     public static let figures = "figures.html"
+    /// Every figure's numbers in one CSV file, linked from `figures.html`.
+    public static let figuresCSV = "figures.csv"
     public static let notFound = "404.html"
     public static let printBook = "print.html"
     public static let search = "search.html"

@@ -17,6 +17,9 @@ import Testing
             ("compare", Figure(id: "9-1", title: "居民满意度", kind: .compare, series: ["1997 年", "1998 年"],
                                rows: [.init(label: "满意", values: [30, 38]), .init(label: "比较满意", values: [40, 41]),
                                       .init(label: "一般", values: [20, 16])], location: here)),
+            ("multiple", Figure(id: "9-2", title: "参加过的社区活动（可多选）", kind: .multiple, base: 600,
+                                rows: [.init(label: "文体活动", values: [62]), .init(label: "志愿服务", values: [48]),
+                                       .init(label: "学习讲座", values: [45])], location: here)),
         ]
     }
 

@@ -58,6 +58,26 @@ import CasebookPages
         #expect(home.contains("cases/tangqiao.html"))
     }
 
+    /// One CSV of every figure, linked from the figure index, which shows each figure's numbers as a table.
+    @Test func oneCSVHoldsEveryFigureOfTheBook() async throws {
+        let output = Repo.temporaryDirectory() + "/output"
+        _ = try await Self.build(into: output)
+        let index = Self.read(output + "/figures.html")
+        #expect(index.contains("<a href=\"figures.csv\" download>"))
+        #expect(index.occurrences(of: "<table class=\"figure-data\">") == 24)
+        #expect(index.contains("<th scope=\"row\">能起表率作用</th><td>81%</td>"))
+        let csv = String(decoding: FileManager.default.contents(atPath: output + "/figures.csv") ?? Data(), as: UTF8.self)   // BOM kept
+        #expect(csv.hasPrefix("\u{FEFF}图号,案例,图题,选项,系列,比例（%）,未说明（%）\r\n"))
+        let lines = csv.dropFirst().split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(lines.allSatisfy { $0.count == 7 })
+        let ids = (1...18).map { "1-\($0)" } + (1...6).map { "2-\($0)" }
+        #expect(Set(lines.map { String($0[0]) }) == Set(ids))
+        let tangqiao = Self.read(output + "/cases/tangqiao.html")
+        // As many lines as the case page's tables have answers (the remainder is a column, not a line).
+        #expect(lines.count == tangqiao.occurrences(of: "<tr><th scope=\"row\">"))
+        #expect(lines.contains { $0[0] == "1-1" && $0[3] == "能起表率作用" && $0[5] == "81" && $0[6] == "10" })
+    }
+
     @Test func tangqiaoCarriesAll24FiguresWithTheirNumbers() async throws {
         let output = Repo.temporaryDirectory() + "/output"
         _ = try await Self.build(into: output)

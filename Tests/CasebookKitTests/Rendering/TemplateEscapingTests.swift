@@ -28,7 +28,7 @@ import Testing
         ], caseCount: 1, figureCount: 1))
         return [
             "home": Template.home(HomePage(frame: frame, groups: [HomePage.Group(name: text, href: url, entries: [entry], extra: [item])],
-                                           loose: [entry], entryCount: 1, caseCount: 1, figureCount: 1)).text,
+                                           loose: [entry], entryCount: 1, pendingCount: 1, caseCount: 1, figureCount: 1)).text,
             "part": Template.part(PartPage(frame: frame, name: text, cases: [item], printHref: url, pending: [entry])).text,
             "case": Template.casePage(CasePage(frame: frame, summary: item, body: HTML(trusted: "<p>正文</p>"), orgHref: url, tags: [link],
                                                toc: [CasePage.TocEntry(text: text, href: url, level: 2), CasePage.TocEntry(text: text, href: url, level: 3)],
@@ -37,8 +37,9 @@ import Testing
             "tags": Template.tagIndex(TagIndexPage(frame: frame, tags: [TagIndexPage.Tag(name: text, href: url, count: 1)])).text,
             "orgs": Template.orgIndex(OrgIndexPage(frame: frame, orgs: [OrgIndexPage.Org(name: text, anchor: text, cases: [item])])).text,
             "figures": Template.figureIndex(FigureIndexPage(frame: frame, parts: [FigureIndexPage.Part(name: text, href: url, cases: [
-                FigureIndexPage.Case(title: text, href: url, figures: [FigureIndexPage.Figure(id: text, title: text, href: url, chart: HTML(trusted: "<svg></svg>"))]),
-            ])], figureCount: 1)).text,
+                FigureIndexPage.Case(title: text, href: url, figures: [FigureIndexPage.Figure(id: text, title: text, href: url, chart: HTML(trusted: "<svg></svg>"),
+                                                                                     rows: [FigureBlock.Row(label: text, values: [text], isRemainder: false)], series: [text])]),
+            ])], figureCount: 1, csvHref: url)).text,
             "print": print.pieces.map(\.text).joined(),
             "print-case": Template.printCase(PrintCase(chapter: text, part: text, title: text, org: text, date: text, dateISO: text, page: 1,
                                                        body: HTML(trusted: "<p>正文</p>"))).text,
