@@ -113,8 +113,10 @@ public struct HomePage: Sendable {
         public var entries: [CatalogueItem]
         /// Cases of the part that are not in the printed contents.
         public var extra: [CaseSummary]
-        public init(name: String, href: String, entries: [CatalogueItem], extra: [CaseSummary]) {
-            (self.name, self.href, self.entries, self.extra) = (name, href, entries, extra)
+        /// How many more entries and cases the part has than the page shows (a long part's are on its own pages).
+        public var more: Int
+        public init(name: String, href: String, entries: [CatalogueItem], extra: [CaseSummary], more: Int = 0) {
+            (self.name, self.href, self.entries, self.extra, self.more) = (name, href, entries, extra, more)
         }
     }
 
@@ -138,8 +140,10 @@ public struct PartPage: Sendable {
     public var cases: [CaseSummary]
     public var printHref: String
     public var pending: [CatalogueItem]
-    public init(frame: PageFrame, name: String, cases: [CaseSummary], printHref: String, pending: [CatalogueItem]) {
-        (self.frame, self.name, self.cases, self.printHref, self.pending) = (frame, name, cases, printHref, pending)
+    /// Set when the part's cases and pending entries take more than one page; `cases` and `pending` are then this page's.
+    public var pager: Pager?
+    public init(frame: PageFrame, name: String, cases: [CaseSummary], printHref: String, pending: [CatalogueItem], pager: Pager? = nil) {
+        (self.frame, self.name, self.cases, self.printHref, self.pending, self.pager) = (frame, name, cases, printHref, pending, pager)
     }
 }
 
@@ -177,8 +181,13 @@ public struct CasePage: Sendable {
 public struct TagPage: Sendable {
     public var frame: PageFrame
     public var name: String
+    /// The cases on this page, and how many carry the tag in all.
     public var cases: [CaseSummary]
-    public init(frame: PageFrame, name: String, cases: [CaseSummary]) { (self.frame, self.name, self.cases) = (frame, name, cases) }
+    public var caseCount: Int
+    public var pager: Pager?
+    public init(frame: PageFrame, name: String, cases: [CaseSummary], caseCount: Int? = nil, pager: Pager? = nil) {
+        (self.frame, self.name, self.cases, self.caseCount, self.pager) = (frame, name, cases, caseCount ?? cases.count, pager)
+    }
 }
 
 /// Every tag with its number of cases.
@@ -191,8 +200,10 @@ public struct TagIndexPage: Sendable {
     }
 
     public var frame: PageFrame
+    /// The tags on this page.
     public var tags: [Tag]
-    public init(frame: PageFrame, tags: [Tag]) { (self.frame, self.tags) = (frame, tags) }
+    public var pager: Pager?
+    public init(frame: PageFrame, tags: [Tag], pager: Pager? = nil) { (self.frame, self.tags, self.pager) = (frame, tags, pager) }
 }
 
 /// Every reporting unit with its cases.
@@ -215,8 +226,9 @@ public struct FigureIndexPage: Sendable {
         public var id: String
         public var title: String
         public var href: String
-        public var chart: HTML
-        public init(id: String, title: String, href: String, chart: HTML) { (self.id, self.title, self.href, self.chart) = (id, title, href, chart) }
+        /// Nil on a page that lists figures without drawing them.
+        public var chart: HTML?
+        public init(id: String, title: String, href: String, chart: HTML? = nil) { (self.id, self.title, self.href, self.chart) = (id, title, href, chart) }
     }
 
     public struct Case: Sendable {
@@ -229,8 +241,13 @@ public struct FigureIndexPage: Sendable {
     public struct Part: Sendable {
         public var name: String
         public var href: String
+        /// The part's cases with their figures; empty when they are on the part's figure lists (`lists`).
         public var cases: [Case]
-        public init(name: String, href: String, cases: [Case]) { (self.name, self.href, self.cases) = (name, href, cases) }
+        public var figureCount: Int
+        public var lists: [FigureListLink]
+        public init(name: String, href: String, cases: [Case], figureCount: Int = 0, lists: [FigureListLink] = []) {
+            (self.name, self.href, self.cases, self.figureCount, self.lists) = (name, href, cases, figureCount, lists)
+        }
     }
 
     public var frame: PageFrame

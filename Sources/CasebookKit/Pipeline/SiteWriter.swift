@@ -51,8 +51,32 @@ struct SiteWriter {
             }).text
         }
         page(SitePaths.home, key: everyCase) { Template.home(values.home()).text }
-        page(SitePaths.orgs, key: everyCase) { Template.orgIndex(values.orgIndex()).text }
-        page(SitePaths.tags, key: everyCase) { Template.tagIndex(values.tagIndex()).text }
+        // A list longer than a page is written as its pages, all under the list's key.
+        var pageCount = 0
+        func list(_ path: String, pages: Int, key: @escaping @Sendable @autoclosure () -> ContentHash, _ render: @escaping @Sendable () throws -> [String]) {
+            pageCount += pages
+            jobs.append { try writeList(path, pages: pages, key: key(), render: render) }
+        }
+        let pageRanges = PageValues.pageRanges
+        if values.splitsUnits {
+            list(SitePaths.orgs, pages: pageRanges(model.orgs.count).count, key: everyCase) { values.unitIndexPages().map { Template.unitIndex($0).text } }
+            for unit in model.orgs {
+                list(SitePaths.org(unit.name), pages: pageRanges(unit.cases.count).count, key: keys.listingKey(for: unit.cases.map(\.slug))) {
+                    values.unitPages(unit).map { Template.unit($0).text }
+                }
+            }
+        } else {
+            page(SitePaths.orgs, key: everyCase) { Template.orgIndex(values.orgIndex()).text }
+            pageCount += 1
+        }
+        list(SitePaths.tags, pages: pageRanges(model.tags.count).count, key: everyCase) { values.tagIndexPages().map { Template.tagIndex($0).text } }
+        if values.splitsFigures {
+            for part in model.parts where part.cases.contains(where: { !$0.figures.isEmpty }) {
+                list(SitePaths.figureList(part.section.slug), pages: PageValues.figurePages(part).count, key: keys.listingKey(for: part.cases.map(\.slug))) {
+                    values.figureListPages(part).map { Template.figureList($0).text }
+                }
+            }
+        }
         // The 404 page holds the stylesheet, so it is keyed by it too (an edit of the stylesheet writes it again).
         let stylesheet = String(decoding: FileManager.default.contents(atPath: options.templatesDirectory + "/" + SitePaths.stylesheet) ?? Data(), as: UTF8.self)
         page(SitePaths.notFound, key: ContentHash(numbers: [noCase.value, ContentHash(stylesheet).value])) {
@@ -62,10 +86,15 @@ struct SiteWriter {
         }
         page(SitePaths.search, key: noCase) { Template.search(values.frame(path: SitePaths.search, title: nil)).text }
         for part in model.parts {
-            page(SitePaths.part(part.section.slug), key: keys.listingKey(for: part.cases.map(\.slug))) { Template.part(values.part(part)).text }
+            let pending = model.catalogue.count { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !values.published.contains($0) } ?? true) }
+            list(SitePaths.part(part.section.slug), pages: pageRanges(part.cases.count + pending).count, key: keys.listingKey(for: part.cases.map(\.slug))) {
+                values.partPages(part).map { Template.part($0).text }
+            }
         }
         for tag in model.tags {
-            page(SitePaths.tag(tag.name), key: keys.listingKey(for: tag.cases.map(\.slug))) { Template.tag(values.tag(tag)).text }
+            list(SitePaths.tag(tag.name), pages: pageRanges(tag.cases.count).count, key: keys.listingKey(for: tag.cases.map(\.slug))) {
+                values.tagPages(tag).map { Template.tag($0).text }
+            }
         }
         let prints = printPageJobs(values: values, keys: keys)
         jobs += prints
@@ -115,7 +144,7 @@ struct SiteWriter {
         var search = try searchWritten?.get()
             ?? writeSearchIndex(key: searchKey, progress: ProgressCounter(.indexingCases, total: model.cases.count, report: options.progress))
         if searchBesidePages { search.name += " (beside the pages)" }
-        let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
+        let pages = 4 + pageCount + prints.count + cases.count
 
         for file in BuildEnvironment.filesUnder(options.templatesDirectory + "/assets") {
             try writer.copy(from: options.templatesDirectory + "/assets/" + file, to: "assets/" + file)
@@ -168,6 +197,17 @@ struct SiteWriter {
     private func write(_ path: String, key: ContentHash, render: () throws -> String) throws {
         if writer.keep(path, key: key) { return }
         try writer.write(path, try render(), key: key)
+    }
+
+    /// Writes the `pages` pages of the list whose first page is `path` (`SitePaths.paged`) unless the last
+    /// build wrote each of them from the same `key`.
+    private func writeList(_ path: String, pages: Int, key: ContentHash, render: () throws -> [String]) throws {
+        let paths = (1...max(1, pages)).map { SitePaths.paged(path, $0) }
+        let kept = writer.keep(paths.map { ($0, key) })
+        if kept.allSatisfy({ $0 }) { return }
+        let texts = try render()
+        precondition(texts.count == paths.count, "a list's pages were counted as \(paths.count) and made as \(texts.count)")
+        for index in paths.indices where !kept[index] { try writer.write(paths[index], texts[index], key: key) }
     }
 
     /// `write` for a page made as pieces.

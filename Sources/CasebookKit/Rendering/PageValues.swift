@@ -57,26 +57,22 @@ public struct PageValues: Sendable {
         return CatalogueItem(title: entry.title, unit: entry.unit, page: entry.page, caseHref: href)
     }
 
+    /// The home page; a part with more entries and cases than a list page holds shows the first of them
+    /// and leads to its own pages for the rest.
     public func home() -> HomePage {
         let catalogued = Set(model.catalogue.compactMap(\.caseSlug))
         let groups = model.parts.compactMap { part -> HomePage.Group? in
             let entries = model.catalogue.filter { $0.sectionSlug == part.section.slug }
             let extra = part.cases.filter { !catalogued.contains($0.slug) }
             guard !entries.isEmpty || !extra.isEmpty else { return nil }
+            let shownEntries = entries.prefix(Self.listPageSize), shownExtra = extra.prefix(Self.listPageSize - shownEntries.count)
             return HomePage.Group(name: part.section.name, href: SitePaths.part(part.section.slug),
-                                  entries: entries.map { catalogueItem($0, root: "") }, extra: extra.map { caseSummary($0, root: "") })
+                                  entries: shownEntries.map { catalogueItem($0, root: "") }, extra: shownExtra.map { caseSummary($0, root: "") },
+                                  more: entries.count + extra.count - shownEntries.count - shownExtra.count)
         }
         return HomePage(frame: frame(path: SitePaths.home, title: nil), groups: groups,
                         loose: model.catalogue.filter { $0.sectionSlug == nil }.map { catalogueItem($0, root: "") },
                         entryCount: model.catalogue.count, caseCount: model.cases.count, figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
-    }
-
-    public func part(_ part: SiteModel.Part) -> PartPage {
-        let path = SitePaths.part(part.section.slug), root = SitePaths.root(of: path)
-        let pending = model.catalogue.filter { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !published.contains($0) } ?? true) }
-        return PartPage(frame: frame(path: path, title: part.section.name, currentSection: part.section.slug), name: part.section.name,
-                        cases: part.cases.map { caseSummary($0, root: root) }, printHref: root + SitePaths.printPart(part.section.slug),
-                        pending: pending.map { catalogueItem($0, root: root) })
     }
 
     /// A case's page; `body` is its rendered body.
@@ -86,7 +82,7 @@ public struct PageValues: Sendable {
         func link(_ other: CaseReport?) -> Link? { other.map { Link(title: $0.title, href: root + SitePaths.casePage($0.slug)) } }
         return CasePage(
             frame: frame(path: path, title: report.title, currentSection: report.section.slug, currentCase: report.slug), summary: caseSummary(report, root: root),
-            body: HTML(trusted: body), orgHref: report.metadata.org.map { root + SitePaths.orgs + "#" + SitePaths.orgAnchor($0) },
+            body: HTML(trusted: body), orgHref: report.metadata.org.map { unitHref($0, root: root) },
             tags: report.metadata.tags.map { Link(title: $0, href: root + SitePaths.tag($0)) },
             toc: report.outline.headings.filter { $0.level <= 3 }.map { CasePage.TocEntry(text: $0.text, href: "#" + $0.id, level: $0.level) },
             breadcrumbs: [Link(title: model.config.title, href: root + SitePaths.home),
@@ -102,16 +98,7 @@ public struct PageValues: Sendable {
         return Link(title: next.section.name, href: root + SitePaths.part(next.section.slug))
     }
 
-    public func tag(_ group: SiteModel.Group) -> TagPage {
-        let path = SitePaths.tag(group.name), root = SitePaths.root(of: path)
-        return TagPage(frame: frame(path: path, title: group.name), name: group.name, cases: group.cases.map { caseSummary($0, root: root) })
-    }
-
-    public func tagIndex() -> TagIndexPage {
-        TagIndexPage(frame: frame(path: SitePaths.tags, title: nil),
-                     tags: model.tags.map { TagIndexPage.Tag(name: $0.name, href: SitePaths.tag($0.name), count: $0.cases.count) })
-    }
-
+    /// `orgs.html` of a book that does not `splitsUnits`: every unit with its cases.
     public func orgIndex() -> OrgIndexPage {
         OrgIndexPage(frame: frame(path: SitePaths.orgs, title: nil), orgs: model.orgs.map { group in
             OrgIndexPage.Org(name: group.name, anchor: SitePaths.orgAnchor(group.name), cases: group.cases.map { caseSummary($0, root: "") })
@@ -119,9 +106,9 @@ public struct PageValues: Sendable {
     }
 
     /// The figure index: every case's figures, part by part; `chart` gives the chart of a case's figure by
-    /// its place among the case's figures.
+    /// its place among the case's figures. A book that `splitsFigures` gets each part's figure lists instead.
     public func figureIndex(chart: (_ report: CaseReport, _ figure: Int) -> String) -> FigureIndexPage {
-        let parts = model.parts.compactMap { part -> FigureIndexPage.Part? in
+        let parts = splitsFigures ? figureIndexLists() : model.parts.compactMap { part -> FigureIndexPage.Part? in
             let cases = part.cases.filter { !$0.figures.isEmpty }
             guard !cases.isEmpty else { return nil }
             return FigureIndexPage.Part(name: part.section.name, href: SitePaths.part(part.section.slug), cases: cases.map { report in
