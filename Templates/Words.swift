@@ -97,6 +97,10 @@ public enum Words {
     public static let wholeBook = "全书"
     public static func printStatistics(cases: Int, figures: Int) -> String { " \(cases) 篇已数字化案例，按原书顺序排列，含调查图表 \(figures) 幅。" }
     public static func printedApart(_ count: Int) -> String { "（\(count) 篇，单独打印）" }
+    public static let thisVolume = "本册"
+    public static func volumeName(_ part: String, _ volume: Int) -> String { "\(part) 第 \(volume) 册" }
+    public static func volumeCases(_ first: Int, _ last: Int) -> String { "（本部分第 \(first)–\(last) 篇）" }
+    public static func printedInVolumes(_ count: Int) -> String { "本部分篇幅较长，分 \(count) 册打印。" }
 
     // MARK: The search page
     public static let searchWords = "查找字词"

@@ -267,8 +267,15 @@ public struct PrintPage: Sendable {
         public var count: Int
         /// The cases' chapters on this page (`#chapter`) and titles, for the contents.
         public var chapters: [Link]
-        public init(name: String, slug: String, printedHere: Bool, printHref: String, count: Int, chapters: [Link]) {
+        /// On a part's page that lists its volumes: the volume's number, and the places in the part (from 1)
+        /// of its first and last case.
+        public var volume: Int?
+        public var firstCase: Int
+        public var lastCase: Int
+        public init(name: String, slug: String, printedHere: Bool, printHref: String, count: Int, chapters: [Link],
+                    volume: Int? = nil, firstCase: Int = 0, lastCase: Int = 0) {
             (self.name, self.slug, self.printedHere, self.printHref, self.count, self.chapters) = (name, slug, printedHere, printHref, count, chapters)
+            (self.volume, self.firstCase, self.lastCase) = (volume, firstCase, lastCase)
         }
     }
 
@@ -278,8 +285,10 @@ public struct PrintPage: Sendable {
     public var parts: [Part]
     public var caseCount: Int
     public var figureCount: Int
-    public init(frame: PageFrame, partName: String?, parts: [Part], caseCount: Int, figureCount: Int) {
-        (self.frame, self.partName, self.parts, self.caseCount, self.figureCount) = (frame, partName, parts, caseCount, figureCount)
+    /// The volume's number on a volume of a part's print page.
+    public var volume: Int?
+    public init(frame: PageFrame, partName: String?, parts: [Part], caseCount: Int, figureCount: Int, volume: Int? = nil) {
+        (self.frame, self.partName, self.parts, self.caseCount, self.figureCount, self.volume) = (frame, partName, parts, caseCount, figureCount, volume)
     }
 }
 

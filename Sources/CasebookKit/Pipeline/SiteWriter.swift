@@ -96,7 +96,7 @@ struct SiteWriter {
                 values.tagPages(tag).map { Template.tag($0).text }
             }
         }
-        let prints = printPageJobs(values: values, keys: keys)
+        let prints = try printPageJobs(values: values, keys: keys)
         jobs += prints
 
         let cases = model.cases
@@ -216,25 +216,27 @@ struct SiteWriter {
         try writer.write(path, pieces: try render(), key: key)
     }
 
-    /// Jobs for `print.html` and one print page per part with cases. A part whose cases are all unchanged
-    /// keeps its page; otherwise each case on the page is rendered (`partials/print-case`, in parallel) or,
+    /// Jobs for `print.html`, one print page per part with cases and the volumes of a part too long for one
+    /// (see `PrintPlan`). A page whose cases are all unchanged, printed where they were, keeps its page; otherwise each case on the page is rendered (`partials/print-case`, in parallel) or,
     /// when it is made from the same inputs as last time, taken from the page's `PrintArticleCache`, and
     /// the page is put together as pieces (`PrintArticles`).
-    private func printPageJobs(values: PageValues, keys: PageKeys) -> [@Sendable () throws -> Void] {
+    private func printPageJobs(values: PageValues, keys: PageKeys) throws -> [@Sendable () throws -> Void] {
         let model = checked.model
         let texts = checked.texts
         let outputDirectory = options.outputDirectory, incremental = options.incremental
         let parts = model.parts.filter { !$0.cases.isEmpty }
-        var pageOf: [String: String] = [:]
-        for part in parts { for report in part.cases { pageOf[report.slug] = SitePaths.printPart(part.section.slug) } }
-        let lookup = pageOf
+        let sizes = try parallelTryMap(model.cases) { try texts.htmlSize(of: $0.slug) }
+        let plan = PrintPlan(model: model, size: Dictionary(zip(model.cases.map(\.slug), sizes), uniquingKeysWith: { first, _ in first }))
+        let lookup = plan.pageOf
+        /// A key of the print pages' made with `plan`: where each case is printed changes what a page's links point to.
+        @Sendable func planned(_ key: ContentHash) -> ContentHash { ContentHash(numbers: [key.value, plan.key.value]) }
         /// The cases of `parts` as articles of the print page `page`, part by part. They are kept for the
         /// next build first.
         @Sendable func articles(_ parts: [SiteModel.Part], page: String, cache: PrintArticleCache) throws -> PrintArticles {
             let cases = parts.flatMap(\.cases)
             let slugs = Set(cases.map(\.slug))
             let made = try parallelTryMap(cases) { report -> (key: ContentHash?, article: PrintArticles.Article) in
-                let key = keys.printKey(for: report.slug, page: page)
+                let key = keys.printKey(for: report.slug, page: page).map(planned)
                 if let key, let kept = cache.articles[key] { return (key, .kept(kept)) }
                 let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
                 return (key, .made(Template.printCase(values.printCase(report, body: body)).text))
@@ -262,21 +264,35 @@ struct SiteWriter {
             return book.page(keptFrame: cache.frame(key: frameKey), made: { cache.saveFrame($0, key: frameKey) }, layout)
         }
         var jobs: [@Sendable () throws -> Void] = []
-        let bookKey = keys.key(for: values.printsWholeBook ? model.cases.map(\.slug) : [])
-        let bookFrameKey = keys.listingKey(for: model.cases.map(\.slug))
+        let bookKey = planned(keys.key(for: plan.wholeBook ? model.cases.map(\.slug) : []))
+        let bookFrameKey = planned(keys.listingKey(for: model.cases.map(\.slug)))
         jobs.append {
             try writePieces(SitePaths.printBook, key: bookKey) {
-                try printPage(SitePaths.printBook, of: values.printsWholeBook ? parts : [], frameKey: bookFrameKey) {
-                    PrintArticles.Frame(Template.printPage(values.printBook()))
+                try printPage(SitePaths.printBook, of: plan.wholeBook ? parts : [], frameKey: bookFrameKey) {
+                    PrintArticles.Frame(Template.printPage(values.printBook(plan)))
                 }
             }
         }
         for part in parts {
             let slugs = part.cases.map(\.slug), page = SitePaths.printPart(part.section.slug)
-            let key = keys.key(for: slugs), frameKey = keys.listingKey(for: slugs)
+            let volumes = plan.volumes[part.section.slug] ?? [part.cases]
+            // A part printed in volumes: its page lists them (no article), and each volume is a page of its own.
+            let printed = volumes.count == 1 ? [part] : []
+            let key = planned(keys.key(for: printed.isEmpty ? [] : slugs)), frameKey = planned(keys.listingKey(for: slugs))
             jobs.append {
                 try writePieces(page, key: key) {
-                    try printPage(page, of: [part], frameKey: frameKey) { PrintArticles.Frame(Template.printPage(values.printPart(part))) }
+                    try printPage(page, of: printed, frameKey: frameKey) { PrintArticles.Frame(Template.printPage(values.printPart(part, plan))) }
+                }
+            }
+            guard volumes.count > 1 else { continue }
+            for (index, cases) in volumes.enumerated() {
+                let volume = SiteModel.Part(section: part.section, cases: cases), path = SitePaths.printVolume(part.section.slug, volume: index + 1)
+                let slugs = cases.map(\.slug)
+                let key = planned(keys.key(for: slugs)), frameKey = planned(keys.listingKey(for: slugs))
+                jobs.append {
+                    try writePieces(path, key: key) {
+                        try printPage(path, of: [volume], frameKey: frameKey) { PrintArticles.Frame(Template.printPage(values.printVolume(volume, number: index + 1))) }
+                    }
                 }
             }
         }

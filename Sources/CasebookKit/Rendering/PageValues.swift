@@ -11,8 +11,6 @@ public struct PageValues: Sendable {
 
     /// Parts with more cases than this show only their link in the sidebar.
     public static let sidebarCaseLimit = 60
-    /// Books with more cases than this print one part per page: `print.html` then lists the parts.
-    public static let printBookCaseLimit = 200
 
     public init(model: SiteModel, strings: SiteStrings) {
         self.model = model
@@ -22,9 +20,6 @@ public struct PageValues: Sendable {
         site = SiteInfo(title: config.title, language: config.language, subtitle: config.subtitle, editor: config.editor,
                         publisher: config.publisher, description: config.description)
     }
-
-    /// True when `print.html` holds every case; otherwise it links to one print page per part.
-    public var printsWholeBook: Bool { model.cases.count <= Self.printBookCaseLimit }
 
     /// The frame of the page at `path`: its title, the site's links from its folder and the sidebar, which
     /// lists the cases of `currentSection` while they are few (every page listing every case grows as n²),
@@ -123,13 +118,32 @@ public struct PageValues: Sendable {
     }
 
     /// The book's print page: every case in reading order, or, for a long book, the parts' print pages.
-    public func printBook() -> PrintPage {
-        printPage(path: SitePaths.printBook, parts: model.parts.filter { !$0.cases.isEmpty }, printed: printsWholeBook, partName: nil)
+    public func printBook(_ plan: PrintPlan) -> PrintPage {
+        printPage(path: SitePaths.printBook, parts: model.parts.filter { !$0.cases.isEmpty }, printed: plan.wholeBook, partName: nil)
     }
 
-    /// One part's print page: its cases in reading order.
-    public func printPart(_ part: SiteModel.Part) -> PrintPage {
-        printPage(path: SitePaths.printPart(part.section.slug), parts: [part], printed: true, partName: part.section.name)
+    /// One part's print page: its cases in reading order, or, for a part printed in volumes, its volumes.
+    public func printPart(_ part: SiteModel.Part, _ plan: PrintPlan) -> PrintPage {
+        let path = SitePaths.printPart(part.section.slug)
+        guard let volumes = plan.volumes[part.section.slug], volumes.count > 1 else {
+            return printPage(path: path, parts: [part], printed: true, partName: part.section.name)
+        }
+        var first = 1
+        let listed = volumes.enumerated().map { index, volume in
+            defer { first += volume.count }
+            return PrintPage.Part(name: part.section.name, slug: part.section.slug, printedHere: false,
+                                  printHref: SitePaths.printVolume(part.section.slug, volume: index + 1), count: volume.count, chapters: [],
+                                  volume: index + 1, firstCase: first, lastCase: first + volume.count - 1)
+        }
+        return PrintPage(frame: frame(path: path, title: nil), partName: part.section.name, parts: listed, caseCount: part.cases.count,
+                         figureCount: part.cases.reduce(0) { $0 + $1.figures.count })
+    }
+
+    /// Volume `number` (from 1) of a part printed in volumes: `volume`'s cases in reading order.
+    public func printVolume(_ volume: SiteModel.Part, number: Int) -> PrintPage {
+        var page = printPage(path: SitePaths.printVolume(volume.section.slug, volume: number), parts: [volume], printed: true, partName: volume.section.name)
+        page.volume = number
+        return page
     }
 
     private func printPage(path: String, parts: [SiteModel.Part], printed: Bool, partName: String?) -> PrintPage {
