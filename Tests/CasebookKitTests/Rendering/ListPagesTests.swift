@@ -87,4 +87,12 @@ import Testing
         #expect(page.parts.map(\.firstCase) == [1, 201, 401] && page.parts.map(\.lastCase) == [200, 400, 450])
         #expect(Template.printPage(page).slots.isEmpty)
     }
+
+    /// A section slug that is another's with `-N` would be that part's page N: site.yaml is refused there.
+    @Test func aSlugThatIsAnotherPartsPageAddressIsAnError() {
+        let yaml = "title: 书\nsections:\n  - name: 甲\n    slug: a\n  - name: 乙\n    slug: a-2\n  - name: 丙\n    slug: a-b\n"
+        let (config, diagnostics) = SiteConfig.read(yaml: yaml, file: "site.yaml")
+        #expect(config == nil)
+        #expect(diagnostics.count == 1 && diagnostics[0].message.contains("`a-2`") && diagnostics[0].location?.line == 5)
+    }
 }
