@@ -40,12 +40,15 @@ browser-test: check-deps
 	rm -rf .build/test-site
 	.build/debug/casebook build --output .build/test-site
 	$(PYTHON) scripts/check_site.py .build/test-site
+	$(PYTHON) scripts/check_big_book.py .build/test-site
 	$(PYTHON) scripts/check_pages.py .build/test-site test-artifacts
 	$(PYTHON) scripts/check_search.py .build/test-site
-	# A generated corpus of 1,000 cases, large enough for heavy-token shards: every candidate verified (--all).
+	# A generated corpus of 1,000 cases in two parts, large enough for heavy-token shards: every candidate verified (--all).
 	rm -rf .build/corpus-1k .build/corpus-1k-site
-	python3 bench/make-corpus.py 1000 .build/corpus-1k >/dev/null
+	python3 bench/make-corpus.py 1000 .build/corpus-1k --sections 2 >/dev/null
 	.build/debug/casebook build --content .build/corpus-1k --templates Templates --output .build/corpus-1k-site
+	# Its parts of 500 cases, tags of 250 and units of 100: list pages of at most 100 entries, print volumes of 200, sizes.
+	$(PYTHON) scripts/check_big_book.py .build/corpus-1k-site
 	$(PYTHON) scripts/check_search.py .build/corpus-1k-site --all 流动党员 '流动党员 居委会' 社区服务 999 党员居委会
 	$(PYTHON) scripts/check_serve.py .build/debug/casebook
 	sh scripts/check_cli.sh .build/debug/casebook
