@@ -106,7 +106,7 @@ public enum Words {
     public static let searchWords = "查找字词"
     public static let searchNeedsScript = "搜索需要浏览器启用 JavaScript。您可以从"
     public static let searchNeedsScriptAfter = "查找各篇案例。"
-    public static let moreResults = "显示更多结果"
+    public static let moreResults = "继续查找"
     public static let searchHelp = "中文按字词查找，标点和换行不影响结果；多个词之间用空格隔开，结果须包含全部的词。"
 
     // MARK: The page for a missing address
