@@ -9,7 +9,7 @@ extension Template {
             return """
             <section class="figure-index-part">
             <h2><a href="\(href: part.href)">\(part.name)</a></h2>
-            \(HTML(part.cases, figureIndexCase))</section>
+            \(HTML(part.cases) { figureIndexCase($0) })</section>
 
             """
         }
@@ -21,15 +21,16 @@ extension Template {
             """)
     }
 
-    /// A case of the figure index: its title, then its figures, each with its chart when the page draws it.
-    static func figureIndexCase(_ item: FigureIndexPage.Case) -> HTML {
+    /// A case of the figure index: its title (a heading of `level`), then its figures, each with its chart
+    /// when the page draws it.
+    static func figureIndexCase(_ item: FigureIndexPage.Case, level: Int = 3) -> HTML {
         let figures = HTML(item.figures) { figure -> HTML in
             let chart: HTML = figure.chart.map { "<div class=\"chart-frame\">\($0)</div>" } ?? .empty
             return "<li><p class=\"figure-index-title\"><a href=\"\(href: figure.href)\">\(Words.figure(figure.id)) \(figure.title)</a></p>\(chart)</li>\n"
         }
         return """
         <section class="figure-index-case">
-        <h3><a href="\(href: item.href)">\(item.title)</a></h3>
+        <h\(level)><a href="\(href: item.href)">\(item.title)</a></h\(level)>
         <ul class="figure-index">
         \(figures)</ul>
         </section>
@@ -58,7 +59,7 @@ extension Template {
         return Template.page(paged(titled(page.frame, Words.figuresOfPartTitle(page.partName)), page.pager), main: """
             \(breadcrumbs(trail, current: page.partName))<h1>\(Words.figuresOfPartTitle(page.partName))</h1>
             <p>\(Words.figureListIntroduction(page.figureCount))</p>
-            \(HTML(page.cases, figureIndexCase))\(pager(page.pager))
+            \(HTML(page.cases) { figureIndexCase($0, level: 2) })\(pager(page.pager))
             """)
     }
 }

