@@ -40,13 +40,20 @@ browser-test: check-deps
 	rm -rf .build/test-site
 	.build/debug/casebook build --output .build/test-site
 	$(PYTHON) scripts/check_site.py .build/test-site
+	$(PYTHON) scripts/check_big_book.py .build/test-site
 	$(PYTHON) scripts/check_pages.py .build/test-site test-artifacts
 	$(PYTHON) scripts/check_search.py .build/test-site
-	# A generated corpus of 1,000 cases, large enough for heavy-token shards: every candidate verified (--all).
+	# A generated corpus of 1,000 cases in two parts, large enough for heavy-token shards: every candidate verified (--all).
 	rm -rf .build/corpus-1k .build/corpus-1k-site
-	python3 bench/make-corpus.py 1000 .build/corpus-1k >/dev/null
+	python3 bench/make-corpus.py 1000 .build/corpus-1k --sections 2 >/dev/null
 	.build/debug/casebook build --content .build/corpus-1k --templates Templates --output .build/corpus-1k-site
-	$(PYTHON) scripts/check_search.py .build/corpus-1k-site --all 流动党员 '流动党员 居委会' 社区服务 999 党员居委会
+	# Its parts of 500 cases, tags of 250 and units of 100: list pages of at most 100 entries, print volumes of 200.
+	# At a tenth of the 10,000-case bench, a tenth of the 1 MB page limit; a print page's size is bounded by
+	# its 200 cases, not by the book, so its limit stays 5 MB.
+	$(PYTHON) scripts/check_big_book.py .build/corpus-1k-site --browser --page-limit 100000
+	$(PYTHON) scripts/check_search.py .build/corpus-1k-site --all 流动党员 '流动党员 居委会' 社区服务 999 党员居委会 98 '图 1-1'
+	# As a reader opens it: the case whose title holds the number first, no button pressed.
+	$(PYTHON) scripts/check_search.py .build/corpus-1k-site --first 999=cases/case-00999.html --first 512=cases/case-00512.html
 	$(PYTHON) scripts/check_serve.py .build/debug/casebook
 	sh scripts/check_cli.sh .build/debug/casebook
 	# Every example of the editors' guide builds; its pictures and quoted messages are Casebook's own.

@@ -17,12 +17,13 @@ extension Template {
                 })</ul>
 
                 """
+            let more: HTML = group.more == 0 ? .empty : "<p class=\"toc-more\"><a href=\"\(href: group.href)\">\(Words.moreInPart(group.more))</a></p>\n"
             return """
             <section class="toc-part">
             <h3><a href="\(href: group.href)">\(group.name)</a></h3>
             <ol class="catalogue">
             \(HTML(group.entries, catalogueEntry))</ol>
-            \(extra)</section>
+            \(extra)\(more)</section>
 
             """
         }

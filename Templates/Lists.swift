@@ -20,6 +20,26 @@ extension Template {
         return "<ul class=\"case-list\">\n\(items)</ul>\n"
     }
 
+    /// The links to a list's pages: previous, every page by number (this one marked), next; empty for a
+    /// list of one page.
+    static func pager(_ pager: Pager?) -> HTML {
+        guard let pager else { return .empty }
+        let previous: HTML = pager.previous.map { "<li><a href=\"\(href: $0)\" rel=\"prev\">\(Words.previousPage)</a></li>" } ?? .empty
+        let next: HTML = pager.next.map { "<li><a href=\"\(href: $0)\" rel=\"next\">\(Words.nextPage)</a></li>" } ?? .empty
+        let numbers = HTML(pager.hrefs.indices) { index -> HTML in
+            let number = index + 1
+            let current: HTML = number == pager.current ? " aria-current=\"page\"" : .empty
+            return "<li><a href=\"\(href: pager.hrefs[index])\"\(current) aria-label=\"\(Words.pageNumber(number))\">\(number)</a></li>"
+        }
+        return "<nav class=\"pagination\" aria-label=\"\(Words.pages)\"><ul>\(previous)\(numbers)\(next)</ul></nav>\n"
+    }
+
+    /// `frame` with its title marked with the page's number on a list's second and later pages.
+    static func paged(_ frame: PageFrame, _ pager: Pager?) -> PageFrame {
+        guard let pager, pager.current > 1 else { return frame }
+        return titled(frame, Words.pagedTitle(frame.title ?? frame.site.title, pager.current))
+    }
+
     /// Punctuation between the fields of an entry: seen in text browsers, hidden by the stylesheet.
     static let separator: HTML = "<span class=\"sep\">\(Words.fieldSeparator)</span>"
 

@@ -4,18 +4,26 @@ extension Template {
     /// A print page: the cover, the contents, then each printed part's articles (see `PrintLayout`).
     public static func printPage(_ page: PrintPage) -> PrintLayout {
         let site = page.frame.site
-        let partName: HTML = page.partName.map { "<span class=\"print-cover-part\">\($0)</span>" } ?? .empty
+        // A volume is named by its part and number.
+        let coverName = page.partName.map { name in page.volume.map { Words.volumeName(name, $0) } ?? name }
+        let partName: HTML = coverName.map { "<span class=\"print-cover-part\">\($0)</span>" } ?? .empty
         let parts = HTML(page.parts) { part -> HTML in
-            let inner: HTML = part.printedHere
-                ? "\(part.name)\n<ol>\n\(HTML(part.chapters) { "<li><a href=\"#\($0.href)\">\($0.title)</a></li>\n" })</ol>"
-                : "<a href=\"\(href: part.printHref)\">\(part.name)</a>\(Words.printedApart(part.count))"
+            let inner: HTML = if part.printedHere {
+                "\(part.name)\n<ol>\n\(HTML(part.chapters) { "<li><a href=\"#\($0.href)\">\($0.title)</a></li>\n" })</ol>"
+            } else if let volume = part.volume {
+                "<a href=\"\(href: part.printHref)\">\(Words.volumeName(part.name, volume))</a>\(Words.volumeCases(part.firstCase, part.lastCase))"
+            } else {
+                "<a href=\"\(href: part.printHref)\">\(part.name)</a>\(Words.printedApart(part.count))"
+            }
             return "<li>\(inner)</li>\n"
         }
+        let scope = page.partName == nil ? Words.wholeBook : page.volume == nil ? Words.thisPart : Words.thisVolume
+        let volumes: HTML = page.parts.contains { $0.volume != nil } ? "\(Words.printedInVolumes(page.parts.count))" : .empty
         let head: HTML = """
             <header class="book-cover">
             <h1>\(site.title)\(partName)</h1>
             <p class="book-credits">\(credits(site))</p>
-            <p class="print-note">\(page.partName == nil ? Words.wholeBook : Words.thisPart)\(Words.printStatistics(cases: page.caseCount, figures: page.figureCount))</p>
+            <p class="print-note">\(scope)\(Words.printStatistics(cases: page.caseCount, figures: page.figureCount))\(volumes)</p>
             </header>
             <nav class="toc print-toc" aria-labelledby="print-toc-title">
             <h2 id="print-toc-title">\(Words.contents)</h2>
@@ -24,7 +32,7 @@ extension Template {
             </nav>
 
             """
-        let (before, after) = frame(titled(page.frame, page.partName.map(Words.printPartTitle) ?? Words.printBook))
+        let (before, after) = frame(titled(page.frame, coverName.map(Words.printPartTitle) ?? Words.printBook))
         let slots = page.parts.filter(\.printedHere).map(\.slug)
         var pieces = [HTML(joining: [before, head])]
         pieces += slots.dropFirst().map { _ in HTML.empty }

@@ -4,10 +4,10 @@ extension Template {
     /// A tag's page: the cases that carry it.
     public static func tag(_ page: TagPage) -> HTML {
         let trail = [Link(title: page.frame.site.title, href: page.frame.homeHref), Link(title: Words.tags, href: page.frame.tagsHref)]
-        return Template.page(titled(page.frame, Words.tagTitle(page.name)), main: """
+        return Template.page(paged(titled(page.frame, Words.tagTitle(page.name)), page.pager), main: """
             \(breadcrumbs(trail, current: page.name))<h1>\(Words.tagTitle(page.name))</h1>
-            <h2>\(Words.caseCount(page.cases.count))</h2>
-            \(caseList(page.cases))
+            <h2>\(Words.caseCount(page.caseCount))</h2>
+            \(caseList(page.cases))\(pager(page.pager))
             """)
     }
 
@@ -18,7 +18,7 @@ extension Template {
             \(HTML(page.tags) { "<li><a href=\"\(href: $0.href)\">\($0.name) <span class=\"count\">\(Words.count($0.count))</span></a></li>\n" })</ul>
 
             """
-        return Template.page(titled(page.frame, Words.tags), main: "<h1>\(Words.tags)</h1>\n\(tags)")
+        return Template.page(paged(titled(page.frame, Words.tags), page.pager), main: "<h1>\(Words.tags)</h1>\n\(tags)\(pager(page.pager))")
     }
 
     /// Every reporting unit, with its cases.
@@ -32,5 +32,26 @@ extension Template {
             """
         }
         return Template.page(titled(page.frame, Words.unitIndex), main: "<h1>\(Words.unitIndex)</h1>\n\(orgs)")
+    }
+
+    /// Every reporting unit with how many cases it reported, in a book whose units have pages of their own.
+    public static func unitIndex(_ page: UnitIndexPage) -> HTML {
+        let units: HTML = page.units.isEmpty ? "<p>\(Words.noUnits)</p>\n" : """
+            <p>\(Words.unitCount(page.unitCount))</p>
+            <ul class="unit-index">
+            \(HTML(page.units) { "<li><a href=\"\(href: $0.href)\">\($0.name)</a> <span class=\"count\">\(Words.count($0.count))</span></li>\n" })</ul>
+
+            """
+        return Template.page(paged(titled(page.frame, Words.unitIndex), page.pager), main: "<h1>\(Words.unitIndex)</h1>\n\(units)\(pager(page.pager))")
+    }
+
+    /// A reporting unit's page: the cases it reported.
+    public static func unit(_ page: UnitPage) -> HTML {
+        let trail = [Link(title: page.frame.site.title, href: page.frame.homeHref), Link(title: Words.unitIndex, href: page.frame.orgsHref)]
+        return Template.page(paged(page.frame, page.pager), main: """
+            \(breadcrumbs(trail, current: page.name))<h1>\(page.name)</h1>
+            <h2>\(Words.caseCount(page.caseCount))</h2>
+            \(caseList(page.cases))\(pager(page.pager))
+            """)
     }
 }

@@ -29,8 +29,17 @@ public enum Words {
     public static func page(_ page: Int) -> String { "第 \(page) 页" }
     public static let notDigitised = "尚未数字化"
 
+    // MARK: Lists on more than one page
+    public static let pages = "分页"
+    public static let previousPage = "上一页"
+    public static let nextPage = "下一页"
+    public static func pageNumber(_ page: Int) -> String { "第 \(page) 页" }
+    /// The `<title>` of a list's second and later pages.
+    public static func pagedTitle(_ title: String, _ page: Int) -> String { "\(title)（第 \(page) 页）" }
+
     // MARK: The home page
     public static let casesOutsideContents = "原书目录以外的案例："
+    public static func moreInPart(_ count: Int) -> String { "本部分另有 \(count) 条，见本部分页面" }
     public static let others = "其他"
     public static func contentsStatistics(entries: Int, pending: Int, cases: Int, figures: Int) -> String {
         "原书目录共 \(entries) 条，其中 \(pending) 条未数字化；已数字化 \(cases) 篇，重绘调查图表 \(figures) 幅。未数字化的条目保留原书页码。"
@@ -62,10 +71,16 @@ public enum Words {
     public static let noTags = "尚无标签。"
     public static let unitIndex = "单位索引"
     public static let noUnits = "尚无署名单位的案例。"
+    public static func unitCount(_ count: Int) -> String { "共 \(count) 个单位，按拼音排列。" }
 
     // MARK: The figure index and figures
     public static let figureIndex = "图表索引"
     public static func figureIndexIntroduction(_ count: Int) -> String { "全书共 \(count) 幅调查图表，按部分和案例排列。点击图题可在原文中查看。" }
+    public static func figureIndexByPart(_ count: Int) -> String { "全书共 \(count) 幅调查图表，按部分分列；每个部分的图表按案例分页列出，点击图题即可在原文中查看图表。" }
+    public static func figuresOfPart(_ count: Int) -> String { "本部分图表 \(count) 幅，按案例分页：" }
+    public static func figureListIntroduction(_ count: Int) -> String { "本部分共 \(count) 幅图表，按原书顺序排列。点击图题可在原文中查看图表。" }
+    public static func caseRange(_ first: Int, _ last: Int) -> String { first == last ? "第 \(first) 篇" : "第 \(first)–\(last) 篇" }
+    public static func figuresOfPartTitle(_ part: String) -> String { "图表：\(part)" }
     public static func figure(_ id: String) -> String { "图 \(id)" }
     public static func sample(_ base: Int) -> String { "样本 \(base)" }
     /// Between the sample size and who answered.
@@ -85,12 +100,16 @@ public enum Words {
     public static let wholeBook = "全书"
     public static func printStatistics(cases: Int, figures: Int) -> String { " \(cases) 篇已数字化案例，按原书顺序排列，含调查图表 \(figures) 幅。" }
     public static func printedApart(_ count: Int) -> String { "（\(count) 篇，单独打印）" }
+    public static let thisVolume = "本册"
+    public static func volumeName(_ part: String, _ volume: Int) -> String { "\(part) 第 \(volume) 册" }
+    public static func volumeCases(_ first: Int, _ last: Int) -> String { "（本部分第 \(first)–\(last) 篇）" }
+    public static func printedInVolumes(_ count: Int) -> String { "本部分篇幅较长，分 \(count) 册打印。" }
 
     // MARK: The search page
     public static let searchWords = "查找字词"
     public static let searchNeedsScript = "搜索需要浏览器启用 JavaScript。您可以从"
     public static let searchNeedsScriptAfter = "查找各篇案例。"
-    public static let moreResults = "显示更多结果"
+    public static let moreResults = "继续查找"
     public static let searchHelp = "中文按字词查找，标点和换行不影响结果；多个词之间用空格隔开，结果须包含全部的词。"
 
     // MARK: The page for a missing address

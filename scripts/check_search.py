@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the site search in headless Chromium, from file://, against the text of the built pages.
 
-    check_search.py SITE [--all] [--chromium PATH] [QUERY ...]
+    check_search.py SITE [--all] [--chromium PATH] [--first QUERY=PAGE ...] [QUERY ...]
 
 For each query (by default 流动党员, 居委会, 再就业, 党员服务他人, 999 and 流动，党员) it opens
 file://SITE/search.html?q=QUERY with `chromium --headless=new --dump-dom`, reads the result links inside
@@ -14,10 +14,15 @@ navigation (<nav>: breadcrumbs, table of contents, pager), the case's metadata l
 Text is normalised as SearchTokenizer.swift and search.js do: full-width ASCII folded, lower case, separators
 between CJK characters dropped, other separator runs one space. Headings, <header>, <figure> and <article> are
 hard boundaries (a match cannot span them); other block elements (p, li, td…) are soft, like line breaks.
-A query of several words separated by spaces finds pages that contain every word.
+A query of several words separated by spaces finds pages that contain every word; a number matches whole
+numbers only (`999` does not find `1999`, `图 1-1` does not find `图 1-10`).
 
 --all adds &all=1 to the URL, so the page verifies and lists every candidate instead of the first batch
-(needed when a query matches more pages than one batch, 10). Prints `N passed, N failed`; exits 1 on failure.
+(needed when a query matches more pages than one batch, 10).
+
+--first QUERY=PAGE opens the query as a reader does (no &all=1, no button pressed) and checks that PAGE
+(`cases/x.html`, a page whose title holds the query) is the first result, with a status line that says
+how many pages were found ("找到 N 个页面"). Prints `N passed, N failed`; exits 1 on failure.
 """
 import html.parser
 import os
@@ -28,7 +33,7 @@ import unicodedata
 import urllib.parse
 from pathlib import Path
 
-DEFAULT_QUERIES = ["流动党员", "居委会", "再就业", "党员服务他人", "999", "流动，党员"]
+DEFAULT_QUERIES = ["流动党员", "居委会", "再就业", "党员服务他人", "999", "流动，党员", "图 1-1"]
 
 # --- the text rules, as in SearchTokenizer.swift -------------------------------------------------------------
 
@@ -165,10 +170,24 @@ def page_text(path):
     return parser.segments(), parser.ids
 
 
+def holds(segment, term):
+    """True when `term` occurs in `segment`; a number at either end of the term must be a whole number there
+    (`1 1` is not in `1 10`, `999` not in `1999`)."""
+    first, last = term[0].isascii() and term[0].isdigit(), term[-1].isascii() and term[-1].isdigit()
+    at = segment.find(term)
+    while at >= 0:
+        before = segment[at - 1] if at > 0 else ""
+        after = segment[at + len(term)] if at + len(term) < len(segment) else ""
+        if not (first and before.isascii() and before.isdigit()) and not (last and after.isascii() and after.isdigit()):
+            return True
+        at = segment.find(term, at + 1)
+    return False
+
+
 def contains(segments, query):
     terms = [normalize(word) for word in re.split(r"[\s\u3000]+", query)]
     terms = [t for t in terms if t]
-    return bool(terms) and all(any(term in segment for segment in segments) for term in terms)
+    return bool(terms) and all(any(holds(segment, term) for segment in segments) for term in terms)
 
 
 # --- results in the browser ----------------------------------------------------------------------------------
@@ -237,6 +256,11 @@ def main():
     show_all = "--all" in args
     args = [a for a in args if a != "--all"]
     chromium = None
+    firsts = []
+    while "--first" in args:
+        at = args.index("--first")
+        firsts.append(args[at + 1].split("=", 1))
+        del args[at:at + 2]
     if "--chromium" in args:
         at = args.index("--chromium")
         chromium = args[at + 1]
@@ -244,7 +268,7 @@ def main():
     if not args:
         sys.exit(__doc__)
     site = Path(args[0])
-    queries = args[1:] or DEFAULT_QUERIES
+    queries = args[1:] or ([] if firsts else DEFAULT_QUERIES)
     chromium = find_chromium(chromium)
     if not (site / "search.html").exists():
         sys.exit(f"check_search: {site}/search.html does not exist")
@@ -282,6 +306,16 @@ def main():
         else:
             passed += 1
             print(f"ok   {query}: {len(got)} pages ({status})")
+    for query, page in firsts:
+        results = run_query(chromium, site, query, False)
+        status = " ".join("".join(results.status).split())
+        targets = [urllib.parse.unquote(href.partition("#")[0]) for href in results.hrefs]
+        if targets[:1] == [page] and status.startswith("找到 ") and " 个页面" in status:
+            passed += 1
+            print(f"ok   {query}: {page} first of {len(set(targets))} on the first screen ({status})")
+        else:
+            failed += 1
+            print(f"FAIL {query}: expected {page} first on the first screen, got {targets[:3]} ({status})")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -113,8 +113,10 @@ public struct HomePage: Sendable {
         public var entries: [CatalogueItem]
         /// Cases of the part that are not in the printed contents.
         public var extra: [CaseSummary]
-        public init(name: String, href: String, entries: [CatalogueItem], extra: [CaseSummary]) {
-            (self.name, self.href, self.entries, self.extra) = (name, href, entries, extra)
+        /// How many more entries and cases the part has than the page shows (a long part's are on its own pages).
+        public var more: Int
+        public init(name: String, href: String, entries: [CatalogueItem], extra: [CaseSummary], more: Int = 0) {
+            (self.name, self.href, self.entries, self.extra, self.more) = (name, href, entries, extra, more)
         }
     }
 
@@ -141,8 +143,10 @@ public struct PartPage: Sendable {
     public var cases: [CaseSummary]
     public var printHref: String
     public var pending: [CatalogueItem]
-    public init(frame: PageFrame, name: String, cases: [CaseSummary], printHref: String, pending: [CatalogueItem]) {
-        (self.frame, self.name, self.cases, self.printHref, self.pending) = (frame, name, cases, printHref, pending)
+    /// Set when the part's cases and pending entries take more than one page; `cases` and `pending` are then this page's.
+    public var pager: Pager?
+    public init(frame: PageFrame, name: String, cases: [CaseSummary], printHref: String, pending: [CatalogueItem], pager: Pager? = nil) {
+        (self.frame, self.name, self.cases, self.printHref, self.pending, self.pager) = (frame, name, cases, printHref, pending, pager)
     }
 }
 
@@ -180,8 +184,13 @@ public struct CasePage: Sendable {
 public struct TagPage: Sendable {
     public var frame: PageFrame
     public var name: String
+    /// The cases on this page, and how many carry the tag in all.
     public var cases: [CaseSummary]
-    public init(frame: PageFrame, name: String, cases: [CaseSummary]) { (self.frame, self.name, self.cases) = (frame, name, cases) }
+    public var caseCount: Int
+    public var pager: Pager?
+    public init(frame: PageFrame, name: String, cases: [CaseSummary], caseCount: Int? = nil, pager: Pager? = nil) {
+        (self.frame, self.name, self.cases, self.caseCount, self.pager) = (frame, name, cases, caseCount ?? cases.count, pager)
+    }
 }
 
 /// Every tag with its number of cases.
@@ -194,8 +203,10 @@ public struct TagIndexPage: Sendable {
     }
 
     public var frame: PageFrame
+    /// The tags on this page.
     public var tags: [Tag]
-    public init(frame: PageFrame, tags: [Tag]) { (self.frame, self.tags) = (frame, tags) }
+    public var pager: Pager?
+    public init(frame: PageFrame, tags: [Tag], pager: Pager? = nil) { (self.frame, self.tags, self.pager) = (frame, tags, pager) }
 }
 
 /// Every reporting unit with its cases.
@@ -218,11 +229,12 @@ public struct FigureIndexPage: Sendable {
         public var id: String
         public var title: String
         public var href: String
-        public var chart: HTML
+        /// Nil on a page that lists figures without drawing them.
+        public var chart: HTML?
         /// Its numbers, as the table under it on the case page shows them; `series` for a `compare` figure.
         public var rows: [FigureBlock.Row]
         public var series: [String]?
-        public init(id: String, title: String, href: String, chart: HTML, rows: [FigureBlock.Row], series: [String]?) {
+        public init(id: String, title: String, href: String, chart: HTML? = nil, rows: [FigureBlock.Row] = [], series: [String]? = nil) {
             (self.id, self.title, self.href, self.chart, self.rows, self.series) = (id, title, href, chart, rows, series)
         }
     }
@@ -237,8 +249,13 @@ public struct FigureIndexPage: Sendable {
     public struct Part: Sendable {
         public var name: String
         public var href: String
+        /// The part's cases with their figures; empty when they are on the part's figure lists (`lists`).
         public var cases: [Case]
-        public init(name: String, href: String, cases: [Case]) { (self.name, self.href, self.cases) = (name, href, cases) }
+        public var figureCount: Int
+        public var lists: [FigureListLink]
+        public init(name: String, href: String, cases: [Case], figureCount: Int = 0, lists: [FigureListLink] = []) {
+            (self.name, self.href, self.cases, self.figureCount, self.lists) = (name, href, cases, figureCount, lists)
+        }
     }
 
     public var frame: PageFrame
@@ -262,8 +279,15 @@ public struct PrintPage: Sendable {
         public var count: Int
         /// The cases' chapters on this page (`#chapter`) and titles, for the contents.
         public var chapters: [Link]
-        public init(name: String, slug: String, printedHere: Bool, printHref: String, count: Int, chapters: [Link]) {
+        /// On a part's page that lists its volumes: the volume's number, and the places in the part (from 1)
+        /// of its first and last case.
+        public var volume: Int?
+        public var firstCase: Int
+        public var lastCase: Int
+        public init(name: String, slug: String, printedHere: Bool, printHref: String, count: Int, chapters: [Link],
+                    volume: Int? = nil, firstCase: Int = 0, lastCase: Int = 0) {
             (self.name, self.slug, self.printedHere, self.printHref, self.count, self.chapters) = (name, slug, printedHere, printHref, count, chapters)
+            (self.volume, self.firstCase, self.lastCase) = (volume, firstCase, lastCase)
         }
     }
 
@@ -273,8 +297,10 @@ public struct PrintPage: Sendable {
     public var parts: [Part]
     public var caseCount: Int
     public var figureCount: Int
-    public init(frame: PageFrame, partName: String?, parts: [Part], caseCount: Int, figureCount: Int) {
-        (self.frame, self.partName, self.parts, self.caseCount, self.figureCount) = (frame, partName, parts, caseCount, figureCount)
+    /// The volume's number on a volume of a part's print page.
+    public var volume: Int?
+    public init(frame: PageFrame, partName: String?, parts: [Part], caseCount: Int, figureCount: Int, volume: Int? = nil) {
+        (self.frame, self.partName, self.parts, self.caseCount, self.figureCount, self.volume) = (frame, partName, parts, caseCount, figureCount, volume)
     }
 }
 

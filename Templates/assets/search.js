@@ -8,8 +8,10 @@
 (function (window, document) {
   "use strict";
 
-  var BATCH = 10;                 // pages verified and shown at a time
-  var AUTO_BATCHES = 3;           // batches checked before asking the reader (the "more" button)
+  var BATCH = 10;                 // candidate pages verified at a time
+  var SCREEN = 10;                // pages found before the search stops to show them
+  var TIME_BUDGET = 2000;         // ms of verifying before it asks the reader (the "more" button)
+  var CHUNK_BUDGET = 16;          // text files (about 8 KB each) loaded per request before it asks the reader
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var VALUE = {};
   var i;
@@ -18,6 +20,7 @@
   if (window.CasebookSearch && window.CasebookSearch.register) { return; }   // included twice
   var registry = {};              // shard id -> data (null when it could not be loaded)
   var pending = {};               // shard id -> callbacks waiting for it
+  var chunksLoaded = 0;           // text files (x-*) requested so far
   var siteRoot = findSiteRoot();
   var shardBase = siteRoot + "search/";
 
@@ -52,6 +55,7 @@
     if (registry.hasOwnProperty(id)) { callback(); return; }
     if (pending[id]) { pending[id].push(callback); return; }
     pending[id] = [callback];
+    if (id.charAt(0) === "x") { chunksLoaded += 1; }
     var script = document.createElement("script");
     var done = false;
     function finish() {
@@ -166,6 +170,25 @@
     return { text: out.join(""), kinds: kinds, chars: chars, start: start, end: end };
   }
 
+  function isDigitAt(text, k) {
+    var c = text.charCodeAt(k);
+    return c >= 0x30 && c <= 0x39;
+  }
+
+  /**
+   * Where `needle` (normalised) next occurs in `haystack` from `from`, or -1. A number at either end of
+   * the needle matches whole numbers only: `1 1` is not found in `1 10`, nor `999` in `1999`.
+   */
+  function findWhole(haystack, needle, from) {
+    var first = isDigitAt(needle, 0), last = isDigitAt(needle, needle.length - 1);
+    var at = haystack.indexOf(needle, from);
+    while (at >= 0) {
+      if (!(first && at > 0 && isDigitAt(haystack, at - 1)) && !(last && isDigitAt(haystack, at + needle.length))) { return at; }
+      at = haystack.indexOf(needle, at + 1);
+    }
+    return -1;
+  }
+
   /**
    * The tokens a query term is looked up by (SearchTokenizer.queryTokens). `needs`, when given, receives how
    * often each token occurs in the term: a block holding the term holds each token at least that often.
@@ -180,10 +203,10 @@
     while (a < kinds.length) {
       var kind = kinds[a], b = a + 1;
       while (b < kinds.length && kinds[b] === kind) { b++; }
-      if (kind === CJK || kind === DIGIT) {
+      if (kind === CJK) {
         if (b - a === 1) { add(chars[a]); }
         for (var k = a; k + 1 < b; k++) { add(chars[k] + chars[k + 1]); }
-      } else if (kind === LETTER) {
+      } else if (kind === LETTER || kind === DIGIT) {
         add(chars.slice(a, b).join(""));
       }
       a = b;
@@ -419,8 +442,8 @@
   }
 
   function countIn(haystack, needle) {
-    var count = 0, at = haystack.indexOf(needle);
-    while (at >= 0) { count++; at = haystack.indexOf(needle, at + needle.length); }
+    var count = 0, at = findWhole(haystack, needle, 0);
+    while (at >= 0) { count++; at = findWhole(haystack, needle, at + needle.length); }
     return count;
   }
 
@@ -436,7 +459,7 @@
       };
     }
     var n = record.normalized;
-    var inTitle = n.title.indexOf(term.text) >= 0, inHeading = n.heading.indexOf(term.text) >= 0;
+    var inTitle = findWhole(n.title, term.text, 0) >= 0, inHeading = findWhole(n.heading, term.text, 0) >= 0;
     var count = countIn(n.text.text, term.text);
     if (!inTitle && !inHeading && count === 0) { return null; }
     return { block: block, title: inTitle, heading: inHeading, count: count };
@@ -537,10 +560,10 @@
     length = length || 120;
     var normalized = normalize(source), ranges = [], k;
     for (k = 0; k < terms.length; k++) {
-      var needle = terms[k].text, at = normalized.text.indexOf(needle);
-      while (at >= 0 && needle) {
+      var needle = terms[k].text, at = needle ? findWhole(normalized.text, needle, 0) : -1;
+      while (at >= 0) {
         ranges.push([normalized.start[at], normalized.end[at + needle.length - 1]]);
-        at = normalized.text.indexOf(needle, at + needle.length);
+        at = findWhole(normalized.text, needle, at + needle.length);
       }
     }
     ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
@@ -628,36 +651,45 @@
       if (!manifest) { setText(status, "无法读取搜索索引。"); return; }
       var search = new Search(manifest, terms);
       load(search.shards(), function () {
-        var candidates = search.candidates(), next = 0, shown = 0, rounds = 0;
+        // Candidates come best first (a title or heading that holds every term first), so exact title
+        // matches are verified first whatever their page order. Verifying goes on, a batch at a time, until
+        // a screenful of pages is found, or the time or text budget of this request is spent; then the
+        // reader may ask for more.
+        var candidates = search.candidates(), next = 0, found = [], foundHere = 0, began = 0, chunksAtStart = 0;
         function step() {
-          rounds += 1;
           var size = all ? candidates.length : BATCH;
           var batch = candidates.slice(next, next + size);
           next += batch.length;
           search.verify(batch, function (verified) {
-            rank(verified);
-            for (var j = 0; j < verified.length; j++) { showResult(list, search, verified[j]); }
-            shown += verified.length;
-            // Candidates that failed verification leave the batch short: fill it from the next ones, but
-            // check at most AUTO_BATCHES batches per request so a rare phrase never loads the whole index.
-            if (verified.length < Math.min(size, BATCH) && next < candidates.length && !all && rounds < AUTO_BATCHES) { step(); return; }
-            rounds = 0;
+            found = rank(found.concat(verified));
+            foundHere += verified.length;
+            var spent = new Date().getTime() - began >= TIME_BUDGET || chunksLoaded - chunksAtStart >= CHUNK_BUDGET;
+            if (next < candidates.length && !all && foundHere < SCREEN && !spent) { step(); return; }
+            // Every page found so far, in rank order: a title match found later goes above the others.
+            while (list.firstChild) { list.removeChild(list.firstChild); }
+            for (var j = 0; j < found.length; j++) { showResult(list, search, found[j]); }
             var rest = candidates.length - next;
             if (rest > 0) {
-              setText(status, "已显示 " + shown + " 个页面；还有 " + rest + " 个页面可能包含，尚未核对。");
-            } else if (shown > 0) {
-              setText(status, "找到 " + shown + " 个页面。");
+              setText(status, found.length > 0 ? "找到 " + found.length + " 个页面，还有更多。" : "暂未找到，还有更多。");
+            } else if (found.length > 0) {
+              setText(status, "找到 " + found.length + " 个页面。");
             } else {
               setText(status, "没有找到包含“" + query + "”的页面。");
             }
             if (more) { more.style.display = rest > 0 ? "" : "none"; }
           });
         }
+        function request() {
+          foundHere = 0;
+          began = new Date().getTime();
+          chunksAtStart = chunksLoaded;
+          step();
+        }
         if (more) {
-          more.onclick = function () { more.style.display = "none"; setText(status, "正在搜索…"); step(); };
+          more.onclick = function () { more.style.display = "none"; setText(status, "正在搜索…"); request(); };
         }
         if (!candidates.length) { setText(status, "没有找到包含“" + query + "”的页面。"); return; }
-        step();
+        request();
       });
     });
   }

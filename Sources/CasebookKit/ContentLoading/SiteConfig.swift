@@ -107,6 +107,16 @@ public struct SiteConfig: Sendable {
             }
             sections.append(SectionConfig(name: name, slug: slug, location: document.location(of: item)))
         }
+        // A long part's later pages and its print volumes add `-N` to its address (`parts/a-2.html`,
+        // `print-a-2.html`): a slug of that form would take another part's page.
+        for section in sections {
+            guard let other = sections.first(where: { other in
+                let rest = section.slug.dropFirst(other.slug.count + 1)
+                return section.slug.hasPrefix(other.slug + "-") && !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
+            }) else { continue }
+            diagnostics.append(.error(Message(.sectionSlugCollides, section.name, section.slug, other.name), at: section.location,
+                                      suggestion: Message(.tryValue, section.slug.replacingOccurrences(of: "-", with: "_"))))
+        }
         return sections
     }
 }

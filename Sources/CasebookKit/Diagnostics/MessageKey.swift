@@ -282,4 +282,5 @@ public enum MessageKey: String, CaseIterable, Sendable, Codable {
     case entryCasePage
     case entryCasePageFix
     case caseChangedDuringBuild
+    case sectionSlugCollides
 }

@@ -282,5 +282,6 @@ extension MessageTable {
         .entryCasePage: "目录条目“{1}”在原书第 {2} 页，而 {3} 写的是 `page: {4}`",
         .entryCasePageFix: "核对原书后改正其中一处",
         .caseChangedDuringBuild: "案例 `{1}` 的文件在构建过程中被改动了：请再构建一次",
+        .sectionSlugCollides: "部分 `{1}` 的 slug `{2}` 与部分 `{3}` 的分页地址相同（长列表的第 2 页起、分册打印页在 slug 后加 `-数字`）",
     ]
 }

@@ -282,5 +282,6 @@ extension MessageTable {
         .entryCasePage: "the catalogue entry “{1}” is on printed page {2}, but {3} says `page: {4}`",
         .entryCasePageFix: "check the printed book and correct one of them",
         .caseChangedDuringBuild: "the file of case `{1}` changed during the build: build again",
+        .sectionSlugCollides: "the slug `{2}` of the part `{1}` is an address of the part `{3}` (a long list's page 2 on and a print volume add `-number` to the slug)",
     ]
 }

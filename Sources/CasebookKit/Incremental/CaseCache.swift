@@ -100,6 +100,12 @@ struct CaseCache: Sendable {
         SectionedFile.read(path(slug), part: section.rawValue).flatMap { value(type, from: $0, hash: hash) }
     }
 
+    /// The length in bytes of part `section` of case `slug` as stored, reading only the file's header; nil
+    /// when the cache does not hold it.
+    func length(_ section: Section, of slug: String) -> Int? {
+        SectionedFile.length(path(slug), part: section.rawValue)
+    }
+
     /// The value of a part in `bytes`, if it was made from the file with `hash` in this environment.
     private func value<Value: Codable>(_ type: Value.Type, from bytes: [UInt8], hash: ContentHash) -> Value? {
         (try? BinaryCoder.decode(Part<Value>.self, from: bytes)).flatMap { value(of: $0, hash: hash) }
@@ -152,6 +158,19 @@ enum SectionedFile {
               let bytes = readBytes(descriptor, at: ranges[part].lowerBound, count: ranges[part].count),
               ContentHash(bytes).value == header[Int(count) + part] else { return nil }
         return bytes
+    }
+
+    /// The length of part `part` of the file at `path`, from its header alone; nil when the file is missing
+    /// or its header does not fit its size.
+    static func length(_ path: String, part: Int) -> Int? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, let count = readNumbers(descriptor, at: 0, count: 1)?.first, part < count, count < 64,
+              let lengths = readNumbers(descriptor, at: 8, count: Int(count)),
+              let ranges = ranges(lengths: lengths, fileSize: Int(info.st_size) - CacheFile.trailerSize) else { return nil }
+        return ranges[part].count
     }
 
     /// Every part of the file at `path`, read at once; nil when the file is missing or malformed.

@@ -31,6 +31,13 @@ struct CaseTexts: Sendable {
         return try? cached(.charts, \.charts, of: slug)
     }
 
+    /// About how many bytes case `slug`'s body HTML holds (as the cache stores it, without reading it).
+    func htmlSize(of slug: String) throws -> Int {
+        if let kept = kept[slug] { return kept.html.utf8.count }
+        if let length = cache?.length(.html, of: slug) { return length }
+        return try html(of: slug).utf8.count
+    }
+
     /// The size of case `slug` in the search index.
     func searchSize(of slug: String) throws -> SearchIndex.PageSize {
         guard let size = searchSizes[slug] else { throw CaseTextMissing(slug: slug) }

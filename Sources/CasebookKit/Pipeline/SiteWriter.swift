@@ -52,8 +52,32 @@ struct SiteWriter {
         }
         page(SitePaths.figuresCSV, key: everyCase) { figureHTML.csv(of: model.cases) }
         page(SitePaths.home, key: everyCase) { Template.home(values.home()).text }
-        page(SitePaths.orgs, key: everyCase) { Template.orgIndex(values.orgIndex()).text }
-        page(SitePaths.tags, key: everyCase) { Template.tagIndex(values.tagIndex()).text }
+        // A list longer than a page is written as its pages, all under the list's key.
+        var pageCount = 0
+        func list(_ path: String, pages: Int, key: @escaping @Sendable @autoclosure () -> ContentHash, _ render: @escaping @Sendable () throws -> [String]) {
+            pageCount += pages
+            jobs.append { try writeList(path, pages: pages, key: key(), render: render) }
+        }
+        let pageRanges = PageValues.pageRanges
+        if values.splitsUnits {
+            list(SitePaths.orgs, pages: pageRanges(model.orgs.count).count, key: everyCase) { values.unitIndexPages().map { Template.unitIndex($0).text } }
+            for unit in model.orgs {
+                list(SitePaths.org(unit.name), pages: pageRanges(unit.cases.count).count, key: keys.listingKey(for: unit.cases.map(\.slug))) {
+                    values.unitPages(unit).map { Template.unit($0).text }
+                }
+            }
+        } else {
+            page(SitePaths.orgs, key: everyCase) { Template.orgIndex(values.orgIndex()).text }
+            pageCount += 1
+        }
+        list(SitePaths.tags, pages: pageRanges(model.tags.count).count, key: everyCase) { values.tagIndexPages().map { Template.tagIndex($0).text } }
+        if values.splitsFigures {
+            for part in model.parts where part.cases.contains(where: { !$0.figures.isEmpty }) {
+                list(SitePaths.figureList(part.section.slug), pages: PageValues.figurePages(part).count, key: keys.listingKey(for: part.cases.map(\.slug))) {
+                    values.figureListPages(part).map { Template.figureList($0).text }
+                }
+            }
+        }
         // The 404 page holds the stylesheet, so it is keyed by it too (an edit of the stylesheet writes it again).
         let stylesheet = String(decoding: FileManager.default.contents(atPath: options.templatesDirectory + "/" + SitePaths.stylesheet) ?? Data(), as: UTF8.self)
         page(SitePaths.notFound, key: ContentHash(numbers: [noCase.value, ContentHash(stylesheet).value])) {
@@ -63,12 +87,17 @@ struct SiteWriter {
         }
         page(SitePaths.search, key: noCase) { Template.search(values.frame(path: SitePaths.search, title: nil)).text }
         for part in model.parts {
-            page(SitePaths.part(part.section.slug), key: keys.listingKey(for: part.cases.map(\.slug))) { Template.part(values.part(part)).text }
+            let pending = model.catalogue.count { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !values.published.contains($0) } ?? true) }
+            list(SitePaths.part(part.section.slug), pages: pageRanges(part.cases.count + pending).count, key: keys.listingKey(for: part.cases.map(\.slug))) {
+                values.partPages(part).map { Template.part($0).text }
+            }
         }
         for tag in model.tags {
-            page(SitePaths.tag(tag.name), key: keys.listingKey(for: tag.cases.map(\.slug))) { Template.tag(values.tag(tag)).text }
+            list(SitePaths.tag(tag.name), pages: pageRanges(tag.cases.count).count, key: keys.listingKey(for: tag.cases.map(\.slug))) {
+                values.tagPages(tag).map { Template.tag($0).text }
+            }
         }
-        let prints = printPageJobs(values: values, keys: keys)
+        let prints = try printPageJobs(values: values, keys: keys)
         jobs += prints
 
         let cases = model.cases
@@ -116,7 +145,7 @@ struct SiteWriter {
         var search = try searchWritten?.get()
             ?? writeSearchIndex(key: searchKey, progress: ProgressCounter(.indexingCases, total: model.cases.count, report: options.progress))
         if searchBesidePages { search.name += " (beside the pages)" }
-        let pages = 6 + model.parts.count + model.tags.count + prints.count + cases.count
+        let pages = 4 + pageCount + prints.count + cases.count
 
         for file in BuildEnvironment.filesUnder(options.templatesDirectory + "/assets") {
             try writer.copy(from: options.templatesDirectory + "/assets/" + file, to: "assets/" + file)
@@ -171,31 +200,44 @@ struct SiteWriter {
         try writer.write(path, try render(), key: key)
     }
 
+    /// Writes the `pages` pages of the list whose first page is `path` (`SitePaths.paged`) unless the last
+    /// build wrote each of them from the same `key`.
+    private func writeList(_ path: String, pages: Int, key: ContentHash, render: () throws -> [String]) throws {
+        let paths = (1...max(1, pages)).map { SitePaths.paged(path, $0) }
+        let kept = writer.keep(paths.map { ($0, key) })
+        if kept.allSatisfy({ $0 }) { return }
+        let texts = try render()
+        precondition(texts.count == paths.count, "a list's pages were counted as \(paths.count) and made as \(texts.count)")
+        for index in paths.indices where !kept[index] { try writer.write(paths[index], texts[index], key: key) }
+    }
+
     /// `write` for a page made as pieces.
     private func writePieces(_ path: String, key: ContentHash, render: () throws -> OutputPieces) throws {
         if writer.keep(path, key: key) { return }
         try writer.write(path, pieces: try render(), key: key)
     }
 
-    /// Jobs for `print.html` and one print page per part with cases. A part whose cases are all unchanged
-    /// keeps its page; otherwise each case on the page is rendered (`partials/print-case`, in parallel) or,
+    /// Jobs for `print.html`, one print page per part with cases and the volumes of a part too long for one
+    /// (see `PrintPlan`). A page whose cases are all unchanged, printed where they were, keeps its page; otherwise each case on the page is rendered (`partials/print-case`, in parallel) or,
     /// when it is made from the same inputs as last time, taken from the page's `PrintArticleCache`, and
     /// the page is put together as pieces (`PrintArticles`).
-    private func printPageJobs(values: PageValues, keys: PageKeys) -> [@Sendable () throws -> Void] {
+    private func printPageJobs(values: PageValues, keys: PageKeys) throws -> [@Sendable () throws -> Void] {
         let model = checked.model
         let texts = checked.texts
         let outputDirectory = options.outputDirectory, incremental = options.incremental
         let parts = model.parts.filter { !$0.cases.isEmpty }
-        var pageOf: [String: String] = [:]
-        for part in parts { for report in part.cases { pageOf[report.slug] = SitePaths.printPart(part.section.slug) } }
-        let lookup = pageOf
+        let sizes = try parallelTryMap(model.cases) { try texts.htmlSize(of: $0.slug) }
+        let plan = PrintPlan(model: model, size: Dictionary(zip(model.cases.map(\.slug), sizes), uniquingKeysWith: { first, _ in first }))
+        let lookup = plan.pageOf
+        /// A key of the print pages' made with `plan`: where each case is printed changes what a page's links point to.
+        @Sendable func planned(_ key: ContentHash) -> ContentHash { ContentHash(numbers: [key.value, plan.key.value]) }
         /// The cases of `parts` as articles of the print page `page`, part by part. They are kept for the
         /// next build first.
         @Sendable func articles(_ parts: [SiteModel.Part], page: String, cache: PrintArticleCache) throws -> PrintArticles {
             let cases = parts.flatMap(\.cases)
             let slugs = Set(cases.map(\.slug))
             let made = try parallelTryMap(cases) { report -> (key: ContentHash?, article: PrintArticles.Article) in
-                let key = keys.printKey(for: report.slug, page: page)
+                let key = keys.printKey(for: report.slug, page: page).map(planned)
                 if let key, let kept = cache.articles[key] { return (key, .kept(kept)) }
                 let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
                 return (key, .made(Template.printCase(values.printCase(report, body: body)).text))
@@ -223,21 +265,35 @@ struct SiteWriter {
             return book.page(keptFrame: cache.frame(key: frameKey), made: { cache.saveFrame($0, key: frameKey) }, layout)
         }
         var jobs: [@Sendable () throws -> Void] = []
-        let bookKey = keys.key(for: values.printsWholeBook ? model.cases.map(\.slug) : [])
-        let bookFrameKey = keys.listingKey(for: model.cases.map(\.slug))
+        let bookKey = planned(keys.key(for: plan.wholeBook ? model.cases.map(\.slug) : []))
+        let bookFrameKey = planned(keys.listingKey(for: model.cases.map(\.slug)))
         jobs.append {
             try writePieces(SitePaths.printBook, key: bookKey) {
-                try printPage(SitePaths.printBook, of: values.printsWholeBook ? parts : [], frameKey: bookFrameKey) {
-                    PrintArticles.Frame(Template.printPage(values.printBook()))
+                try printPage(SitePaths.printBook, of: plan.wholeBook ? parts : [], frameKey: bookFrameKey) {
+                    PrintArticles.Frame(Template.printPage(values.printBook(plan)))
                 }
             }
         }
         for part in parts {
             let slugs = part.cases.map(\.slug), page = SitePaths.printPart(part.section.slug)
-            let key = keys.key(for: slugs), frameKey = keys.listingKey(for: slugs)
+            let volumes = plan.volumes[part.section.slug] ?? [part.cases]
+            // A part printed in volumes: its page lists them (no article), and each volume is a page of its own.
+            let printed = volumes.count == 1 ? [part] : []
+            let key = planned(keys.key(for: printed.isEmpty ? [] : slugs)), frameKey = planned(keys.listingKey(for: slugs))
             jobs.append {
                 try writePieces(page, key: key) {
-                    try printPage(page, of: [part], frameKey: frameKey) { PrintArticles.Frame(Template.printPage(values.printPart(part))) }
+                    try printPage(page, of: printed, frameKey: frameKey) { PrintArticles.Frame(Template.printPage(values.printPart(part, plan))) }
+                }
+            }
+            guard volumes.count > 1 else { continue }
+            for (index, cases) in volumes.enumerated() {
+                let volume = SiteModel.Part(section: part.section, cases: cases), path = SitePaths.printVolume(part.section.slug, volume: index + 1)
+                let slugs = cases.map(\.slug)
+                let key = planned(keys.key(for: slugs)), frameKey = planned(keys.listingKey(for: slugs))
+                jobs.append {
+                    try writePieces(path, key: key) {
+                        try printPage(path, of: [volume], frameKey: frameKey) { PrintArticles.Frame(Template.printPage(values.printVolume(volume, number: index + 1))) }
+                    }
                 }
             }
         }

@@ -11,8 +11,6 @@ public struct PageValues: Sendable {
 
     /// Parts with more cases than this show only their link in the sidebar.
     public static let sidebarCaseLimit = 60
-    /// Books with more cases than this print one part per page: `print.html` then lists the parts.
-    public static let printBookCaseLimit = 200
 
     public init(model: SiteModel, strings: SiteStrings) {
         self.model = model
@@ -22,9 +20,6 @@ public struct PageValues: Sendable {
         site = SiteInfo(title: config.title, language: config.language, subtitle: config.subtitle, editor: config.editor,
                         publisher: config.publisher, description: config.description)
     }
-
-    /// True when `print.html` holds every case; otherwise it links to one print page per part.
-    public var printsWholeBook: Bool { model.cases.count <= Self.printBookCaseLimit }
 
     /// The frame of the page at `path`: its title, the site's links from its folder and the sidebar, which
     /// lists the cases of `currentSection` while they are few (every page listing every case grows as n²),
@@ -57,28 +52,26 @@ public struct PageValues: Sendable {
         return CatalogueItem(title: entry.title, unit: entry.unit, page: entry.page, caseHref: href)
     }
 
+    /// The home page. When the parts' entries and cases are more than a list page holds, each part shows
+    /// its share of one page (at least 10) and leads to its own pages for the rest.
     public func home() -> HomePage {
         let catalogued = Set(model.catalogue.compactMap(\.caseSlug))
-        let groups = model.parts.compactMap { part -> HomePage.Group? in
-            let entries = model.catalogue.filter { $0.sectionSlug == part.section.slug }
-            let extra = part.cases.filter { !catalogued.contains($0.slug) }
-            guard !entries.isEmpty || !extra.isEmpty else { return nil }
+        let listed = model.parts.map { part in
+            (part, model.catalogue.filter { $0.sectionSlug == part.section.slug }, part.cases.filter { !catalogued.contains($0.slug) })
+        }.filter { !$0.1.isEmpty || !$0.2.isEmpty }
+        let total = listed.reduce(0) { $0 + $1.1.count + $1.2.count }
+        let share = total <= Self.listPageSize ? Int.max : max(10, Self.listPageSize / max(1, listed.count))
+        let groups = listed.map { part, entries, extra -> HomePage.Group in
+            let shownEntries = entries.prefix(share), shownExtra = extra.prefix(share - shownEntries.count)
             return HomePage.Group(name: part.section.name, href: SitePaths.part(part.section.slug),
-                                  entries: entries.map { catalogueItem($0, root: "") }, extra: extra.map { caseSummary($0, root: "") })
+                                  entries: shownEntries.map { catalogueItem($0, root: "") }, extra: shownExtra.map { caseSummary($0, root: "") },
+                                  more: entries.count + extra.count - shownEntries.count - shownExtra.count)
         }
         return HomePage(frame: frame(path: SitePaths.home, title: nil), groups: groups,
                         loose: model.catalogue.filter { $0.sectionSlug == nil }.map { catalogueItem($0, root: "") },
                         entryCount: model.catalogue.count,
                         pendingCount: model.catalogue.filter { $0.caseSlug.map { !published.contains($0) } ?? true }.count,
                         caseCount: model.cases.count, figureCount: model.cases.reduce(0) { $0 + $1.figures.count })
-    }
-
-    public func part(_ part: SiteModel.Part) -> PartPage {
-        let path = SitePaths.part(part.section.slug), root = SitePaths.root(of: path)
-        let pending = model.catalogue.filter { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !published.contains($0) } ?? true) }
-        return PartPage(frame: frame(path: path, title: part.section.name, currentSection: part.section.slug), name: part.section.name,
-                        cases: part.cases.map { caseSummary($0, root: root) }, printHref: root + SitePaths.printPart(part.section.slug),
-                        pending: pending.map { catalogueItem($0, root: root) })
     }
 
     /// A case's page; `body` is its rendered body.
@@ -88,7 +81,7 @@ public struct PageValues: Sendable {
         func link(_ other: CaseReport?) -> Link? { other.map { Link(title: $0.title, href: root + SitePaths.casePage($0.slug)) } }
         return CasePage(
             frame: frame(path: path, title: report.title, currentSection: report.section.slug, currentCase: report.slug), summary: caseSummary(report, root: root),
-            body: HTML(trusted: body), orgHref: report.metadata.org.map { root + SitePaths.orgs + "#" + SitePaths.orgAnchor($0) },
+            body: HTML(trusted: body), orgHref: report.metadata.org.map { unitHref($0, root: root) },
             tags: report.metadata.tags.map { Link(title: $0, href: root + SitePaths.tag($0)) },
             toc: report.outline.headings.filter { $0.level <= 3 }.map { CasePage.TocEntry(text: $0.text, href: "#" + $0.id, level: $0.level) },
             breadcrumbs: [Link(title: model.config.title, href: root + SitePaths.home),
@@ -104,16 +97,7 @@ public struct PageValues: Sendable {
         return Link(title: next.section.name, href: root + SitePaths.part(next.section.slug))
     }
 
-    public func tag(_ group: SiteModel.Group) -> TagPage {
-        let path = SitePaths.tag(group.name), root = SitePaths.root(of: path)
-        return TagPage(frame: frame(path: path, title: group.name), name: group.name, cases: group.cases.map { caseSummary($0, root: root) })
-    }
-
-    public func tagIndex() -> TagIndexPage {
-        TagIndexPage(frame: frame(path: SitePaths.tags, title: nil),
-                     tags: model.tags.map { TagIndexPage.Tag(name: $0.name, href: SitePaths.tag($0.name), count: $0.cases.count) })
-    }
-
+    /// `orgs.html` of a book that does not `splitsUnits`: every unit with its cases.
     public func orgIndex() -> OrgIndexPage {
         OrgIndexPage(frame: frame(path: SitePaths.orgs, title: nil), orgs: model.orgs.map { group in
             OrgIndexPage.Org(name: group.name, anchor: SitePaths.orgAnchor(group.name), cases: group.cases.map { caseSummary($0, root: "") })
@@ -121,9 +105,9 @@ public struct PageValues: Sendable {
     }
 
     /// The figure index: every case's figures, part by part; `chart` gives the chart of a case's figure by
-    /// its place among the case's figures.
+    /// its place among the case's figures. A book that `splitsFigures` gets each part's figure lists instead.
     public func figureIndex(chart: (_ report: CaseReport, _ figure: Int) -> String) -> FigureIndexPage {
-        let parts = model.parts.compactMap { part -> FigureIndexPage.Part? in
+        let parts = splitsFigures ? figureIndexLists() : model.parts.compactMap { part -> FigureIndexPage.Part? in
             let cases = part.cases.filter { !$0.figures.isEmpty }
             guard !cases.isEmpty else { return nil }
             return FigureIndexPage.Part(name: part.section.name, href: SitePaths.part(part.section.slug), cases: cases.map { report in
@@ -139,13 +123,32 @@ public struct PageValues: Sendable {
     }
 
     /// The book's print page: every case in reading order, or, for a long book, the parts' print pages.
-    public func printBook() -> PrintPage {
-        printPage(path: SitePaths.printBook, parts: model.parts.filter { !$0.cases.isEmpty }, printed: printsWholeBook, partName: nil)
+    public func printBook(_ plan: PrintPlan) -> PrintPage {
+        printPage(path: SitePaths.printBook, parts: model.parts.filter { !$0.cases.isEmpty }, printed: plan.wholeBook, partName: nil)
     }
 
-    /// One part's print page: its cases in reading order.
-    public func printPart(_ part: SiteModel.Part) -> PrintPage {
-        printPage(path: SitePaths.printPart(part.section.slug), parts: [part], printed: true, partName: part.section.name)
+    /// One part's print page: its cases in reading order, or, for a part printed in volumes, its volumes.
+    public func printPart(_ part: SiteModel.Part, _ plan: PrintPlan) -> PrintPage {
+        let path = SitePaths.printPart(part.section.slug)
+        guard let volumes = plan.volumes[part.section.slug], volumes.count > 1 else {
+            return printPage(path: path, parts: [part], printed: true, partName: part.section.name)
+        }
+        var first = 1
+        let listed = volumes.enumerated().map { index, volume in
+            defer { first += volume.count }
+            return PrintPage.Part(name: part.section.name, slug: part.section.slug, printedHere: false,
+                                  printHref: SitePaths.printVolume(part.section.slug, volume: index + 1), count: volume.count, chapters: [],
+                                  volume: index + 1, firstCase: first, lastCase: first + volume.count - 1)
+        }
+        return PrintPage(frame: frame(path: path, title: nil), partName: part.section.name, parts: listed, caseCount: part.cases.count,
+                         figureCount: part.cases.reduce(0) { $0 + $1.figures.count })
+    }
+
+    /// Volume `number` (from 1) of a part printed in volumes: `volume`'s cases in reading order.
+    public func printVolume(_ volume: SiteModel.Part, number: Int) -> PrintPage {
+        var page = printPage(path: SitePaths.printVolume(volume.section.slug, volume: number), parts: [volume], printed: true, partName: volume.section.name)
+        page.volume = number
+        return page
     }
 
     private func printPage(path: String, parts: [SiteModel.Part], printed: Bool, partName: String?) -> PrintPage {

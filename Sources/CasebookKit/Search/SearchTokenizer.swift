@@ -7,10 +7,11 @@
 /// 3. Normalise: a run of separators between two CJK characters is dropped (`居委\n会` → `居委会`,
 ///    `流动，党员` → `流动党员`); any other run of separators becomes one space, trimmed at the ends.
 /// 4. Tokens: a run of CJK characters gives each character and each pair of neighbours (bigrams);
-///    a run of digits likewise (so `999` finds `1999`); a run of letters gives the whole word.
+///    a run of digits gives the whole number and a run of letters the whole word.
 ///
-/// A query of two or more CJK characters (or digits) is looked up by its bigrams and then verified against
-/// the normalised text, so it finds exactly the blocks whose normalised text contains it.
+/// A query of two or more CJK characters is looked up by its bigrams and then verified against the
+/// normalised text, so it finds exactly the blocks whose normalised text contains it; a number in the query
+/// matches whole numbers only (`999` does not find `1999`, `图 1-1` does not find `图 1-10`).
 enum SearchTokenizer {
     enum CharClass: UInt8, Equatable { case cjk, digit, letter, separator }
 
@@ -121,15 +122,16 @@ enum SearchTokenizer {
         }
     }
 
-    /// Steps 1–4 in one pass with no intermediate array, for the index: calls `key` for each CJK or digit
-    /// token (a character, or `1 << 42 | a << 21 | b` for the pair `ab`, which comes before `b`) and `word`
-    /// for each word, in text order.
+    /// Steps 1–4 in one pass with no intermediate array, for the index: calls `key` for each CJK token (a
+    /// character, or `1 << 42 | a << 21 | b` for the pair `ab`, which comes before `b`) and `word` for each
+    /// word or number, in text order.
     @inline(__always)
     static func scan(_ text: String, key: (UInt64) -> Void, word: (String) -> Void) {
         var previous: UInt64 = 0
         var previousKind = CharClass.separator
         var pendingSeparator = false
         var letters = String.UnicodeScalarView()
+        var wordKind = CharClass.letter
         let basicPlane = basicPlaneTable
         for raw in text.unicodeScalars {
             let scalar: Unicode.Scalar
@@ -143,17 +145,18 @@ enum SearchTokenizer {
                 kind = classify(scalar)
             }
             if kind == .separator { pendingSeparator = true; continue }
-            // A word ends at a separator or at a character of another class.
-            if !letters.isEmpty && (kind != .letter || pendingSeparator) {
+            // A word or a number ends at a separator or at a character of another class.
+            if !letters.isEmpty && (kind != wordKind || pendingSeparator) {
                 word(String(letters))
                 letters.removeAll(keepingCapacity: true)
             }
-            if kind == .letter {
+            if kind == .letter || kind == .digit {
                 letters.append(scalar)
+                wordKind = kind
             } else {
                 let value = UInt64(scalar.value)
-                // Separators between CJK characters are dropped; between digits they end the run.
-                if previousKind == kind && (kind == .cjk || !pendingSeparator) { key(1 << 42 | previous << 21 | value) }
+                // Separators between CJK characters are dropped.
+                if previousKind == .cjk { key(1 << 42 | previous << 21 | value) }
                 key(value)
                 previous = value
             }
@@ -183,8 +186,9 @@ enum SearchTokenizer {
         return result
     }
 
-    /// The tokens a query term is looked up by: bigrams for runs of two or more CJK characters or digits,
-    /// the character itself for a run of one, whole words for letters. No duplicates, in order.
+    /// The tokens a query term is looked up by: bigrams for runs of two or more CJK characters, the
+    /// character itself for a run of one, whole words for letters and whole numbers for digits. No
+    /// duplicates, in order.
     static func queryTokens(_ term: String) -> [String] {
         let items = normalizedScalars(term)
         var result: [String] = []
@@ -192,10 +196,10 @@ enum SearchTokenizer {
         func add(_ token: Token) { let s = token.string; if seen.insert(s).inserted { result.append(s) } }
         forEachRun(items) { kind, range in
             switch kind {
-            case .cjk, .digit:
+            case .cjk:
                 if range.count == 1 { add(.single(items[range.lowerBound].scalar)) }
                 for i in range where i + 1 < range.upperBound { add(.pair(items[i].scalar, items[i + 1].scalar)) }
-            case .letter:
+            case .letter, .digit:
                 var word = String.UnicodeScalarView()
                 for i in range { word.append(items[i].scalar) }
                 add(.word(String(word)))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole book in reading order, with the indexes built from it (tags, units, figures).
 public struct SiteModel: Sendable {
     public var config: SiteConfig
@@ -53,11 +55,24 @@ public struct SiteModel: Sendable {
         (tags, orgs) = (groups[0], groups[1])
     }
 
-    /// Groups in order of first appearance by name (Unicode order), cases in book order.
+    /// Groups by name in pinyin order (`pinyinOrder`), cases in book order.
     static func group(_ cases: [CaseReport], by names: (CaseReport) -> [String]) -> [Group] {
         var byName: [String: [CaseReport]] = [:]
         for report in cases { for name in names(report) { byName[name, default: []].append(report) } }
-        return byName.keys.sorted().map { Group(name: $0, cases: byName[$0]!) }
+        return byName.keys.sorted(by: pinyinOrder).map { Group(name: $0, cases: byName[$0]!) }
+    }
+
+    /// The collation Chinese readers look names up in: ICU's pinyin order for `zh`, through Foundation.
+    static let pinyin = Locale(identifier: "zh@collation=pinyin")
+
+    /// True when name `a` comes before `b` in pinyin order; names the collation holds equal are ordered by
+    /// their Unicode scalars, so the order never depends on the order names were met in.
+    public static func pinyinOrder(_ a: String, _ b: String) -> Bool {
+        switch a.compare(b, locale: pinyin) {
+        case .orderedAscending: true
+        case .orderedDescending: false
+        case .orderedSame: a < b
+        }
     }
 
     /// The case before and after `slug` in book order.

@@ -21,6 +21,18 @@ public enum SitePaths {
     public static func printPart(_ slug: String) -> String { "print-\(slug).html" }
     public static func tag(_ name: String) -> String { "tags/\(key(for: name)).html" }
     public static func orgAnchor(_ name: String) -> String { "org-\(key(for: name))" }
+    /// A unit's own page, in a book whose units' cases are too many for `orgs.html`.
+    public static func org(_ name: String) -> String { "orgs/\(key(for: name)).html" }
+    /// A part's list of figures, in a book whose figures are too many for `figures.html`.
+    public static func figureList(_ slug: String) -> String { "figures/\(slug).html" }
+    /// One volume of a part's print page, in a part with more cases than one print page holds.
+    public static func printVolume(_ slug: String, volume: Int) -> String { "print-\(slug)-\(volume).html" }
+
+    /// Page `number` (from 1) of the list whose first page is `path`: the first keeps the list's address,
+    /// later ones add `-number` before `.html` (`parts/part-4.html`, `parts/part-4-2.html`).
+    public static func paged(_ path: String, _ number: Int) -> String {
+        number <= 1 ? path : String(path.dropLast(".html".count)) + "-\(number).html"
+    }
 
     /// `../` for each folder the page is in, so `root + path` reaches any page from it.
     public static func root(of page: String) -> String {

@@ -3,12 +3,13 @@ import Testing
 @testable import CasebookKit
 
 /// A parallel, incremental build writes exactly what a clean one-thread build writes, after every kind of
-/// change, on a generated corpus long enough to print part by part.
+/// change, on a generated corpus long enough to print part by part, and (in one part) in volumes, with
+/// lists on several pages, a page per unit and the figures listed by part.
 @Suite struct SameBytesTests {
-    static func makeCorpus(cases: Int, into directory: String) throws {
+    static func makeCorpus(cases: Int, into directory: String, sections: Int? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Repo.root + "/bench/make-corpus.py", String(cases), directory]
+        process.arguments = ["python3", Repo.root + "/bench/make-corpus.py", String(cases), directory] + (sections.map { ["--sections", String($0)] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -46,7 +47,7 @@ import Testing
     @Test func incrementalAndParallelBuildsMatchACleanOneThreadBuild() async throws {
         let work = Repo.temporaryDirectory()
         let content = work + "/content", templates = work + "/templates"
-        try Self.makeCorpus(cases: 240, into: content)
+        try Self.makeCorpus(cases: 240, into: content, sections: 1)
         try FileManager.default.copyItem(atPath: Repo.templates, toPath: templates)
         let live = work + "/live", reference = work + "/reference"
 
@@ -54,6 +55,9 @@ import Testing
         _ = try await Self.clean(content, templates, into: reference)
         #expect(first.casesRendered == 240)
         Self.expectSame(live, reference, "first build")
+        // One part of 240 cases: printed in two volumes, its cases on three pages.
+        let files = Self.tree(live).keys
+        #expect(files.contains("print-part-1-2.html") && files.contains("parts/part-1-3.html") && files.contains { $0.hasPrefix("orgs/") })
 
         // Nothing changed: nothing is done.
         let again = try await Self.incremental(content, templates, into: live)

@@ -22,19 +22,27 @@ import Testing
     static func pages() -> [String: String] {
         let frame = frame(), item = summary(), link = Link(title: text, href: url)
         let entry = CatalogueItem(title: text, unit: text, page: 4, caseHref: url)
+        let pager = Pager(current: 2, hrefs: [url, url, url])
+        let figureCase = FigureIndexPage.Case(title: text, href: url, figures: [FigureIndexPage.Figure(id: text, title: text, href: url)])
         let print = Template.printPage(PrintPage(frame: frame, partName: text, parts: [
             PrintPage.Part(name: text, slug: "a", printedHere: true, printHref: url, count: 1, chapters: [link]),
             PrintPage.Part(name: text, slug: "b", printedHere: false, printHref: url, count: 1, chapters: []),
         ], caseCount: 1, figureCount: 1))
         return [
-            "home": Template.home(HomePage(frame: frame, groups: [HomePage.Group(name: text, href: url, entries: [entry], extra: [item])],
+            "home": Template.home(HomePage(frame: frame, groups: [HomePage.Group(name: text, href: url, entries: [entry], extra: [item], more: 3)],
                                            loose: [entry], entryCount: 1, pendingCount: 1, caseCount: 1, figureCount: 1)).text,
-            "part": Template.part(PartPage(frame: frame, name: text, cases: [item], printHref: url, pending: [entry])).text,
+            "part": Template.part(PartPage(frame: frame, name: text, cases: [item], printHref: url, pending: [entry], pager: pager)).text,
             "case": Template.casePage(CasePage(frame: frame, summary: item, body: HTML(trusted: "<p>正文</p>"), orgHref: url, tags: [link],
                                                toc: [CasePage.TocEntry(text: text, href: url, level: 2), CasePage.TocEntry(text: text, href: url, level: 3)],
                                                breadcrumbs: [link], previous: link, next: link)).text,
-            "tag": Template.tag(TagPage(frame: frame, name: text, cases: [item])).text,
-            "tags": Template.tagIndex(TagIndexPage(frame: frame, tags: [TagIndexPage.Tag(name: text, href: url, count: 1)])).text,
+            "tag": Template.tag(TagPage(frame: frame, name: text, cases: [item], caseCount: 200, pager: pager)).text,
+            "tags": Template.tagIndex(TagIndexPage(frame: frame, tags: [TagIndexPage.Tag(name: text, href: url, count: 1)], pager: pager)).text,
+            "units": Template.unitIndex(UnitIndexPage(frame: frame, units: [TagIndexPage.Tag(name: text, href: url, count: 1)], unitCount: 1, pager: pager)).text,
+            "unit": Template.unit(UnitPage(frame: frame, name: text, cases: [item], caseCount: 1, pager: pager)).text,
+            "figure-list": Template.figureList(FigureListPage(frame: frame, partName: text, partHref: url, indexHref: url, cases: [figureCase],
+                                                              figureCount: 1, pager: pager)).text,
+            "figures-by-part": Template.figureIndex(FigureIndexPage(frame: frame, parts: [FigureIndexPage.Part(name: text, href: url, cases: [],
+                figureCount: 1, lists: [FigureListLink(href: url, firstCase: 1, lastCase: 2)])], figureCount: 1, csvHref: url)).text,
             "orgs": Template.orgIndex(OrgIndexPage(frame: frame, orgs: [OrgIndexPage.Org(name: text, anchor: text, cases: [item])])).text,
             "figures": Template.figureIndex(FigureIndexPage(frame: frame, parts: [FigureIndexPage.Part(name: text, href: url, cases: [
                 FigureIndexPage.Case(title: text, href: url, figures: [FigureIndexPage.Figure(id: text, title: text, href: url, chart: HTML(trusted: "<svg></svg>"),
@@ -53,7 +61,7 @@ import Testing
 
     @Test func hostileTextIsEscapedAndHostileLinksAreRefusedOnEveryPageKind() {
         let pages = Self.pages()
-        #expect(pages.count == 12)
+        #expect(pages.count == 16)
         for (name, page) in pages {
             #expect(!page.contains("<script>alert"), "\(name) has a raw <script>")
             #expect(!page.contains("\"onmouseover"), "\(name) lets a quote out of an attribute")

@@ -21,17 +21,19 @@ import Testing
     #expect(SearchTokenizer.tokens("Ｐａｒｔｙ") == ["party"])
 }
 
-@Test func numbersAreIndexedByDigitsAndDigitPairs() {
+@Test func numbersAreIndexedAsWholeNumbers() {
     let tokens = SearchTokenizer.tokens("1999年")
-    #expect(tokens == ["1", "19", "9", "99", "9", "99", "9", "年"])
-    // A query for 999 looks up bigrams that 1999 has.
-    #expect(SearchTokenizer.queryTokens("999") == ["99"])
-    #expect(Set(SearchTokenizer.queryTokens("999")).isSubset(of: Set(tokens)))
-    #expect(SearchTokenizer.tokens("１９９９") == Array(tokens.dropLast()))
+    #expect(tokens == ["1999", "年"])
+    // A query for 999 looks up the number 999, which 1999 is not; 图 1-1 looks up 1 (twice), not 10.
+    #expect(SearchTokenizer.queryTokens("999") == ["999"])
+    #expect(!Set(SearchTokenizer.queryTokens("999")).isSubset(of: Set(tokens)))
+    #expect(SearchTokenizer.queryTokens("图 1-1") == ["图", "1"])
+    #expect(SearchTokenizer.tokens("图 1-10") == ["图", "1", "10"])
+    #expect(SearchTokenizer.tokens("１９９９") == ["1999"])
 }
 
 @Test func digitsAndChineseAreSeparateRuns() {
-    #expect(SearchTokenizer.tokens("98年") == ["9", "98", "8", "年"])
+    #expect(SearchTokenizer.tokens("98年") == ["98", "年"])
     #expect(SearchTokenizer.normalize("1998 年底") == "1998 年底")
 }
 

@@ -29,7 +29,7 @@ import Testing
         #expect(model.cases.map(\.slug) == ["first-page", "paged", "year", "month", "day", "later", "a-undated", "z-undated"])
     }
 
-    /// Tags and units group their cases in book order, names in Unicode order. A name written in composed
+    /// Tags and units group their cases in book order, names in pinyin order. A name written in composed
     /// and in decomposed form is one group, named as the first case in book order writes it.
     @Test func groupsGatherCasesByNameInBookOrder() throws {
         let site = try #require(ContentLoader.load(Repo.content).0).site
@@ -41,11 +41,29 @@ import Testing
             report("b", date: nil, page: 2, tags: [composed], section: section),
         ]
         let model = SiteModel(config: site, catalogue: [], cases: cases)
-        #expect(model.tags.map(\.name) == [composed, "社区"].sorted())
+        #expect(model.tags.map(\.name) == [composed, "社区"].sorted(by: SiteModel.pinyinOrder))
         let merged = try #require(model.tags.first { $0.name == composed })
         #expect(merged.name.utf8.elementsEqual(composed.utf8))
         #expect(merged.cases.map(\.slug) == ["b", "c"])
         #expect(model.tags.first { $0.name == "社区" }?.cases.map(\.slug) == ["a", "c"])
         #expect(model.orgs.map(\.name) == ["街道"] && model.orgs[0].cases.map(\.slug) == ["a", "c"])
+    }
+
+    /// The real book's tags come in pinyin order (jīng, jū, liǎng, shè huì, shè qū dǎng, shè qū fú, zài), not
+    /// in code point order (which put 两 before 再 and 居 after 精 by accident of their numbers).
+    @Test func theRealTagsAreInPinyinOrder() async throws {
+        let checked = try await Builder.check(BuildOptions(contentDirectory: Repo.content, templatesDirectory: Repo.templates))
+        #expect(checked.model.tags.map(\.name) == ["精神文明", "居民区党支部", "两级政府、三级管理", "社会稳定", "社区党建", "社区服务", "再就业"])
+    }
+
+    /// Units of the real book's catalogue, shuffled, sort by the pinyin of the character after 中共: 北 (běi),
+    /// 湖 (hú), 吉 (jí), 江 (jiāng), 上 (shàng), 四 (sì), 天 (tiān); equal names stay together.
+    @Test func unitNamesSortInPinyinOrder() {
+        let units = ["中共天津市南开区委员会", "中共四川省成都市锦江区委员会", "中共北京市朝阳区委员会", "中共上海市委委员会",
+                     "中共吉林省长春市委员会", "中共江苏省南京市委组织部", "中共湖北省宜昌市西陵区学院街委员会", "中共北京市朝阳区委员会"]
+        #expect(units.sorted(by: SiteModel.pinyinOrder) == [
+            "中共北京市朝阳区委员会", "中共北京市朝阳区委员会", "中共湖北省宜昌市西陵区学院街委员会", "中共吉林省长春市委员会",
+            "中共江苏省南京市委组织部", "中共上海市委委员会", "中共四川省成都市锦江区委员会", "中共天津市南开区委员会"])
+        #expect(!SiteModel.pinyinOrder("再就业", "两级政府") && SiteModel.pinyinOrder("两级政府", "再就业"))
     }
 }
