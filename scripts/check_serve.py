@@ -436,7 +436,7 @@ def check_taken_ports(work):
     try:
         with ExtraServer(work, port=None) as server:
             text = server.log()
-            match = __import__("re").search(r"at http://127\.0\.0\.1:(\d+)/", text)
+            match = __import__("re").search(r"http://127\.0\.0\.1:(\d+)/", text)
             chosen = int(match.group(1)) if match else None
             check("port 8000 taken: serve says so and which port it takes instead",
                   chosen and chosen != 8000 and f"端口 8000 已被占用，改用 {chosen}" in text, text[-400:])
