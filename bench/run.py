@@ -56,8 +56,9 @@ def timed(command, cwd=None, stdin=None):
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    written = re.search(r"(\d+) files written", result.stdout)
-    written = int(written[1]) if written else 0 if "nothing changed" in result.stdout else None
+    # Casebook's summary line, in either language of its messages.
+    written = re.search(r"(\d+) files written|写入 (\d+) 个文件", result.stdout)
+    written = int(written[1] or written[2]) if written else 0 if ("nothing changed" in result.stdout or "没有改动" in result.stdout) else None
     return Run(wall, cpu, int(result.stderr.strip().splitlines()[-1]) / 1024, written)
 
 

@@ -9,8 +9,11 @@ public enum CatalogueLinks {
     public static func resolve(_ catalogue: [CatalogueEntry], cases: [CaseReport], files: Set<String>,
                                site: SiteConfig) -> ([CatalogueEntry], [Diagnostic]) {
         var bySlug: [String: CaseReport] = [:], byTitle: [String: [CaseReport]] = [:]
+        // Only a title that begins as an entry's does is normalised whole.
+        let beginnings = Set(catalogue.map { normalisedTitle($0.title, limit: 4) })
         for report in cases.sorted(by: { $0.slug < $1.slug }) {
             bySlug[report.slug] = report
+            guard beginnings.contains(normalisedTitle(report.title, limit: 4)) else { continue }
             let key = normalisedTitle(report.title)
             if !key.isEmpty { byTitle[key, default: []].append(report) }
         }
@@ -65,17 +68,48 @@ public enum CatalogueLinks {
     }
 
     /// A title as it is compared: compatibility forms folded (full-width letters and digits), lower case,
-    /// only letters and digits kept (no spaces, no punctuation, no symbols).
-    public static func normalisedTitle(_ title: String) -> String {
+    /// only letters and digits kept (no spaces, no punctuation, no symbols). With `limit`, only its first
+    /// `limit` letters and digits (a cheap first look, as every case's title is compared on every build).
+    public static func normalisedTitle(_ title: String, limit: Int = .max) -> String {
+        // ASCII, CJK punctuation, full-width ASCII forms and CJK ideographs, of which almost every title is
+        // made, are folded here as the compatibility mapping and lower-casing would (a full-width form is
+        // its ASCII character); a title with anything else goes through Foundation's mapping.
         var scalars = String.UnicodeScalarView()
-        for scalar in title.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber:
-                scalars.append(scalar)
-            default: continue
+        var count = 0
+        for scalar in title.unicodeScalars {
+            let value = scalar.value
+            guard value < 0x80 || (0x3000...0x303F).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xFF01...0xFF5E).contains(value) else {
+                return mapped(title, limit: limit)
             }
+            let ascii = (0xFF01...0xFF5E).contains(value) ? value - 0xFEE0 : value
+            let folded = Unicode.Scalar((65...90).contains(ascii) ? ascii + 32 : ascii)!
+            guard isLetterOrDigit(folded) else { continue }
+            scalars.append(folded)
+            count += 1
+            if count == limit { break }
         }
         return String(scalars)
+    }
+
+    /// `normalisedTitle` through Foundation's compatibility mapping, for any title.
+    private static func mapped(_ title: String, limit: Int) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in title.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars where isLetterOrDigit(scalar) {
+            scalars.append(scalar)
+            if scalars.count == limit { break }
+        }
+        return String(scalars)
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (97...122).contains(scalar.value) || (48...57).contains(scalar.value) || (65...90).contains(scalar.value) }
+        if (0x4E00...0x9FFF).contains(scalar.value) { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 }

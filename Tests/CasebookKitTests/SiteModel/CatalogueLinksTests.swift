@@ -25,6 +25,8 @@ import Testing
         #expect(CatalogueLinks.normalisedTitle("深化街居党员“六队”活动\u{3000}促进城区的繁荣稳定") == "深化街居党员六队活动促进城区的繁荣稳定")
         #expect(CatalogueLinks.normalisedTitle("ＡＢ１ 2") == "ab12")
         #expect(CatalogueLinks.normalisedTitle("加强社区党建") != CatalogueLinks.normalisedTitle("加强社区党建工作"))
+        #expect(CatalogueLinks.normalisedTitle("Casebook 第1号：案例，ＡＢ") == "casebook第1号案例ab")
+        #expect(CatalogueLinks.normalisedTitle("第①号 Ⅻ") == "第1号xii", "the slow path folds what the fast one does not")
     }
 
     /// The README's example: written with `new`, it is listed once, linked, and one entry fewer is pending.
