@@ -175,7 +175,8 @@ public enum Builder {
                           writtenAt.stage("commit output and save the cache", to: committedAt)]
             let report = BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.fileCount,
                                      seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
-                                     casesRendered: checked.casesRendered, filesWritten: writer.writtenCount, stages: stages)
+                                     casesRendered: checked.casesRendered, filesWritten: writer.writtenCount,
+                                     filesRemoved: changes?.removed.count ?? 0, stages: stages)
             releaseInBackground((consume site, consume checked, consume manifest, consume tree, consume writer, consume record, consume encoding))
             return report
         } catch {
