@@ -95,7 +95,6 @@ public enum Builder {
     /// The output folder is checked first (`OutputGuard`), then locked against other builds (`BuildLock`),
     /// then put right if a killed build left it half done (`OutputRecovery`).
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
-        _ = AllocatorTuning.applied
         try OutputGuard.check(options)
         var options = options
         // An output folder reached through a symbolic link is written where the link leads; the link stays.
