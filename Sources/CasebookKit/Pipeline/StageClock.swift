@@ -7,8 +7,13 @@ struct StageClock: Sendable {
 
     static func now() -> StageClock {
         var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)   // an enum in glibc's headers
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_stime.tv_sec)
+            + (Double(usage.ru_utime.tv_usec) + Double(usage.ru_stime.tv_usec)) / 1e6
         return StageClock(wall: Date(), cpu: cpu)
     }
 
