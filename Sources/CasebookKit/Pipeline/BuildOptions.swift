@@ -44,8 +44,8 @@ public struct BuildReport: Sendable {
     public var filesRemoved: Int = 0
     /// True when nothing had changed since the last build, so nothing was done.
     public var upToDate: Bool = false
-    /// Wall time of each stage, in order: checking content, writing pages, the search index, committing. In an
-    /// update the search index is built beside the pages, so those two stages overlap (and so does their CPU time).
+    /// Wall time of each stage (`BuildStage`), in order: load, cases, pages, search, commit. In an update the
+    /// search index is built beside the pages, so those two stages overlap (and so does their CPU time).
     public var stages: [Stage] = []
 
     /// Whether the output differs from the last build's: some file was written or removed. A source
@@ -53,6 +53,8 @@ public struct BuildReport: Sendable {
     public var changedSite: Bool { !upToDate && (filesWritten > 0 || filesRemoved > 0) }
 
     public struct Stage: Sendable {
+        public var stage: BuildStage
+        /// The stage's name and what it does, as `--timings` prints it.
         public var name: String
         public var seconds: Double
         /// CPU time of the whole process (all threads, user and system) during the stage.

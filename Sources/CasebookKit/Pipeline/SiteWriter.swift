@@ -191,7 +191,7 @@ struct SiteWriter {
             try SearchIndex.build(source, reuse: reuse, indexed: indexed) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
         }
         try writer.flush()   // the index's files count in its time
-        return searchStart.stage("build and write the search index", to: StageClock.now())
+        return searchStart.stage(.search, to: StageClock.now())
     }
 
     /// Writes the page at `path` unless the last build wrote it from the same `key`.

@@ -18,7 +18,33 @@ struct StageClock: Sendable {
     }
 
     /// The stage from `self` to `end`.
-    func stage(_ name: String, to end: StageClock) -> BuildReport.Stage {
-        BuildReport.Stage(name: name, seconds: end.wall.timeIntervalSince(wall), cpuSeconds: end.cpu - cpu)
+    func stage(_ stage: BuildStage, to end: StageClock) -> BuildReport.Stage {
+        BuildReport.Stage(stage: stage, name: stage.rawValue + ": " + stage.summary,
+                          seconds: end.wall.timeIntervalSince(wall), cpuSeconds: end.cpu - cpu)
+    }
+}
+
+/// The stages of a build, in order, by the names the pipeline gives them; `--timings` prints these names.
+public enum BuildStage: String, Sendable, CaseIterable {
+    /// `ContentLoader.load` and the last build's record (`BuildManifest`), until the build knows it has work.
+    case load
+    /// `Builder.check`: each case through `CaseStage` (or from the cache), then the book (`SiteModel`).
+    case cases
+    /// `SiteWriter`: every page from the templates, written (or kept) by the `OutputWriter`.
+    case pages
+    /// `SearchIndex`: the search index, gathered and written (or kept).
+    case search
+    /// `OutputWriter.commit` and `BuildManifest.save`: the output put in place, the cache saved.
+    case commit
+
+    /// What the stage does, in a few words.
+    public var summary: String {
+        switch self {
+        case .load: "read the content folder and the last build's record"
+        case .cases: "read, check and render cases, and put the book in order"
+        case .pages: "render and write pages"
+        case .search: "build and write the search index"
+        case .commit: "commit output and save the cache"
+        }
     }
 }
