@@ -19,6 +19,8 @@ the file) and the reload script, and is served once the case is fixed. A server 
 content with no site built yet serves that overlay at `/`, not a bare "not found", and the site once the
 content is fixed. With port 8000 taken, `serve` without `--port` takes the next free port and says so;
 `--port` given and taken is refused at once, before anything is built.
+Saving an editor's swap file (`.x.md.swp`) next to a case triggers no rebuild and no reload event; touching
+a case without changing it rebuilds and sends no reload event (the site did not change).
 A second server, started with `--output LINK/site` (LINK a symbolic link to a folder), serves the pages;
 a third, with `--host 0.0.0.0`, accepts this machine's host name in the Host header, refuses a foreign
 one, and says that the site can be reached from the network. The slow clients run beside the other
@@ -287,6 +289,7 @@ def main():
         wait_for(lambda: len(stream.events) > seen + 1 and stream.events[-1][1].get("failure") is None, 3.0)
 
         check_new_case_with_an_error(port, work, stream)
+        check_quiet_saves(work)
 
         # A Swift template edited: it needs recompiling; the terminal and the page say so, with the command.
         frame = os.path.join(work, "Templates", "Frame.swift")
@@ -399,6 +402,38 @@ def check_new_case_with_an_error(port, work, stream):
     check("fixed, it reloads (a new generation, no failure) and the page is served", fixed and status == 200 and "新案例" in body, status)
     os.unlink(path)
     wait_for(lambda: request(port, "/cases/new-case.html")[0] == 404, 3.0)
+
+
+def check_quiet_saves(work):
+    """An editor's swap file saved next to a case triggers no rebuild and no reload; a case touched but not
+    changed is rebuilt to the same bytes and sends no reload; a real edit still does (on a copy of its own)."""
+    quiet = os.path.join(work, "quiet")
+    shutil.copytree(os.path.join(work, "Content"), os.path.join(quiet, "Content"))
+    shutil.copytree(os.path.join(work, "Templates"), os.path.join(quiet, "Templates"))
+    with ExtraServer(quiet) as server:
+        stream = EventStream(server.port)
+        stream.start()
+        wait_for(lambda: len(stream.events) >= 1, 5)
+        builds = lambda: server.log().count("已构建") + server.log().count("没有改动")
+        before, seen = builds(), len(stream.events)
+        cases = os.path.join(quiet, "Content", "cases")
+        for name in (".x.md.swp", ".#x.md", ".DS_Store"):
+            with open(os.path.join(cases, name), "wb") as handle:
+                handle.write(b"b0VIM 9.0\0swap")
+        time.sleep(1.5)  # six looks of the watcher
+        check("a saved swap file (.x.md.swp) next to a case triggers no rebuild",
+              builds() == before, server.log()[-300:])
+        check("and sends no reload event", len(stream.events) == seen, stream.events[seen:])
+        case = os.path.join(cases, "tangqiao.md")
+        later = time.time() + 5
+        os.utime(case, (later, later))
+        rebuilt = wait_for(lambda: builds() > before, 3.0)
+        time.sleep(0.5)
+        check("a case touched but not changed is rebuilt", rebuilt, server.log()[-300:])
+        check("and sends no reload: the site did not change", len(stream.events) == seen, stream.events[seen:])
+        with open(case, "a", encoding="utf-8") as handle:
+            handle.write("\n安静保存之后的一句。\n")
+        check("a real edit there still sends a reload", wait_for(lambda: len(stream.events) > seen, 3.0))
 
 
 def check_first_run_with_broken_content(work):

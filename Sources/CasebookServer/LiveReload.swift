@@ -1,8 +1,8 @@
 import CasebookPages
 import CasebookKit
 
-/// The state live pages follow: a build generation that changes on every successful rebuild,
-/// and the diagnostics of the last failed one (nil once a build succeeds again).
+/// The state live pages follow: a build generation that changes on every rebuild that changed the site
+/// or failed, and the diagnostics of the last failed one (nil once a build succeeds again).
 public actor LiveReload {
     public private(set) var generation = 0
     public private(set) var failure: String?
@@ -16,7 +16,10 @@ public actor LiveReload {
 
     public init(language: Language = .chinese) { self.language = language }
 
-    public func succeeded() {
+    /// A build succeeded. Open pages reload only when it changed the site (`BuildReport.changedSite`) or
+    /// when they show a failure to clear; a rebuild to the same bytes leaves them as they are.
+    public func succeeded(changedSite: Bool = true) {
+        guard changedSite || failure != nil else { return }
         generation += 1
         failure = nil
     }

@@ -97,7 +97,7 @@ public struct PreviewServer: Sendable {
     func rebuild(state: LiveReload, log: @Sendable (String) -> Void) async {
         do {
             let report = try await Builder.build(options)
-            await state.succeeded()
+            await state.succeeded(changedSite: report.changedSite)
             log((report.upToDate ? Message(.serveNothingChanged)
                 : Message(.serveBuilt, String(report.cases), String(report.pages), String(format: "%.2f", report.seconds),
                           String(report.casesRendered), String(report.filesWritten))).text(language))

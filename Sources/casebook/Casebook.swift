@@ -3,7 +3,15 @@ import CasebookKit
 import CasebookServer
 import Foundation
 
+/// The process's entry: the allocator is tuned once (`AllocatorTuning`), then the command line is read and run.
 @main
+enum Entry {
+    static func main() async {
+        AllocatorTuning.apply()
+        await Casebook.main()
+    }
+}
+
 struct Casebook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",

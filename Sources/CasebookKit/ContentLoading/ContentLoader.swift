@@ -70,7 +70,7 @@ public enum ContentLoader {
         // and only a valid slug among them is kept. Only a name with a capital (or a letter beyond ASCII)
         // can fold onto another, so the groups are made only when there is one.
         var groups: [String: [String]] = [:]
-        let caseFileNames = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
+        let caseFileNames = names.filter { $0.hasSuffix(".md") && !HiddenFiles.isHidden($0) }
         let folding = Set(caseFileNames.lazy.filter { $0.utf8.contains { (0x41...0x5A).contains($0) || $0 >= 0x80 } }.map { $0.lowercased() })
         if !folding.isEmpty {
             for name in caseFileNames {
@@ -82,10 +82,10 @@ public enum ContentLoader {
         let folder = open(casesDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
         let entries = parallelMap(names) { name -> FileStamp.Entry? in
-            guard name.hasSuffix(".md") && !name.hasPrefix(".") else { return nil }
+            guard name.hasSuffix(".md") && !HiddenFiles.isHidden(name) else { return nil }
             return folder >= 0 ? FileStamp.Entry.of(name, in: folder) : FileStamp.Entry.of(casesDirectory + "/" + name)
         }
-        for (name, entry) in zip(names, entries) where !name.hasPrefix(".") {
+        for (name, entry) in zip(names, entries) where !HiddenFiles.isHidden(name) {
             let displayPath = casesDirectory + "/" + name
             guard name.hasSuffix(".md") else {
                 diagnostics.append(.warning(Message(.notMarkdown, name), at: SourceLocation(file: displayPath)))
@@ -145,11 +145,9 @@ public enum ContentLoader {
     }
 
     static func listMedia(_ directory: String, root: String, diagnostics: inout [Diagnostic]) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
+        for relative in HiddenFiles.visiblePaths(under: directory) {
             let path = directory + "/" + relative
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             if let problem = linkProblem(path, root: root) {
                 diagnostics.append(.error(problem, at: SourceLocation(file: path))); continue
             }

@@ -34,12 +34,6 @@ enum BuildEnvironment {
 
     /// Regular files under `directory`, relative and sorted, hidden ones left out.
     static func filesUnder(_ directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            if FileStamp.of(directory + "/" + relative) != nil { files.append(relative) }
-        }
-        return files.sorted()
+        HiddenFiles.visiblePaths(under: directory).filter { FileStamp.of(directory + "/" + $0) != nil }.sorted()
     }
 }

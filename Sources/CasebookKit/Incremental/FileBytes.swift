@@ -41,8 +41,14 @@ struct FileBytes: @unchecked Sendable {
         guard fstat(descriptor, &info) == 0 else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else { self = .empty; return }
-        // Populated at once: one call sets up every page instead of a fault on each first touch.
-        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0)
+        // On Linux populated at once: one call sets up every page instead of a fault on each first touch.
+        // Elsewhere (no MAP_POPULATE) the pages come in as they are first read.
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        let address = mmap(nil, size, PROT_READ, flags, descriptor, 0)
         guard let address, address != MAP_FAILED else { return nil }
         self.init(storage: Storage(base: UnsafeRawPointer(address), length: size, mapped: true), start: 0, count: size)
     }

@@ -55,7 +55,12 @@ public struct FileStamp: Sendable, Hashable {
 
     private init(_ info: stat) {
         size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #if os(Linux)
+        let time = info.st_mtim
+        #else
+        let time = info.st_mtimespec   // Darwin's name for the same field
+        #endif
+        modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
         inode = UInt64(info.st_ino)
     }
 }

@@ -40,13 +40,21 @@ public struct BuildReport: Sendable {
     /// Cases rendered again (the rest came from the cache) and files written (the rest were unchanged).
     public var casesRendered: Int = 0
     public var filesWritten: Int = 0
+    /// Files of the last build this one did not make again, so removed from the output.
+    public var filesRemoved: Int = 0
     /// True when nothing had changed since the last build, so nothing was done.
     public var upToDate: Bool = false
-    /// Wall time of each stage, in order: checking content, writing pages, the search index, committing. In an
-    /// update the search index is built beside the pages, so those two stages overlap (and so does their CPU time).
+    /// Wall time of each stage (`BuildStage`), in order: load, cases, pages, search, commit. In an update the
+    /// search index is built beside the pages, so those two stages overlap (and so does their CPU time).
     public var stages: [Stage] = []
 
+    /// Whether the output differs from the last build's: some file was written or removed. A source
+    /// touched but not edited rebuilds to the same bytes, and the site is unchanged.
+    public var changedSite: Bool { !upToDate && (filesWritten > 0 || filesRemoved > 0) }
+
     public struct Stage: Sendable {
+        public var stage: BuildStage
+        /// The stage's name and what it does, as `--timings` prints it.
         public var name: String
         public var seconds: Double
         /// CPU time of the whole process (all threads, user and system) during the stage.

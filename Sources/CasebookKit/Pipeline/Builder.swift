@@ -95,7 +95,6 @@ public enum Builder {
     /// The output folder is checked first (`OutputGuard`), then locked against other builds (`BuildLock`),
     /// then put right if a killed build left it half done (`OutputRecovery`).
     public static func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
-        _ = AllocatorTuning.applied
         try OutputGuard.check(options)
         var options = options
         // An output folder reached through a symbolic link is written where the link leads; the link stays.
@@ -140,6 +139,7 @@ public enum Builder {
             return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: manifest.outputs.count,
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
         }
+        let loadedAt = StageClock.now()
         // A clean build reads nothing from the cache but still keeps each case's text there, not in memory.
         let cache = CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest, pack: lastHeads?.value)
         let checked = try check(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
@@ -166,16 +166,17 @@ public enum Builder {
             checked.savingHeads?.value
             if let encoded = encoding.value { try? BuildManifest.save(encoded, for: options.outputDirectory) }
             let committedAt = StageClock.now()
-            var pagesStage = checkedAt.stage("render and write pages", to: writtenAt)
+            var pagesStage = checkedAt.stage(.pages, to: writtenAt)
             if !searchBesidePages {
                 pagesStage.seconds -= search.seconds
                 pagesStage.cpuSeconds -= search.cpuSeconds
             }
-            let stages = [startClock.stage("read, check and render cases", to: checkedAt), pagesStage, search,
-                          writtenAt.stage("commit output and save the cache", to: committedAt)]
+            let stages = [startClock.stage(.load, to: loadedAt), loadedAt.stage(.cases, to: checkedAt), pagesStage, search,
+                          writtenAt.stage(.commit, to: committedAt)]
             let report = BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.fileCount,
                                      seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
-                                     casesRendered: checked.casesRendered, filesWritten: writer.writtenCount, stages: stages)
+                                     casesRendered: checked.casesRendered, filesWritten: writer.writtenCount,
+                                     filesRemoved: changes?.removed.count ?? 0, stages: stages)
             releaseInBackground((consume site, consume checked, consume manifest, consume tree, consume writer, consume record, consume encoding))
             return report
         } catch {

@@ -191,7 +191,7 @@ struct SiteWriter {
             try SearchIndex.build(source, reuse: reuse, indexed: indexed) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
         }
         try writer.flush()   // the index's files count in its time
-        return searchStart.stage("build and write the search index", to: StageClock.now())
+        return searchStart.stage(.search, to: StageClock.now())
     }
 
     /// Writes the page at `path` unless the last build wrote it from the same `key`.
@@ -298,97 +298,5 @@ struct SiteWriter {
             }
         }
         return jobs
-    }
-}
-
-/// The inputs a page is made from, as one hash: the environment, the shape of the book (every case's slug,
-/// title and part, in reading order: what navigation shows) and the content of the cases it shows. Keys
-/// are hashed from numbers (other hashes), not from their text: a build makes tens of thousands.
-struct PageKeys {
-    let shape: ContentHash
-    let inputs: [String: BuildManifest.Input]
-    /// Per case, the hash of what pages that list it show: front matter, part, summary and figures.
-    let listings: [String: ContentHash]
-
-    /// What starts each kind of key, so that a page key and a listing key of the same cases differ.
-    private enum Kind: UInt64 { case page = 1, listing, print }
-
-    init(checked: Builder.Checked) {
-        // Hashed a run of cases at a time, on all cores; the runs' hashes are then hashed in order.
-        let cases = checked.model.cases, run = 1024
-        let runs = parallelMap(Array(stride(from: 0, to: cases.count, by: run))) { first -> UInt64 in
-            var hasher = Hasher64()
-            for report in cases[first..<min(cases.count, first + run)] {
-                hasher.combine(part: report.slug)
-                hasher.combine(part: report.title)
-                hasher.combine(part: report.section.slug)
-            }
-            return hasher.finish()
-        }
-        // Which case each entry of the printed contents links to (a title can link one).
-        let links = ContentHash(checked.model.catalogue.map { $0.caseSlug ?? "" }.joined(separator: "\n"))
-        shape = ContentHash(numbers: [checked.environment.value, UInt64(cases.count), links.value] + runs)
-        inputs = checked.inputs
-        listings = checked.listings
-    }
-
-    /// The key of case `slug`'s article on the print page `page`: its content and the book's shape (which
-    /// says which cases share the page and where the others are printed); nil when its file was not read.
-    func printKey(for slug: String, page: String) -> ContentHash? {
-        inputs[slug].map { input in
-            var hasher = start(.print)
-            hasher.combine(part: page)
-            hasher.combine(part: slug)
-            hasher.mix(input.hash.value)
-            return ContentHash(value: hasher.finish())
-        }
-    }
-
-    /// The key of a page made from the whole content of `slugs` (a case page, a print page, the index).
-    func key(for slugs: [String]) -> ContentHash {
-        key(.page, slugs.lazy.map { inputs[$0]?.hash })
-    }
-
-    /// The key of a page that lists `slugs` by title, summary and figures but does not show their bodies.
-    func listingKey(for slugs: [String]) -> ContentHash {
-        key(.listing, slugs.lazy.map { listings[$0] })
-    }
-
-    private func start(_ kind: Kind) -> Hasher64 {
-        var hasher = Hasher64()
-        hasher.mix(kind.rawValue)
-        hasher.mix(shape.value)
-        return hasher
-    }
-
-    /// A key of `kind` over the shape and each case's hash in order; a case not read counts apart from any hash.
-    private func key(_ kind: Kind, _ hashes: some Sequence<ContentHash?>) -> ContentHash {
-        var hasher = start(kind)
-        var count: UInt64 = 0
-        for hash in hashes {
-            hasher.mix(hash == nil ? 0 : 1)
-            hasher.mix(hash?.value ?? 0)
-            count += 1
-        }
-        hasher.mix(count)
-        return ContentHash(value: hasher.finish())
-    }
-
-    /// Everything of a case a listing can show. A figure's place in its file is left out: moving it does
-    /// not change its chart.
-    static func listing(_ report: CaseReport) -> ContentHash {
-        struct Listing: Encodable {
-            var metadata: CaseMetadata
-            var section: SectionConfig
-            var summary: String
-            var figures: [Figure]
-        }
-        let figures = report.figures.map { figure -> Figure in
-            var figure = figure
-            figure.location = SourceLocation(file: "")
-            return figure
-        }
-        let bytes = (try? BinaryCoder.encode(Listing(metadata: report.metadata, section: report.section, summary: report.summary, figures: figures))) ?? []
-        return ContentHash(bytes)
     }
 }

@@ -7,13 +7,44 @@ struct StageClock: Sendable {
 
     static func now() -> StageClock {
         var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)   // an enum in glibc's headers
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_stime.tv_sec)
+            + (Double(usage.ru_utime.tv_usec) + Double(usage.ru_stime.tv_usec)) / 1e6
         return StageClock(wall: Date(), cpu: cpu)
     }
 
     /// The stage from `self` to `end`.
-    func stage(_ name: String, to end: StageClock) -> BuildReport.Stage {
-        BuildReport.Stage(name: name, seconds: end.wall.timeIntervalSince(wall), cpuSeconds: end.cpu - cpu)
+    func stage(_ stage: BuildStage, to end: StageClock) -> BuildReport.Stage {
+        BuildReport.Stage(stage: stage, name: stage.rawValue + ": " + stage.summary,
+                          seconds: end.wall.timeIntervalSince(wall), cpuSeconds: end.cpu - cpu)
+    }
+}
+
+/// The stages of a build, in order, by the names the pipeline gives them; `--timings` prints these names.
+public enum BuildStage: String, Sendable, CaseIterable {
+    /// `ContentLoader.load` and the last build's record (`BuildManifest`), until the build knows it has work.
+    case load
+    /// `Builder.check`: each case through `CaseStage` (or from the cache), then the book (`SiteModel`).
+    case cases
+    /// `SiteWriter`: every page from the templates, written (or kept) by the `OutputWriter`.
+    case pages
+    /// `SearchIndex`: the search index, gathered and written (or kept).
+    case search
+    /// `OutputWriter.commit` and `BuildManifest.save`: the output put in place, the cache saved.
+    case commit
+
+    /// What the stage does, in a few words.
+    public var summary: String {
+        switch self {
+        case .load: "read the content folder and the last build's record"
+        case .cases: "read, check and render cases, and put the book in order"
+        case .pages: "render and write pages"
+        case .search: "build and write the search index"
+        case .commit: "commit output and save the cache"
+        }
     }
 }
