@@ -11,6 +11,7 @@
 Prints `N passed, N failed` and exits non-zero on any failure.
 """
 import csv
+import functools
 import html.parser
 import os
 import re
@@ -126,11 +127,17 @@ def check_charts_in_chromium():
         driver.quit()
 
 
+@functools.lru_cache(maxsize=None)
+def w3m_dump(page):
+    """`w3m -dump` of a page at 100 columns, made once for the checks that read it."""
+    return subprocess.run(["w3m", "-dump", "-cols", "100", "-O", "UTF-8", page], capture_output=True, text=True, check=True).stdout
+
+
 def check_w3m():
     for page in chart_pages():
         if not os.path.basename(os.path.dirname(page)) == "cases":
             continue
-        dump = subprocess.run(["w3m", "-dump", "-cols", "100", "-O", "UTF-8", page], capture_output=True, text=True, check=True).stdout
+        dump = w3m_dump(page)
         slug = os.path.basename(page)[:-5]
         folder = os.path.dirname(page)
         for name in sorted(os.listdir(folder)):
@@ -151,7 +158,7 @@ def check_w3m_charts():
     for page in chart_pages():
         if not os.path.basename(os.path.dirname(page)) == "cases":
             continue
-        dump = subprocess.run(["w3m", "-dump", "-cols", "100", "-O", "UTF-8", page], capture_output=True, text=True, check=True).stdout
+        dump = w3m_dump(page)
         slug = os.path.basename(page)[:-5]
         ids = sorted(n[len(slug) + 5:-4] for n in os.listdir(os.path.dirname(page)) if n.startswith(slug + "-fig-") and n.endswith(".csv"))
         for figure in ids:

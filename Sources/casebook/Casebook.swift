@@ -15,7 +15,7 @@ enum Entry {
 struct Casebook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
-        abstract: Words.text(.helpAbstract),
+        abstract: CommandWords.text(.helpAbstract),
         subcommands: [Build.self, Check.self, New.self, Serve.self],
         defaultSubcommand: Build.self
     )
@@ -23,15 +23,15 @@ struct Casebook: AsyncParsableCommand {
 
 /// Where content, templates and output live.
 struct Locations: ParsableArguments {
-    @Option(help: Words.help(.helpContent))
+    @Option(help: CommandWords.help(.helpContent))
     var content = "Content"
-    @Option(help: Words.help(.helpTemplates))
+    @Option(help: CommandWords.help(.helpTemplates))
     var templates = "Templates"
-    @Flag(help: Words.help(.helpDrafts))
+    @Flag(help: CommandWords.help(.helpDrafts))
     var drafts = false
-    @Flag(help: Words.help(.helpStrict))
+    @Flag(help: CommandWords.help(.helpStrict))
     var strict = false
-    @Option(help: Words.help(.helpLang))
+    @Option(help: CommandWords.help(.helpLang))
     var lang: String?
 
     /// The language messages are printed in.
@@ -47,7 +47,7 @@ struct Locations: ParsableArguments {
 
 /// The CLI's own words (help included), from the message table in the language of the environment
 /// (`--lang` is read only after the help is made).
-enum Words {
+enum CommandWords {
     static let language = Language.choose()
     static func text(_ key: MessageKey) -> String { Message(key).text(language) }
     static func help(_ key: MessageKey) -> ArgumentHelp { ArgumentHelp(stringLiteral: text(key)) }
@@ -58,18 +58,18 @@ func printToStandardError(_ text: String, newline: Bool = true) {
 }
 
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Words.text(.helpBuild))
+    static let configuration = CommandConfiguration(abstract: CommandWords.text(.helpBuild))
 
     @OptionGroup var locations: Locations
-    @Option(help: Words.help(.helpOutput))
+    @Option(help: CommandWords.help(.helpOutput))
     var output = "output"
-    @Option(help: Words.help(.helpBaseURL))
+    @Option(help: CommandWords.help(.helpBaseURL))
     var baseURL: String?
-    @Flag(help: Words.help(.helpClean))
+    @Flag(help: CommandWords.help(.helpClean))
     var clean = false
-    @Option(help: Words.help(.helpJobs))
+    @Option(help: CommandWords.help(.helpJobs))
     var jobs = 0
-    @Flag(help: Words.help(.helpTimings))
+    @Flag(help: CommandWords.help(.helpTimings))
     var timings = false
 
     func run() async throws {
@@ -126,12 +126,12 @@ struct Build: AsyncParsableCommand {
 }
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Words.text(.helpCheck))
+    static let configuration = CommandConfiguration(abstract: CommandWords.text(.helpCheck))
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
     @OptionGroup var locations: Locations
-    @Option(help: Words.help(.helpFormat))
+    @Option(help: CommandWords.help(.helpFormat))
     var format: Format = .text
 
     func run() async throws {
@@ -163,27 +163,27 @@ struct Check: AsyncParsableCommand {
 }
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Words.text(.helpNew))
+    static let configuration = CommandConfiguration(abstract: CommandWords.text(.helpNew))
 
-    @Argument(help: Words.help(.helpTitle))
+    @Argument(help: CommandWords.help(.helpTitle))
     var title: String?
-    @Option(help: Words.help(.helpSection))
+    @Option(help: CommandWords.help(.helpSection))
     var section: String?
-    @Option(help: Words.help(.helpFromCatalogue))
+    @Option(help: CommandWords.help(.helpFromCatalogue))
     var fromCatalogue: String?
-    @Option(help: Words.help(.helpSlug))
+    @Option(help: CommandWords.help(.helpSlug))
     var slug: String?
-    @Option(help: Words.help(.helpContent))
+    @Option(help: CommandWords.help(.helpContent))
     var content = "Content"
-    @Option(help: Words.help(.helpLang))
+    @Option(help: CommandWords.help(.helpLang))
     var lang: String?
 
     func validate() throws {
         if fromCatalogue != nil, title != nil {
-            throw ValidationError(Words.text(.newTitleOrCatalogue))
+            throw ValidationError(CommandWords.text(.newTitleOrCatalogue))
         }
         if fromCatalogue == nil, title == nil || section == nil {
-            throw ValidationError(Words.text(.newNeedsTitleAndSection))
+            throw ValidationError(CommandWords.text(.newNeedsTitleAndSection))
         }
     }
 
@@ -206,14 +206,14 @@ struct New: ParsableCommand {
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: Words.text(.helpServe))
+    static let configuration = CommandConfiguration(abstract: CommandWords.text(.helpServe))
 
     @OptionGroup var locations: Locations
-    @Option(help: Words.help(.helpServeOutput))
+    @Option(help: CommandWords.help(.helpServeOutput))
     var output = "output"
-    @Option(help: Words.help(.helpHost))
+    @Option(help: CommandWords.help(.helpHost))
     var host = "127.0.0.1"
-    @Option(help: Words.help(.helpPortChoice))
+    @Option(help: CommandWords.help(.helpPortChoice))
     var port: Int?
 
     func run() async throws {

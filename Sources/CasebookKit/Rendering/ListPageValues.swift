@@ -20,47 +20,44 @@ extension PageValues {
         return Pager(current: number, hrefs: (1...count).map { SitePaths.paged(path, $0).split(separator: "/").last.map(String.init) ?? "" })
     }
 
+    /// One value per page of the list of `count` entries whose first page is `path`, made from the page's
+    /// entries, its address, the way from it to the site's root and its pager.
+    func paged<Page>(_ path: String, count: Int, _ make: (_ entries: Range<Int>, _ page: String, _ root: String, _ pager: Pager?) -> Page) -> [Page] {
+        let ranges = Self.pageRanges(count)
+        return ranges.enumerated().map { index, range in
+            let page = SitePaths.paged(path, index + 1)
+            return make(range, page, SitePaths.root(of: page), pager(path, number: index + 1, count: ranges.count))
+        }
+    }
+
     /// A part's pages: its cases, then the entries of the printed contents not yet on the site.
     public func partPages(_ part: SiteModel.Part) -> [PartPage] {
         let path = SitePaths.part(part.section.slug)
         let pending = model.catalogue.filter { $0.sectionSlug == part.section.slug && ($0.caseSlug.map { !published.contains($0) } ?? true) }
-        let ranges = Self.pageRanges(part.cases.count + pending.count)
-        return ranges.enumerated().map { index, range in
-            let page = SitePaths.paged(path, index + 1), root = SitePaths.root(of: page)
+        return paged(path, count: part.cases.count + pending.count) { range, page, root, pager in
             let cases = range.clamped(to: 0..<part.cases.count)
             let entries = (range.lowerBound - part.cases.count..<range.upperBound - part.cases.count).clamped(to: 0..<pending.count)
             return PartPage(frame: frame(path: page, title: part.section.name, currentSection: part.section.slug), name: part.section.name,
                             cases: part.cases[cases].map { caseSummary($0, root: root) }, printHref: root + SitePaths.printPart(part.section.slug),
-                            pending: pending[entries].map { catalogueItem($0, root: root) },
-                            pager: pager(path, number: index + 1, count: ranges.count))
+                            pending: pending[entries].map { catalogueItem($0, root: root) }, pager: pager)
         }
     }
 
     /// A tag's pages: the cases that carry it.
     public func tagPages(_ group: SiteModel.Group) -> [TagPage] {
-        let path = SitePaths.tag(group.name), ranges = Self.pageRanges(group.cases.count)
-        return ranges.enumerated().map { index, range in
-            let page = SitePaths.paged(path, index + 1), root = SitePaths.root(of: page)
-            return TagPage(frame: frame(path: page, title: group.name), name: group.name, cases: group.cases[range].map { caseSummary($0, root: root) },
-                           caseCount: group.cases.count, pager: pager(path, number: index + 1, count: ranges.count))
+        paged(SitePaths.tag(group.name), count: group.cases.count) { range, page, root, pager in
+            TagPage(frame: frame(path: page, title: group.name), name: group.name, cases: group.cases[range].map { caseSummary($0, root: root) },
+                    caseCount: group.cases.count, pager: pager)
         }
     }
 
     /// The pages of the tag index: every tag with its number of cases.
     public func tagIndexPages() -> [TagIndexPage] {
-        let ranges = Self.pageRanges(model.tags.count)
-        return ranges.enumerated().map { index, range in
-            let page = SitePaths.paged(SitePaths.tags, index + 1), root = SitePaths.root(of: page)
-            return TagIndexPage(frame: frame(path: page, title: nil),
-                                tags: model.tags[range].map { TagIndexPage.Tag(name: $0.name, href: root + SitePaths.tag($0.name), count: $0.cases.count) },
-                                pager: pager(SitePaths.tags, number: index + 1, count: ranges.count))
+        paged(SitePaths.tags, count: model.tags.count) { range, page, root, pager in
+            TagIndexPage(frame: frame(path: page, title: nil),
+                         tags: model.tags[range].map { TagIndexPage.Tag(name: $0.name, href: root + SitePaths.tag($0.name), count: $0.cases.count) },
+                         pager: pager)
         }
-    }
-
-    /// True when the units' cases are too many for `orgs.html` to list: it then lists the units, each with
-    /// a page of its own (`SitePaths.org`).
-    public var splitsUnits: Bool {
-        model.orgs.count > Self.listPageSize || model.orgs.reduce(0) { $0 + $1.cases.count } > Self.listPageSize
     }
 
     /// Where a case page links its unit: its place in `orgs.html`, or its own page.
@@ -70,28 +67,21 @@ extension PageValues {
 
     /// The pages of the unit index in a book that `splitsUnits`: every unit with its number of cases.
     public func unitIndexPages() -> [UnitIndexPage] {
-        let ranges = Self.pageRanges(model.orgs.count)
-        return ranges.enumerated().map { index, range in
-            let page = SitePaths.paged(SitePaths.orgs, index + 1), root = SitePaths.root(of: page)
-            return UnitIndexPage(frame: frame(path: page, title: nil),
-                                 units: model.orgs[range].map { TagIndexPage.Tag(name: $0.name, href: root + SitePaths.org($0.name), count: $0.cases.count) },
-                                 unitCount: model.orgs.count, pager: pager(SitePaths.orgs, number: index + 1, count: ranges.count))
+        paged(SitePaths.orgs, count: model.orgs.count) { range, page, root, pager in
+            UnitIndexPage(frame: frame(path: page, title: nil),
+                          units: model.orgs[range].map { TagIndexPage.Tag(name: $0.name, href: root + SitePaths.org($0.name), count: $0.cases.count) },
+                          unitCount: model.orgs.count, pager: pager)
         }
     }
 
     /// A unit's pages in a book that `splitsUnits`: the cases it reported.
     public func unitPages(_ group: SiteModel.Group) -> [UnitPage] {
-        let path = SitePaths.org(group.name), ranges = Self.pageRanges(group.cases.count)
-        return ranges.enumerated().map { index, range in
-            let page = SitePaths.paged(path, index + 1), root = SitePaths.root(of: page)
-            return UnitPage(frame: frame(path: page, title: group.name), name: group.name, cases: group.cases[range].map { caseSummary($0, root: root) },
-                            caseCount: group.cases.count, pager: pager(path, number: index + 1, count: ranges.count))
+        paged(SitePaths.org(group.name), count: group.cases.count) { range, page, root, pager in
+            UnitPage(frame: frame(path: page, title: group.name), name: group.name, cases: group.cases[range].map { caseSummary($0, root: root) },
+                     caseCount: group.cases.count, pager: pager)
         }
     }
 
-    /// True when the book has more figures than one page of a list: `figures.html` then links each part's
-    /// figure lists (`SitePaths.figureList`) instead of drawing every chart.
-    public var splitsFigures: Bool { model.cases.reduce(0) { $0 + $1.figures.count } > Self.listPageSize }
 
     /// A part's cases with figures, cut into pages of at most `listPageSize` figures between cases (a case
     /// with more figures than that has a page of its own).

@@ -8,6 +8,12 @@ public struct PageValues: Sendable {
     /// Slugs of the published cases, for linking catalogue entries.
     let published: Set<String>
     let site: SiteInfo
+    /// True when the units' cases are too many for `orgs.html` to list: it then lists the units, each with
+    /// a page of its own (`SitePaths.org`).
+    public let splitsUnits: Bool
+    /// True when the book has more figures than one page of a list: `figures.html` then links each part's
+    /// figure lists (`SitePaths.figureList`) instead of drawing every chart.
+    public let splitsFigures: Bool
 
     /// Parts with more cases than this show only their link in the sidebar.
     public static let sidebarCaseLimit = 60
@@ -16,6 +22,8 @@ public struct PageValues: Sendable {
         self.model = model
         self.strings = strings
         published = Set(model.cases.map(\.slug))
+        splitsUnits = model.orgs.count > Self.listPageSize || model.orgs.reduce(0) { $0 + $1.cases.count } > Self.listPageSize
+        splitsFigures = model.cases.reduce(0) { $0 + $1.figures.count } > Self.listPageSize
         let config = model.config
         site = SiteInfo(title: config.title, language: config.language, subtitle: config.subtitle, editor: config.editor,
                         publisher: config.publisher, description: config.description)
