@@ -14,9 +14,9 @@ needs them) and never touches the repository's own folders:
 - an update into an output/ that cannot be written (immutable folders, or read-only ones for an
   unprivileged user) and a --clean build into an immutable one fail naming the path, in words, and
   nothing says "written";
-- each kind of cache file (one of each), truncated, zeroed, garbled or with one bit flipped before an
-  update, gives exactly the output of a clean build; `*.tmp-PID` files a killed build left in the cache
-  are removed by the next build;
+- the cache store with one bit flipped in the head and in the value of a record of each kind, or either
+  of its files cut, truncated, zeroed or garbled before an update, gives exactly the output of a clean build; `*.tmp-PID`
+  files a killed build left in the cache are removed by the next build;
 - 1,500 cases: an update killed at several moments and as it places its first file in output/, and a
   --clean build (40 cases) killed at several moments and between its two renames (strace holds it
   there), each followed by a build that fails on a content error, leave output/ equal to the old or the
@@ -39,6 +39,7 @@ import os
 import random
 import re
 import shutil
+import struct
 import signal
 import socket
 import subprocess
@@ -474,24 +475,58 @@ def _damages(data, rng):
             ("garbage of the same length", garbage), ("one bit flipped", bytes(flipped))]
 
 
-def _cache_kinds(cache, avoid):
-    """One representative file (the largest) of each kind of file in the cache folder, skipping empty
-    files (the lock) and the cache files of the cases in avoid (which the next build renders again)."""
-    kinds = {}
-    for folder, _, files in os.walk(cache):
-        relative_folder = os.path.relpath(folder, cache)
-        for name in files:
-            path = os.path.join(folder, name)
-            if os.path.getsize(path) == 0 or ".tmp-" in name or any(name.startswith(a + ".") for a in avoid):
-                continue
-            if relative_folder == ".":
-                kind = name
-            elif relative_folder == "cases":
-                kind = "cases/*" + os.path.splitext(name)[1]
-            else:
-                kind = f"{relative_folder}/{re.split(r'[-.0-9]', name)[0]}*{os.path.splitext(name)[1]}"
-            kinds.setdefault(kind, []).append(path)
-    return {kind: max(paths, key=os.path.getsize) for kind, paths in sorted(kinds.items())}
+STORE_KINDS = {1: "summary", 2: "input row", 3: "output row", 4: "case head", 5: "case HTML", 6: "case text",
+               7: "case charts", 8: "print article", 9: "print frame", 10: "search part", 11: "search merge"}
+BULKY = {5, 6, 7, 8, 10}   # kept in blobs.log, their records in store.log pointing there
+
+
+def _store_records(data):
+    """The records of a cache store's `store.log` (see CacheStore.swift): (kind, name, head offset, value
+    offset, value length) in file order, read as far as they go."""
+    records = []
+    offset = 12 + struct.unpack_from("<I", data, 8)[0]
+    while offset + 24 <= len(data):
+        kind, _, name_length, value_length = struct.unpack_from("<BBHI", data, offset)
+        name_start = offset + 24
+        value_start = name_start + name_length
+        if value_start + value_length > len(data):
+            break
+        records.append((kind, data[name_start:value_start].decode("utf-8", "replace"), offset, value_start, value_length))
+        offset = value_start + value_length
+    return records
+
+
+def _store_damages(store, blobs, avoid):
+    """Damages of the store, as (label, kind, file, damaged bytes): for the last (live) record of each kind
+    with a value (not of the cases in avoid, which the next build renders again), one bit flipped in its
+    head and one in the middle of its value (for a bulky kind, of the value in blobs.log); then each file
+    cut at its last record, truncated to half, zeroed and garbled."""
+    last = {}
+    for kind, name, head, value, length in _store_records(store):
+        if kind in STORE_KINDS and length > 0 and not any(a in name for a in avoid):
+            last[kind] = (name, head, value, length)
+
+    def flipped(data, at):
+        changed = bytearray(data)
+        changed[at] ^= 0x08
+        return bytes(changed)
+    damages = []
+    for kind, (name, head, value, length) in sorted(last.items()):
+        label = f"{STORE_KINDS[kind]} {name!r}"
+        damages.append((f"{label}: a bit of its head flipped", kind, "store.log", flipped(store, head + 4)))
+        if kind in BULKY:
+            blob_offset, blob_length = struct.unpack_from("<QQ", store, value)
+            damages.append((f"{label}: a bit of its value in blobs.log flipped", kind, "blobs.log",
+                            flipped(blobs, blob_offset + blob_length // 2)))
+        else:
+            damages.append((f"{label}: a bit of its value flipped", kind, "store.log", flipped(store, value + length // 2)))
+    records = _store_records(store)
+    rng = random.Random(31)
+    for name, data in (("store.log", store), ("blobs.log", blobs)):
+        cut = records[-1][3] + 1 if name == "store.log" else len(data) - 100
+        damages += [(f"{name} cut at its end", 0, name, data[:cut]), (f"{name} truncated to half", 0, name, data[:len(data) // 2]),
+                    (f"{name} zeroed", 0, name, bytes(len(data))), (f"{name} garbled", 0, name, rng.randbytes(len(data)))]
+    return damages, sorted(STORE_KINDS[kind] for kind in last)
 
 
 EDITS = ("a body edit", "a title edit")
@@ -513,7 +548,7 @@ def check_damaged_cache():
     golden = project(root, "golden", book=False)
     generate(os.path.join(golden, "Content", "cases"), 10, figures=True)
     status, text, _, _ = build(golden)
-    # A second, update build, so that the cache also holds what only updates write (the manifest's delta).
+    # A second, update build, so that the store also holds what only updates write (records replaced).
     path = os.path.join(golden, "Content", "cases", "gen-00000.md")
     write(path, read(path).replace("段落。", "段落，改了。", 1))
     status2, text2, _, _ = build(golden)
@@ -555,33 +590,32 @@ def check_damaged_cache():
     for edit in EDITS:
         problem = trial(edit, None)
         check(f"damaged cache: an undamaged update after {edit} equals the clean build", problem is None, problem)
-    rng = random.Random(31)
-    kinds = _cache_kinds(cache, avoid=("gen-00001",))
+    with open(os.path.join(cache, "store.log"), "rb") as store, open(os.path.join(cache, "blobs.log"), "rb") as blobs:
+        damages, kinds = _store_damages(store.read(), blobs.read(), avoid=("gen-00001",))
+    others = sorted(n for n in os.listdir(cache) if n not in ("store.log", "blobs.log", "lock"))
+    check("the cache folder holds the store's two files (store.log, blobs.log) and the lock, nothing else", not others, ", ".join(others))
     trials = []
-    for kind, path in kinds.items():
-        relative = os.path.relpath(path, cache)
-        with open(path, "rb") as handle:
-            data = handle.read()
+    for label, kind, file, damaged in damages:
         # After a body edit the other cases' pages are kept and their bodies never read, so a case's own
-        # file is damaged before a title edit, which makes every page again from the cached cases.
-        edit = EDITS[1] if kind.startswith("cases/") else EDITS[0]
-        for label, damaged in _damages(data, rng):
-            trials.append((f"{relative} {label}, after {edit}", edit, relative, damaged))
+        # values are damaged before a title edit, which makes every page again from the cached cases.
+        edit = EDITS[1] if 4 <= kind <= 7 else EDITS[0]
+        trials.append((f"{label}, after {edit}", edit, file, damaged))
 
     def damaged_trial(item):
-        name, edit, relative, damaged = item
+        name, edit, file, damaged = item
 
         def damage(trial_cache):
-            with open(os.path.join(trial_cache, relative), "wb") as handle:
+            with open(os.path.join(trial_cache, file), "wb") as handle:
                 handle.write(damaged)
         problem = trial(edit, damage)
         return f"{name}: {problem}" if problem else None
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         bad = [problem for problem in pool.map(damaged_trial, trials) if problem]
-    check(f"damaged cache: {len(kinds)} kinds of cache file ({', '.join(kinds)}), each truncated, zeroed, "
-          f"garbled and with a bit flipped ({len(trials)} trials), give exactly the clean build's output, exit 0",
-          not bad and len(kinds) >= 5,
+    check(f"damaged cache: each of {len(kinds)} kinds of record in the store ({', '.join(kinds)}) with a bit flipped in "
+          f"its head and in its value, and each of the two files cut, truncated, zeroed and garbled ({len(trials)} trials), "
+          "give exactly the clean build's output, exit 0",
+          not bad and len(kinds) >= 10,
           f"{len(bad)} of {len(trials)} trials wrong: " + " || ".join(bad[:8]) if bad else f"only {len(kinds)} kinds")
 
     # Temporary files a killed build left in the cache are removed by the next build. The build is killed
@@ -593,10 +627,10 @@ def check_damaged_cache():
         os.rmdir(proj)
         linked_copy(golden, proj)
         _edit(proj, EDITS[1])
-        folders = [f for f, _, _ in os.walk(os.path.join(proj, ".out.cache"))]
-        before = [os.stat(f).st_mtime_ns for f in folders]
+        store = os.path.join(proj, ".out.cache", "store.log")
+        before = os.stat(store).st_size
         process = _start(proj)
-        while process.poll() is None and [os.stat(f).st_mtime_ns for f in folders] == before:
+        while process.poll() is None and os.stat(store).st_size == before:
             time.sleep(0.0002)
         _kill(process)
         if process.returncode == -signal.SIGKILL:
@@ -607,8 +641,7 @@ def check_damaged_cache():
         pid = 12345
         while os.path.exists(f"/proc/{pid}"):
             pid += 1
-        write(os.path.join(proj, ".out.cache", "heads.bin.tmp-%d" % pid), b"half-written cache file")
-        write(os.path.join(proj, ".out.cache", "cases", "gen-00002.bin.tmp-%d" % pid), b"half-written")
+        write(os.path.join(proj, ".out.cache", "store.log.tmp-%d" % pid), b"half-written cache file")
         status, text, _, _ = build(proj)
         left = [os.path.relpath(os.path.join(f, n), proj) for f, _, names in os.walk(os.path.join(proj, ".out.cache"))
                 for n in names if re.search(r"\.tmp-\d+$", n)]

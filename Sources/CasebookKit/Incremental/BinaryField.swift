@@ -1,24 +1,26 @@
-/// A value that reads and writes its `BinaryCoder` form itself, without going through `Codable`'s
-/// containers: the same bytes as its `Codable` conformance, several times faster to read. The case cache's
-/// heads, read for every case on every build, are made of such values.
+/// A value that reads and writes itself as bytes for the cache store: varints, zigzag varints for signed
+/// numbers, strings as a length and UTF-8, arrays as a count of four bytes and their elements. The case
+/// cache's heads, read for every case on every build, are made of such values.
 ///
-/// A conforming struct reads its fields in the order they are declared (the order `Codable` writes them),
-/// through its memberwise initializer, so a new field that is not read does not compile. A test checks
-/// that both forms are the same bytes.
+/// A conforming struct reads its fields in the order they are declared, through its memberwise
+/// initializer, so a new field that is not read does not compile.
 protocol BinaryField {
     init(reading reader: inout BinaryReader) throws
     func write(to writer: inout BinaryWriter)
 }
 
-/// Reads `BinaryCoder`'s form from bytes that stay put while it reads.
+/// Reads `BinaryField`'s form from bytes that stay put while it reads.
 struct BinaryReader {
+    /// The bytes end before the value does, or do not make one.
+    struct Truncated: Error {}
+
     let bytes: UnsafeBufferPointer<UInt8>
     var position: Int
 
     var remaining: Int { bytes.count - position }
 
     mutating func byte() throws -> UInt8 {
-        guard position < bytes.count else { throw BinaryCoder.Truncated() }
+        guard position < bytes.count else { throw BinaryReader.Truncated() }
         defer { position += 1 }
         return bytes[position]
     }
@@ -28,7 +30,7 @@ struct BinaryReader {
         var shift: UInt64 = 0
         while true {
             let byte = try byte()
-            guard shift < 64 else { throw BinaryCoder.Truncated() }
+            guard shift < 64 else { throw BinaryReader.Truncated() }
             value |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return value }
             shift += 7
@@ -38,7 +40,7 @@ struct BinaryReader {
     /// A zigzag varint that fits `Int`.
     mutating func signed() throws -> Int {
         let raw = try varint()
-        guard let value = Int(exactly: Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)) else { throw BinaryCoder.Truncated() }
+        guard let value = Int(exactly: Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)) else { throw BinaryReader.Truncated() }
         return value
     }
 
@@ -50,7 +52,7 @@ struct BinaryReader {
     }
 
     mutating func string() throws -> String {
-        guard let count = Int(exactly: try varint()), count <= remaining else { throw BinaryCoder.Truncated() }
+        guard let count = Int(exactly: try varint()), count <= remaining else { throw BinaryReader.Truncated() }
         defer { position += count }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + count]), as: UTF8.self)
     }
@@ -60,7 +62,7 @@ struct BinaryReader {
     }
 }
 
-/// Writes `BinaryCoder`'s form.
+/// Writes `BinaryField`'s form.
 struct BinaryWriter {
     var bytes: [UInt8] = []
 
@@ -137,7 +139,7 @@ extension Array: BinaryField where Element: BinaryField {
     init(reading reader: inout BinaryReader) throws {
         let count = try reader.count()
         // Every element takes at least one byte: a count beyond the bytes left is a damaged file.
-        guard count <= reader.remaining else { throw BinaryCoder.Truncated() }
+        guard count <= reader.remaining else { throw BinaryReader.Truncated() }
         self.init()
         reserveCapacity(count)
         for _ in 0..<count { append(try Element(reading: &reader)) }
@@ -152,7 +154,7 @@ extension Array: BinaryField where Element: BinaryField {
 /// A raw-value enum is its raw value.
 extension BinaryField where Self: RawRepresentable, RawValue == String {
     init(reading reader: inout BinaryReader) throws {
-        guard let value = Self(rawValue: try reader.string()) else { throw BinaryCoder.Truncated() }
+        guard let value = Self(rawValue: try reader.string()) else { throw BinaryReader.Truncated() }
         self = value
     }
 

@@ -1,18 +1,31 @@
 import Foundation
 
-/// What the last successful build read and wrote, kept beside the output (`.output.cache/manifest.bin`,
-/// with the rows changed since in `manifest.delta`; see `ManifestDelta`) so the next build can skip what
-/// has not changed.
+/// What the last successful build read and wrote, kept in the `CacheStore` beside the output (a summary,
+/// a row per case file and a row per output file) so the next build can skip what has not changed.
 public struct BuildManifest: Sendable {
     /// A case file as last read: its stamp and the hash of its bytes.
-    public struct Input: Sendable, Hashable {
+    public struct Input: Sendable, Hashable, BinaryField {
         public var path: String
         public var stamp: FileStamp
         public var hash: ContentHash
+
+        init(path: String, stamp: FileStamp, hash: ContentHash) {
+            (self.path, self.stamp, self.hash) = (path, stamp, hash)
+        }
+
+        init(reading reader: inout BinaryReader) throws {
+            self.init(path: try reader.read(), stamp: try reader.read(), hash: try reader.read())
+        }
+
+        func write(to writer: inout BinaryWriter) {
+            writer.write(path)
+            writer.write(stamp)
+            writer.write(hash)
+        }
     }
 
     /// A file of the output as last written, and the key of the inputs it was made from (if it has one).
-    public struct Output: Sendable, Hashable {
+    public struct Output: Sendable, Hashable, BinaryField {
         public var stamp: FileStamp
         public var hash: ContentHash
         public var key: ContentHash?
@@ -21,6 +34,16 @@ public struct BuildManifest: Sendable {
             self.stamp = stamp
             self.hash = hash
             self.key = key
+        }
+
+        init(reading reader: inout BinaryReader) throws {
+            self.init(stamp: try reader.read(), hash: try reader.read(), key: try reader.read())
+        }
+
+        func write(to writer: inout BinaryWriter) {
+            writer.write(stamp)
+            writer.write(hash)
+            writer.write(key)
         }
     }
 
@@ -41,8 +64,6 @@ public struct BuildManifest: Sendable {
     public var cases: Int
     public var pages: Int
     public var figures: Int
-    /// Set when loaded: which `manifest.bin` was read, and the rows `manifest.delta` changed in it.
-    var origin: ManifestDelta.Origin?
 
     /// This generator: the library version and the stamp of the running executable, so a rebuilt
     /// `casebook` never trusts pages an older one wrote.
@@ -60,74 +81,49 @@ public struct BuildManifest: Sendable {
         return url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).cache"
     }
 
-    /// The manifest of the last build into `output`, if it was made by this generator: `manifest.bin` with
-    /// the rows of `manifest.delta` applied, when that delta was written against this `manifest.bin`.
-    static func load(for output: String) -> BuildManifest? {
-        let directory = cacheDirectory(for: output)
-        let path = directory + "/" + ManifestDelta.baseName
-        // The stamp a delta names, taken before and after the read: the same, so these are its bytes.
-        guard let stamp = FileStamp.of(path), let parts = SectionedFile.readAll(path), FileStamp.of(path) == stamp, parts.count == 3,
-              let summary = try? BinaryCoder.decode(Summary.self, from: parts[0].array), summary.generator == currentGenerator,
-              let inputs = Self.inputs(from: parts[1]), let outputs = Self.outputs(from: parts[2]) else { return nil }
-        var manifest = BuildManifest(generator: summary.generator, environment: summary.environment, inputs: inputs, outputs: outputs,
-                                     groupKeys: [:], warnings: [], notes: [], cases: 0, pages: 0, figures: 0,
-                                     origin: ManifestDelta.Origin(base: stamp, inputs: [], outputs: []))
-        manifest.apply(summary)
-        if let delta = ManifestDelta.read(directory + "/" + ManifestDelta.name, base: stamp), delta.summary.generator == currentGenerator {
-            manifest.apply(delta)
-        }
+    /// The manifest the last build into this store saved, if it saved one.
+    static func load(from store: CacheStore) -> BuildManifest? {
+        guard let bytes = store.value(.summary, ""), let summary = decoded(Summary.self, bytes) else { return nil }
+        var manifest = BuildManifest(generator: currentGenerator, environment: summary.environment, inputs: [:], outputs: [:],
+                                     groupKeys: Dictionary(summary.groupKeys, uniquingKeysWith: { $1 }), warnings: summary.warnings,
+                                     notes: summary.notes, cases: summary.cases, pages: summary.pages, figures: summary.figures)
+        manifest.inputs = store.decodedValues(.input) { decoded(Input.self, $0) }
+        manifest.outputs = store.decodedValues(.output) { decoded(Output.self, $0) }
         return manifest
     }
 
-    /// Takes the small fields from a stored summary.
-    mutating func apply(_ summary: Summary) {
-        environment = summary.environment
-        groupKeys = Dictionary(summary.groupKeys.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-        warnings = summary.warnings
-        notes = summary.notes
-        (cases, pages, figures) = (summary.cases, summary.pages, summary.figures)
-    }
-
-    /// Writes the whole manifest after a successful build (to a temporary name, then renamed into place).
-    func save(for output: String) throws {
-        try Self.save(.whole(try encoded()), for: output)
-    }
-
-    /// The whole manifest's bytes, as `manifest.bin` holds them.
-    func encoded() throws -> Data {
-        SectionedFile.join([try BinaryCoder.encode(Summary(self)), Self.inputColumns(inputs), Self.outputColumns(outputs)])
-    }
-
-    /// Writes a manifest's bytes for `output`: a whole one replaces `manifest.bin` and drops the delta;
-    /// a delta replaces `manifest.delta` only.
-    static func save(_ bytes: ManifestDelta.Bytes, for output: String) throws {
-        let directory = cacheDirectory(for: output)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        switch bytes {
-        case let .whole(data):
-            try CacheFile.replace(directory + "/" + ManifestDelta.baseName, data)
-            unlink(directory + "/" + ManifestDelta.name)
-        case let .delta(data):
-            try CacheFile.replace(directory + "/" + ManifestDelta.name, data)
+    /// Saves this manifest after a successful build. Only the rows that changed since `last` (the manifest
+    /// this build loaded from `store`) are written when it is known which: `outputChanges` are the output
+    /// files this build wrote or changed the record of, and those it removed. Otherwise every row is
+    /// written and any other row removed. The values of cases whose files are gone are removed too.
+    func save(to store: CacheStore, after last: BuildManifest?, outputChanges: (changed: [String], removed: [String])?) {
+        var records: [(kind: CacheStore.Kind, name: String, value: [UInt8])] = [(.summary, "", Self.encoded(Summary(self)))]
+        if let last, let outputChanges, store.length(.summary, "") != nil {
+            for (slug, input) in inputs where last.inputs[slug] != input { records.append((.input, slug, Self.encoded(input))) }
+            for slug in last.inputs.keys where inputs[slug] == nil { records.append((.input, slug, [])) }
+            for name in outputChanges.changed + outputChanges.removed {
+                records.append((.output, name, outputs[name].map(Self.encoded) ?? []))
+            }
+        } else {
+            for (slug, input) in inputs { records.append((.input, slug, Self.encoded(input))) }
+            for (name, output) in outputs { records.append((.output, name, Self.encoded(output))) }
+            for slug in store.names(.input) where inputs[slug] == nil { records.append((.input, slug, [])) }
+            for name in store.names(.output) where outputs[name] == nil { records.append((.output, name, [])) }
         }
+        let gone = records.filter { $0.kind == .input && $0.value.isEmpty }.map(\.name)
+        for slug in gone {
+            for kind in [CacheStore.Kind.caseHead, .caseHTML, .caseText, .caseCharts] { records.append((kind, slug, [])) }
+        }
+        store.put(records)
     }
 
     // MARK: - Stored form
 
-    // The file is a `SectionedFile` of three parts: the small fields (`Summary`, in `BinaryCoder`'s form),
-    // then the inputs and the outputs as columns of plain values (`RawBytes`), so that tens of thousands of
-    // rows are read back without decoding each one. Rows are in a fixed order (`sortedRows`), so the same
-    // build writes the same bytes.
+    // The summary and each row are values of the store in `BinaryField` form.
 
-    struct Summary: Codable {
-        struct Named: Codable {
-            var name: String
-            var value: ContentHash
-        }
-
-        var generator: String
+    struct Summary: BinaryField {
         var environment: ContentHash
-        var groupKeys: [Named]
+        var groupKeys: [(String, ContentHash)]
         var warnings: [Diagnostic]
         var notes: [Message]
         var cases: Int
@@ -135,102 +131,50 @@ public struct BuildManifest: Sendable {
         var figures: Int
 
         init(_ manifest: BuildManifest) {
-            generator = manifest.generator
             environment = manifest.environment
-            groupKeys = manifest.groupKeys.sorted { $0.key < $1.key }.map { Named(name: $0.key, value: $0.value) }
+            groupKeys = manifest.groupKeys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             warnings = manifest.warnings
             notes = manifest.notes
             cases = manifest.cases
             pages = manifest.pages
             figures = manifest.figures
         }
-    }
 
-    /// The rows in the order of their names' `ContentHash` (names break a tie): the same order every time,
-    /// found several times faster than by comparing tens of thousands of paths.
-    private static func sortedRows<Value>(_ table: [String: Value]) -> (names: [String], rows: [Value]) {
-        var names: [String] = [], rows: [Value] = [], order: [(hash: UInt64, index: Int)] = []
-        names.reserveCapacity(table.count)
-        rows.reserveCapacity(table.count)
-        order.reserveCapacity(table.count)
-        for (name, row) in table {
-            order.append((ContentHash(name).value, names.count))
-            names.append(name)
-            rows.append(row)
+        init(reading reader: inout BinaryReader) throws {
+            environment = try reader.read()
+            let names: [String] = try reader.read(), values: [ContentHash] = try reader.read()
+            guard names.count == values.count else { throw BinaryReader.Truncated() }
+            groupKeys = Array(zip(names, values))
+            (warnings, notes) = (try reader.read(), try reader.read())
+            (cases, pages, figures) = (try reader.read(), try reader.read(), try reader.read())
         }
-        // Plain pairs, compared by a function that captures nothing: several times faster than a comparison
-        // that looks names up. Names then order the rows whose hashes are equal (all but never).
-        order.sort { $0 < $1 }
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count, order[end].hash == order[start].hash { end += 1 }
-            if end - start > 1 { order[start..<end].sort { names[$0.index] < names[$1.index] } }
-            start = end
+
+        func write(to writer: inout BinaryWriter) {
+            writer.write(environment)
+            writer.write(groupKeys.map(\.0))
+            writer.write(groupKeys.map(\.1))
+            writer.write(warnings)
+            writer.write(notes)
+            writer.write(cases)
+            writer.write(pages)
+            writer.write(figures)
         }
-        return (order.map { names[$0.index] }, order.map { rows[$0.index] })
     }
 
-    /// Columns: slugs, paths, stamps, hashes.
-    static func inputColumns(_ inputs: [String: Input]) -> [UInt8] {
-        let (names, rows) = sortedRows(inputs)
-        var out = RawBytes.Writer()
-        out.append(strings: names)
-        out.append(strings: rows.map(\.path))
-        append(rows.map(\.stamp), to: &out)
-        out.append(rows.map(\.hash.value))
-        return out.bytes
+    private static func encoded(_ value: some BinaryField) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(value)
+        return writer.bytes
     }
 
-    static func inputs(from bytes: FileBytes) -> [String: Input]? {
-        var reader = RawBytes.Reader(bytes)
-        guard let names = reader.readStrings(), let paths = reader.readStrings(), let stamps = readStamps(&reader),
-              let hashes = reader.read(UInt64.self), reader.isAtEnd,
-              Set([names.count, paths.count, stamps.count, hashes.count]).count == 1 else { return nil }
-        var table: [String: Input] = [:]
-        table.reserveCapacity(names.count)
-        for row in names.indices {
-            table[names[row]] = Input(path: paths[row], stamp: stamps[row], hash: ContentHash(value: hashes[row]))
-        }
-        return table
+    private static func decoded<Value: BinaryField>(_ type: Value.Type, _ bytes: FileBytes) -> Value? {
+        bytes.withUnsafeBytes { decoded(type, $0) }
     }
 
-    /// Columns: paths, stamps, hashes, keys, and whether each has a key.
-    static func outputColumns(_ outputs: [String: Output]) -> [UInt8] {
-        let (names, rows) = sortedRows(outputs)
-        var out = RawBytes.Writer()
-        out.append(strings: names)
-        append(rows.map(\.stamp), to: &out)
-        out.append(rows.map(\.hash.value))
-        out.append(rows.map { $0.key?.value ?? 0 })
-        out.append(rows.map { UInt8($0.key == nil ? 0 : 1) })
-        return out.bytes
-    }
-
-    static func outputs(from bytes: FileBytes) -> [String: Output]? {
-        var reader = RawBytes.Reader(bytes)
-        guard let names = reader.readStrings(), let stamps = readStamps(&reader), let hashes = reader.read(UInt64.self),
-              let keys = reader.read(UInt64.self), let hasKey = reader.read(UInt8.self), reader.isAtEnd,
-              Set([names.count, stamps.count, hashes.count, keys.count, hasKey.count]).count == 1 else { return nil }
-        var table: [String: Output] = [:]
-        table.reserveCapacity(names.count)
-        for row in names.indices {
-            table[names[row]] = Output(stamp: stamps[row], hash: ContentHash(value: hashes[row]),
-                                       key: hasKey[row] == 0 ? nil : ContentHash(value: keys[row]))
-        }
-        return table
-    }
-
-    private static func append(_ stamps: [FileStamp], to out: inout RawBytes.Writer) {
-        out.append(stamps.map(\.size))
-        out.append(stamps.map(\.modified))
-        out.append(stamps.map(\.inode))
-    }
-
-    private static func readStamps(_ reader: inout RawBytes.Reader) -> [FileStamp]? {
-        guard let sizes = reader.read(Int64.self), let modified = reader.read(Int64.self), let inodes = reader.read(UInt64.self),
-              sizes.count == modified.count, sizes.count == inodes.count else { return nil }
-        return sizes.indices.map { FileStamp(size: sizes[$0], modified: modified[$0], inode: inodes[$0]) }
+    private static func decoded<Value: BinaryField>(_ type: Value.Type, _ raw: UnsafeRawBufferPointer) -> Value? {
+        var reader = BinaryReader(bytes: raw.assumingMemoryBound(to: UInt8.self), position: 0)
+        guard let value = try? Value(reading: &reader), reader.remaining == 0 else { return nil }
+        return value
     }
 
     /// True when every output file is still as this manifest recorded it.

@@ -1,5 +1,4 @@
-// The case cache's values in `BinaryField` form: each reads and writes its fields in declaration order,
-// as its `Codable` conformance does.
+// The case cache's values in `BinaryField` form: each reads and writes its fields in declaration order.
 
 extension CaseStage.Output: BinaryField {
     init(reading reader: inout BinaryReader) throws {
@@ -203,7 +202,7 @@ extension Message.Argument: BinaryField {
         let list: [Message]? = try reader.read()
         if let text { self = .text(text) } else if let word { self = .word(word) } else if let message { self = .message(message) }
         else if let list { self = .list(list) } else {
-            throw BinaryCoder.Truncated()
+            throw BinaryReader.Truncated()
         }
     }
 
@@ -265,5 +264,17 @@ extension CaseCache.Part: BinaryField where Value: BinaryField {
         writer.write(hash)
         writer.write(environment)
         writer.write(value)
+    }
+}
+
+extension FileStamp: BinaryField {
+    init(reading reader: inout BinaryReader) throws {
+        self.init(size: Int64(try reader.signed()), modified: Int64(try reader.signed()), inode: try reader.varint())
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.signed(size)
+        writer.signed(modified)
+        writer.varint(inode)
     }
 }

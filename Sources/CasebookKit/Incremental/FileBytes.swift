@@ -32,8 +32,9 @@ struct FileBytes: @unchecked Sendable {
         (self.storage, self.start, self.count) = (storage, start, count)
     }
 
-    /// The file at `path`, mapped whole; nil when it cannot be opened or mapped.
-    init?(contentsOf path: String) {
+    /// The file at `path`, mapped whole; nil when it cannot be opened or mapped. With `populate`, every
+    /// page is set up at once (for a file read whole); otherwise pages come in as they are first read.
+    init?(contentsOf path: String, populate: Bool = true) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -44,7 +45,7 @@ struct FileBytes: @unchecked Sendable {
         // On Linux populated at once: one call sets up every page instead of a fault on each first touch.
         // Elsewhere (no MAP_POPULATE) the pages come in as they are first read.
         #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
+        let flags = populate ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
         #else
         let flags = MAP_PRIVATE
         #endif

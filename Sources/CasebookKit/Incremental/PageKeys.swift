@@ -76,18 +76,16 @@ struct PageKeys {
     /// Everything of a case a listing can show. A figure's place in its file is left out: moving it does
     /// not change its chart.
     static func listing(_ report: CaseReport) -> ContentHash {
-        struct Listing: Encodable {
-            var metadata: CaseMetadata
-            var section: SectionConfig
-            var summary: String
-            var figures: [Figure]
-        }
         let figures = report.figures.map { figure -> Figure in
             var figure = figure
             figure.location = SourceLocation(file: "")
             return figure
         }
-        let bytes = (try? BinaryCoder.encode(Listing(metadata: report.metadata, section: report.section, summary: report.summary, figures: figures))) ?? []
-        return ContentHash(bytes)
+        var writer = BinaryWriter()
+        writer.write(report.metadata)
+        writer.write(report.section)
+        writer.write(report.summary)
+        writer.write(figures)
+        return ContentHash(writer.bytes)
     }
 }

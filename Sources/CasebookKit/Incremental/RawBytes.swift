@@ -27,25 +27,6 @@ enum RawBytes {
         }
     }
 
-    /// Replaces the file at `path` with `header`'s bytes, then pieces of the given `lengths` in
-    /// `Writer.append(strings:)`'s form (`Reader.readStringRanges` finds them), written one by one by `pieces`
-    /// rather than joined first.
-    static func replaceFile(_ path: String, header: Writer, lengths: [Int],
-                            pieces: (_ append: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        var header = header
-        header.append(lengths.map { UInt32($0) })
-        var headerBytes = header.bytes
-        withUnsafeBytes(of: UInt64(lengths.reduce(0, +))) { headerBytes += $0 }
-        try CacheFile.replace(path) { append in
-            try headerBytes.withUnsafeBytes(append)
-            try withoutActuallyEscaping(append) { try pieces($0) }
-        }
-    }
-
-    /// The whole file at `path`, mapped (see `FileBytes`) and checked (see `CacheFile`); nil when it cannot
-    /// be read or is not as it was written.
-    static func readFile(_ path: String) -> FileBytes? { CacheFile.read(path) }
-
     struct Reader {
         private let bytes: FileBytes
         private var offset = 0

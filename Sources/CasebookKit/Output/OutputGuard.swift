@@ -42,7 +42,7 @@ public enum OutputGuard {
     /// True when a build made `output`: it holds the site's marker file, or the last build's manifest is beside it.
     static func madeByCasebook(_ output: String) -> Bool {
         FileManager.default.fileExists(atPath: output + "/" + SitePaths.marker)
-            || FileManager.default.fileExists(atPath: BuildManifest.cacheDirectory(for: output) + "/" + ManifestDelta.baseName)
+            || FileManager.default.fileExists(atPath: BuildManifest.cacheDirectory(for: output) + "/" + CacheStore.fileName)
     }
 
     /// `path` made absolute with every symbolic link resolved, as far as it exists.

@@ -21,8 +21,6 @@ public enum Builder {
         public var casesRendered = 0
         /// Where each case's text is found.
         var texts = CaseTexts(kept: [:], cache: nil, hashes: [:])
-        /// Keeping the case heads for the next build, done meanwhile (see `CaseHeadPack`).
-        var savingHeads: BackgroundWork<Void>?
     }
 
     /// Validates all content without writing anything. Throws with every diagnostic when there are errors.
@@ -44,7 +42,6 @@ public enum Builder {
             return cache?.run(file, stage: stage) ?? CaseCache.Result(output: stage.run(file), input: nil, reused: false)
         }
         let caseFiles = tree.caseFiles
-        let heads = cache.map { cache in BackgroundWork { cache.saveHeads(slugs: caseFiles.map(\.slug), results) } }
         var all: [CaseReport] = []
         all.reserveCapacity(results.count)
         for index in results.indices {
@@ -81,13 +78,11 @@ public enum Builder {
             texts.restore = { slug, hash in files[slug].flatMap { cache.restore($0, hash: hash, stage: stage) } }
         }
         if diagnostics.hasErrors {
-            heads?.value   // a failed build's heads are kept too, but not written by two builds at once
             throw BuildFailure(diagnostics.sortedByLocation())
         }
         return Checked(model: ordering.value, strings: strings, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
                        inputs: inputs, listings: listings, environment: environment, casesRendered: results.filter { !$0.reused }.count,
-                       texts: texts,
-                       savingHeads: heads)
+                       texts: texts)
     }
 
     /// Builds the site into `options.outputDirectory`. On any error the previous output stays as it was.
@@ -103,7 +98,7 @@ public enum Builder {
         do {
             lock = try BuildLock(cacheDirectory: BuildManifest.cacheDirectory(for: options.outputDirectory))
             recovered = try OutputRecovery.recover(destination: options.outputDirectory)
-            if lock.lastBuildWasKilled { CacheFile.removeLeftovers(in: BuildManifest.cacheDirectory(for: options.outputDirectory)) }
+            if lock.lastBuildWasKilled { CacheStore.removeLeftovers(in: BuildManifest.cacheDirectory(for: options.outputDirectory)) }
         } catch {
             throw BuildFailure([.error(Message(describing: error), at: nil, suggestion: Message(.recoveryFix))],
                                output: .incomplete)
@@ -122,26 +117,32 @@ public enum Builder {
     private static func buildAll(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         let startClock = StageClock.now()
         let start = startClock.wall
-        // The last build's manifest and its pack of case heads are read while the templates and the content are.
-        let output = options.outputDirectory
-        let lastManifest = options.incremental ? BackgroundWork { BuildManifest.load(for: output) } : nil
-        let lastHeads = options.incremental
-            ? BackgroundWork { CaseHeadPack(cacheDirectory: BuildManifest.cacheDirectory(for: output), reading: true) } : nil
+        // The cache store is opened, and the last build's manifest read from it, while the content is read.
+        let cacheDirectory = BuildManifest.cacheDirectory(for: options.outputDirectory), incremental = options.incremental
+        let opening = BackgroundWork { () -> (CacheStore?, BuildManifest?) in
+            let store = CacheStore(directory: cacheDirectory, fresh: !incremental)
+            return (store, incremental ? store.flatMap(BuildManifest.load(from:)) : nil)
+        }
         let strings = SiteStrings.standard
         let (loaded, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
         let environment = BuildEnvironment.hash(options, media: tree.media), assets = BuildEnvironment.assets(options)
-        let manifest = lastManifest?.value
+        var (store, manifest) = opening.value
+        defer { store?.commit() }   // what a failed build stored is kept too
         if let manifest, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
             guard manifest.groupKeys["assets"] == assets else {
-                return try Restyle.build(options, manifest: manifest, assets: assets, start: start)
+                return try Restyle.build(options, manifest: manifest, store: store, assets: assets, start: start)
             }
             return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: manifest.outputs.count,
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
         }
         let loadedAt = StageClock.now()
+        // In another environment nothing kept is of use: the store starts anew (the manifest is saved whole).
+        if let last = manifest, last.environment != environment {
+            store = CacheStore(directory: cacheDirectory, fresh: true)
+        }
         // A clean build reads nothing from the cache but still keeps each case's text there, not in memory.
-        let cache = CaseCache(outputDirectory: options.outputDirectory, environment: environment, manifest: manifest, pack: lastHeads?.value)
+        let cache = store.map { CaseCache(store: $0, environment: environment, manifest: manifest) }
         let checked = try check(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
                                 environment: environment, cache: cache)
         let checkedAt = StageClock.now()
@@ -150,7 +151,7 @@ public enum Builder {
             throw BuildFailure([.error(Message(.prepareOutputFailed, arguments: [.message(Message(describing: error))]), at: nil)])
         }
         do {
-            let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:])
+            let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:], store: store)
             var (pages, notes, groups, search, searchBesidePages) = try site.writeAll()
             groups["assets"] = assets
             let writtenAt = StageClock.now()
@@ -161,10 +162,11 @@ public enum Builder {
                                        outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: notes,
                                        cases: checked.model.cases.count, pages: pages, figures: figures)
             let changes = writer.changes
-            let encoding = BackgroundWork { try? record.saving(after: manifest, outputChanges: changes) }
             try writer.commit()
-            checked.savingHeads?.value
-            if let encoded = encoding.value { try? BuildManifest.save(encoded, for: options.outputDirectory) }
+            if let store {
+                record.save(to: store, after: manifest, outputChanges: changes)
+                store.commit()
+            }
             let committedAt = StageClock.now()
             var pagesStage = checkedAt.stage(.pages, to: writtenAt)
             if !searchBesidePages {
@@ -177,11 +179,10 @@ public enum Builder {
                                      seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
                                      casesRendered: checked.casesRendered, filesWritten: writer.writtenCount,
                                      filesRemoved: changes?.removed.count ?? 0, stages: stages)
-            releaseInBackground((consume site, consume checked, consume manifest, consume tree, consume writer, consume record, consume encoding))
+            releaseInBackground((consume site, consume checked, consume tree, consume writer, consume record))
             return report
         } catch {
             writer.discard()
-            checked.savingHeads?.value
             throw BuildFailure([.error(Message(.writeSiteFailed, arguments: [.message(Message(describing: error))]), at: nil)], output: writer.isIncomplete ? .incomplete : .unchanged)
         }
     }

@@ -46,7 +46,7 @@ struct CaseTexts: Sendable {
 
     /// Part `section` of a case's text from the cache; when the cache no longer holds it whole, the case is
     /// rendered again from its file (if that is still the file this build read).
-    private func cached<Value: Codable>(_ section: CaseCache.Section, _ field: KeyPath<CaseText, Value>, of slug: String) throws -> Value {
+    private func cached<Value: BinaryField>(_ section: CaseCache.Section, _ field: KeyPath<CaseText, Value>, of slug: String) throws -> Value {
         guard let cache, let hash = hashes[slug] else { throw CaseTextMissing(slug: slug) }
         if let value = cache.read(Value.self, section, of: slug, hash: hash) { return value }
         guard let text = restore?(slug, hash) else { throw CaseTextMissing(slug: slug) }

@@ -5,7 +5,7 @@ import Foundation
 /// shapes a page changed and every file of `output/` is as the last build left it, so the assets are copied
 /// and the 404 page, which holds the stylesheet, gets the new one; no case is read and no page rendered.
 enum Restyle {
-    static func build(_ options: BuildOptions, manifest: BuildManifest, assets: ContentHash, start: Date) throws(BuildFailure) -> BuildReport {
+    static func build(_ options: BuildOptions, manifest: BuildManifest, store: CacheStore?, assets: ContentHash, start: Date) throws(BuildFailure) -> BuildReport {
         let writer: OutputWriter
         do { writer = try OutputWriter(destination: options.outputDirectory, previous: manifest.outputs) } catch {
             throw BuildFailure([.error(Message(.prepareOutputFailed, arguments: [.message(Message(describing: error))]), at: nil)])
@@ -28,9 +28,12 @@ enum Restyle {
             let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: manifest.environment, inputs: manifest.inputs,
                                        outputs: writer.outputs, groupKeys: groups, warnings: manifest.warnings, notes: manifest.notes,
                                        cases: manifest.cases, pages: manifest.pages, figures: manifest.figures)
-            let encoded = try? record.saving(after: manifest, outputChanges: writer.changes)
+            let changes = writer.changes
             try writer.commit()
-            if let encoded { try? BuildManifest.save(encoded, for: options.outputDirectory) }
+            if let store {
+                record.save(to: store, after: manifest, outputChanges: changes)
+                store.commit()
+            }
             return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: writer.fileCount,
                                seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes,
                                casesRendered: 0, filesWritten: writer.writtenCount)

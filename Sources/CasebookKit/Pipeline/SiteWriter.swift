@@ -10,6 +10,8 @@ struct SiteWriter {
     let options: BuildOptions
     /// Keys of the last build's groups of files (the search index).
     let previousGroups: [String: ContentHash]
+    /// Where print articles and the search index's parts are kept for the next build; nil: nowhere.
+    let store: CacheStore?
 
     /// - Returns: the number of HTML pages, notes on what was skipped, the keys of file groups, and the
     ///   time spent on the search index, which in an update overlaps the pages' (`searchBesidePages`).
@@ -183,7 +185,7 @@ struct SiteWriter {
             }
             // An incremental build gathers again only the parts of the index whose cases changed; a clean one
             // gathers every part, and keeps them for the next build too.
-            let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: BuildManifest.cacheDirectory(for: options.outputDirectory) + "/search"),
+            let reuse = SearchIndex.Reuse(parts: SearchPartCache(store: store),
                                           keep: { writer.keep($0) }, indexKey: searchKey, lastIndexKey: previousGroups["search"],
                                           readsKept: options.incremental)
             var indexed: (@Sendable (Int) -> Void)?
@@ -224,7 +226,7 @@ struct SiteWriter {
     private func printPageJobs(values: PageValues, keys: PageKeys) throws -> [@Sendable () throws -> Void] {
         let model = checked.model
         let texts = checked.texts
-        let outputDirectory = options.outputDirectory, incremental = options.incremental
+        let store = store, incremental = options.incremental
         let parts = model.parts.filter { !$0.cases.isEmpty }
         let sizes = try parallelTryMap(model.cases) { try texts.htmlSize(of: $0.slug) }
         let plan = PrintPlan(model: model, size: Dictionary(zip(model.cases.map(\.slug), sizes), uniquingKeysWith: { first, _ in first }))
@@ -238,31 +240,31 @@ struct SiteWriter {
             let slugs = Set(cases.map(\.slug))
             let made = try parallelTryMap(cases) { report -> (key: ContentHash?, article: PrintArticles.Article) in
                 let key = keys.printKey(for: report.slug, page: page).map(planned)
-                if let key, let kept = cache.articles[key] { return (key, .kept(kept)) }
+                if let key, let kept = cache.article(report.slug, key: key) { return (key, .kept(kept)) }
                 let body = PrintBody.rewrite(try texts.html(of: report.slug), slug: report.slug, caseSlugs: slugs, pageOf: { lookup[$0] })
                 return (key, .made(Template.printCase(values.printCase(report, body: body)).text))
             }
-            // Written again only when enough of it is out of date (see `CacheRefresh`).
-            let kept = made.count { if case .kept = $0.article { true } else { false } }
-            if CacheRefresh.isDue(kept: kept, filed: cache.articles.count, total: made.count) {
-                cache.save(made.compactMap { made in made.key.map { ($0, made.article) } })
-            }
+            cache.save(zip(cases, made).compactMap { report, made in
+                guard let key = made.key, case let .made(text) = made.article else { return nil }
+                return (report.slug, key, text)
+            })
             var byPart: [String: [PrintArticles.Article]] = [:]
             var next = 0
             for part in parts {
                 byPart[part.section.slug] = made[next..<next + part.cases.count].map(\.article)
                 next += part.cases.count
             }
-            return PrintArticles(kept: cache.bytes, byPart: byPart)
+            return PrintArticles(byPart: byPart)
         }
         /// The print page `page` of `parts` (none: a page of links), in the frame `layout` makes, which is
         /// taken from the cache when the page lists the same cases the same way (`frameKey`) as last time.
         @Sendable func printPage(_ page: String, of parts: [SiteModel.Part], frameKey: ContentHash,
                                  layout: () -> PrintArticles.Frame) throws -> OutputPieces {
             // A clean build takes nothing from the cache but keeps its articles and frame there for the next build.
-            let cache = PrintArticleCache(outputDirectory: outputDirectory, page: page, reading: incremental)
-            let book = parts.isEmpty ? PrintArticles(kept: .empty, byPart: [:]) : try articles(parts, page: page, cache: cache)
-            return book.page(keptFrame: cache.frame(key: frameKey), made: { cache.saveFrame($0, key: frameKey) }, layout)
+            let cache = PrintArticleCache(store: store, page: page, reading: incremental)
+            let book = parts.isEmpty ? PrintArticles(byPart: [:]) : try articles(parts, page: page, cache: cache)
+            let slugs = parts.flatMap { $0.cases.map(\.slug) }
+            return book.page(keptFrame: cache.frame(key: frameKey), made: { cache.saveFrame($0, key: frameKey, slugs: slugs) }, layout)
         }
         var jobs: [@Sendable () throws -> Void] = []
         let bookKey = planned(keys.key(for: plan.wholeBook ? model.cases.map(\.slug) : []))

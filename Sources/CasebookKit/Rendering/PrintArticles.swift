@@ -1,26 +1,24 @@
 import CasebookPages
 
 /// The cases of one print page, each rendered with `Template.printCase`: either made in this build or kept
-/// as the last build made them (as bytes of the page's `PrintArticleCache`). The page is put together as
+/// as the last build made them (as bytes kept by the page's `PrintArticleCache`). The page is put together as
 /// pieces: the texts of its frame (`Template.printPage`) with the articles in their places between them, so
 /// a page of a thousand cases is never joined into one string.
 struct PrintArticles: Sendable {
     enum Article: Sendable {
-        /// Bytes `range` of `kept`.
-        case kept(Range<Int>)
+        /// The bytes the last build made.
+        case kept(FileBytes)
         case made(String)
 
         /// The article's length in bytes.
         var byteCount: Int {
             switch self {
-            case let .kept(range): return range.count
+            case let .kept(bytes): return bytes.count
             case let .made(text): return text.utf8.count
             }
         }
     }
 
-    /// The bytes kept articles point into.
-    var kept: FileBytes
     /// Each part's articles in reading order, by part slug.
     var byPart: [String: [Article]]
 
@@ -45,7 +43,7 @@ struct PrintArticles: Sendable {
         var pieces = OutputPieces()
         for (index, slug) in frame.order.enumerated() {
             pieces.append(Substring(frame.texts[index]))
-            Self.append(byPart[slug] ?? [], kept: kept, to: &pieces)
+            Self.append(byPart[slug] ?? [], to: &pieces)
         }
         pieces.append(Substring(frame.texts[frame.order.count]))
         return pieces
@@ -60,11 +58,11 @@ struct PrintArticles: Sendable {
         return page(in: frame) ?? OutputPieces()
     }
 
-    /// Appends `articles` to `pieces`: made ones as their text, kept ones as their ranges of `kept`.
-    static func append(_ articles: [Article], kept: FileBytes, to pieces: inout OutputPieces) {
+    /// Appends `articles` to `pieces`: made ones as their text, kept ones as their bytes.
+    static func append(_ articles: [Article], to pieces: inout OutputPieces) {
         for article in articles {
             switch article {
-            case let .kept(range): pieces.append(kept[range])
+            case let .kept(bytes): pieces.append(bytes)
             case let .made(text): pieces.append(Substring(text))
             }
         }

@@ -178,9 +178,8 @@ public enum SearchIndex {
         let textBytes = source.pages.reduce(0) { $0 + $1.weight }
         let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blockCount)))).rounded()))
         let layout = SearchMergeState.layout(of: pageBlockCounts)
-        let mergePath = reuse.map { $0.parts.directory + "/merge.bin" }
         let previous = reuse.flatMap { reuse -> SearchMergeState? in
-            guard let last = reuse.lastIndexKey, reuse.indexKey != nil, let state = SearchMergeState.load(mergePath!),
+            guard let last = reuse.lastIndexKey, reuse.indexKey != nil, let state = reuse.parts.mergeState(),
                   state.indexKey == last.value, state.layout == layout else { return nil }
             return state
         }
@@ -218,10 +217,10 @@ public enum SearchIndex {
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
         for file in bucketFiles + heavyFiles { try emit(file) }
         try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
-        if let mergePath, let indexKey = reuse?.indexKey, parts.allSatisfy({ $0.key != nil }) {
-            SearchMergeState(indexKey: indexKey.value, layout: layout, partKeys: parts.map { $0.key!.value },
+        if let reuse, let indexKey = reuse.indexKey, parts.allSatisfy({ $0.key != nil }) {
+            reuse.parts.saveMergeState(SearchMergeState(indexKey: indexKey.value, layout: layout, partKeys: parts.map { $0.key!.value },
                              pageKeys: source.pageKeys.count == source.pages.count ? source.pageKeys.map(\.value) : [],
-                             heavyKeys: heavy.map(\.key), heavyTokens: heavy.map(\.token), heavySizes: heavy.map(\.size)).save(mergePath)
+                             heavyKeys: heavy.map(\.key), heavyTokens: heavy.map(\.token), heavySizes: heavy.map(\.size)))
         }
     }
 

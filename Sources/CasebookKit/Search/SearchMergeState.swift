@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the last build's merge of the index's postings left for the next one, in `merge.bin` beside the
-/// parts' tables: the heavy tokens in shard order with the size of each shard, and what the postings were
+/// What the last build's merge of the index's postings left for the next one, kept beside the parts'
+/// tables (`SearchPartCache`): the heavy tokens in shard order with the size of each shard, and what the postings were
 /// made from (the index's key, the number of blocks of every page, each part's key). When an edit leaves
 /// every page's number of blocks as it was, a heavy token whose postings did not change in the parts
 /// gathered again has the same shard as before: it is kept, not merged and encoded again.
@@ -23,20 +23,22 @@ struct SearchMergeState: Equatable {
         pageBlockCounts.withUnsafeBytes { ContentHash($0).value }
     }
 
-    static func load(_ path: String) -> SearchMergeState? {
-        guard let bytes = RawBytes.readFile(path) else { return nil }
+}
+
+extension SearchMergeState {
+    /// The state in `bytes`' form, if they hold one.
+    init?(bytes: FileBytes) {
         var reader = RawBytes.Reader(bytes)
         guard let header = reader.read(UInt64.self), header.count == 2, let partKeys = reader.read(UInt64.self),
               let pageKeys = reader.read(UInt64.self),
               let heavyKeys = reader.read(UInt64.self), let heavyTokens = reader.readStrings(), let heavySizes = reader.read(Int.self),
               reader.isAtEnd, heavyKeys.count == heavyTokens.count, heavySizes.count == heavyTokens.count else { return nil }
-        return SearchMergeState(indexKey: header[0], layout: header[1], partKeys: partKeys, pageKeys: pageKeys,
-                                heavyKeys: heavyKeys, heavyTokens: heavyTokens, heavySizes: heavySizes)
+        self.init(indexKey: header[0], layout: header[1], partKeys: partKeys, pageKeys: pageKeys,
+                  heavyKeys: heavyKeys, heavyTokens: heavyTokens, heavySizes: heavySizes)
     }
 
-    /// Writes the state in place of the last one; a state that cannot be kept only costs the next build a
-    /// whole merge.
-    func save(_ path: String) {
+    /// The state as bytes; a state that cannot be kept only costs the next build a whole merge.
+    var bytes: [UInt8] {
         var writer = RawBytes.Writer()
         writer.append([indexKey, layout])
         writer.append(partKeys)
@@ -44,6 +46,6 @@ struct SearchMergeState: Equatable {
         writer.append(heavyKeys)
         writer.append(strings: heavyTokens)
         writer.append(heavySizes)
-        try? CacheFile.replace(path, writer.bytes)
+        return writer.bytes
     }
 }

@@ -1,22 +1,18 @@
 import Foundation
 
-/// The postings of each part of the search index, kept between builds in `part-<n>.bin` under the cache
-/// folder, each under a key naming everything the part was made from (see `SearchIndex.Reuse`). An edit
-/// to one case gathers again only the part that holds it; the others are read back.
+/// The postings of each part of the search index, kept between builds in the `CacheStore`, each under a
+/// key naming everything the part was made from (see `SearchIndex.Reuse`). An edit to one case gathers
+/// again only the part that holds it; the others are read back. With the merge's state (`SearchMergeState`).
 ///
-/// A file is the part's key, then the table (`PostingsTable.serialized()`), written and checked as every
-/// cache file is (`CacheFile`); it is read only when the key matches.
+/// A value is the part's key, then the table (`PostingsTable.serialized()`); it is read only when the key
+/// matches.
 struct SearchPartCache: Sendable {
-    let directory: String
-
-    init(directory: String) {
-        self.directory = directory
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    }
+    /// Nil: nothing is kept.
+    let store: CacheStore?
 
     /// Part `part`'s table if it was kept under `key`, for blocks from `firstBlock`.
     func table(part: Int, key: ContentHash, firstBlock: Int32) -> PostingsTable? {
-        guard let bytes = RawBytes.readFile(path(part)), bytes.count >= 8,
+        guard let bytes = store?.value(.searchPart, String(part)), bytes.count >= 8,
               bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: 0, as: UInt64.self) }) == key.value else { return nil }
         return PostingsTable(serialized: bytes[8..<bytes.count], firstBlock: firstBlock)
     }
@@ -28,8 +24,15 @@ struct SearchPartCache: Sendable {
         bytes.reserveCapacity(payload.count + 8)
         withUnsafeBytes(of: key.value) { bytes += $0 }
         bytes += payload
-        try? CacheFile.replace(path(part), bytes)
+        store?.put(.searchPart, String(part), bytes)
     }
 
-    private func path(_ part: Int) -> String { directory + "/part-\(part).bin" }
+    /// The merge's state as the last build left it.
+    func mergeState() -> SearchMergeState? {
+        store?.value(.searchMerge, "").flatMap(SearchMergeState.init(bytes:))
+    }
+
+    func saveMergeState(_ state: SearchMergeState) {
+        store?.put(.searchMerge, "", state.bytes)
+    }
 }

@@ -56,12 +56,16 @@ import Testing
         #expect(Language.choose(environment: ["LANG": "POSIX"]) == .chinese)
     }
 
-    @Test func diagnosticsSurviveTheCacheCoders() throws {
+    @Test func diagnosticsSurviveTheCacheForm() throws {
         let diagnostic = Diagnostic.warning(Message(.limitBuildRefused, arguments: [.message(Message(.limitHeadings, "3000", "2000"))]),
                                             at: SourceLocation(file: "x.md", line: 3), suggestion: Message(.splitCase) + Message(.didYouMean, "x"))
-        let bytes = try BinaryCoder.encode([diagnostic])
-        #expect(try BinaryCoder.decode([Diagnostic].self, from: bytes) == [diagnostic])
-        #expect(try BinaryCoder.encode([diagnostic], handWritten: false) == bytes)
+        var writer = BinaryWriter()
+        writer.write([diagnostic])
+        let decoded = try writer.bytes.withUnsafeBufferPointer { bytes in
+            var reader = BinaryReader(bytes: bytes, position: 0)
+            return try reader.read([Diagnostic].self)
+        }
+        #expect(decoded == [diagnostic])
         #expect(diagnostic.message.text(.chinese) == "正文有 3000 个标题，超过 2000 个的上限：这样的案例会让构建慢到无法使用，已拒绝")
     }
 }

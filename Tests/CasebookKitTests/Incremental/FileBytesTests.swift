@@ -14,10 +14,10 @@ import Testing
         #expect(mapped[3..<9][0..<3].array == Array(bytes[3..<6]))
         #expect(mapped[3..<9].sameBytes(as: FileBytes(Array(bytes[3..<9]))))
         #expect(!mapped[3..<9].sameBytes(as: mapped[6..<12]))
-        // The caches are replaced by renaming, never rewritten in place: a mapping keeps the old file.
-        try CacheFile.replace(path, Data([1, 2, 3]))
+        // A file replaced by renaming (as the cache store is compacted): a mapping keeps the old file.
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: path), options: .atomic)
         #expect(mapped.array == bytes)
-        #expect(CacheFile.read(path)?.array == [1, 2, 3])
+        #expect(FileBytes(contentsOf: path, populate: false)?.array == [1, 2, 3])
     }
 
     @Test func anEmptyOrMissingFile() throws {

@@ -163,7 +163,7 @@ import Testing
         try "x".write(toFile: made + "/index.html", atomically: false, encoding: .utf8)
         #expect(OutputGuard.refusal(output: made, protected: protected) != nil)
         try FileManager.default.createDirectory(atPath: parent + "/.site.cache", withIntermediateDirectories: true)
-        try "m".write(toFile: parent + "/.site.cache/manifest.bin", atomically: false, encoding: .utf8)
+        try "m".write(toFile: parent + "/.site.cache/store.log", atomically: false, encoding: .utf8)
         #expect(OutputGuard.refusal(output: made, protected: protected) == nil)
         // So may one that holds the marker every site has, its cache deleted.
         try FileManager.default.removeItem(atPath: parent + "/.site.cache")

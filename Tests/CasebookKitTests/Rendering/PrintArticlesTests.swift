@@ -8,12 +8,12 @@ import CasebookPages
         SiteModel.Part(section: SectionConfig(name: "第\(slug)部分", slug: slug, location: SourceLocation(file: "site.yaml")), cases: [])
     }
 
-    private let kept = Array("<article>甲</article><article>乙 &amp; 丙</article>".utf8)
+    private let kept = FileBytes(Array("<article>甲</article><article>乙 &amp; 丙</article>".utf8))
     private var articles: PrintArticles {
         let first = 0..<"<article>甲</article>".utf8.count
-        return PrintArticles(kept: FileBytes(kept), byPart: [
-            "one": [.kept(first), .made("<article>新</article>")],
-            "two": [.kept(first.upperBound..<kept.count)],
+        return PrintArticles(byPart: [
+            "one": [.kept(kept[first]), .made("<article>新</article>")],
+            "two": [.kept(kept[first.upperBound..<kept.count])],
         ])
     }
 
@@ -45,43 +45,40 @@ import CasebookPages
         #expect(made.texts == ["<main>", "</main>"] && made.order == ["one"])
     }
 
-    /// Articles kept for the next build read back as the same bytes, whether made or kept themselves.
+    /// Articles kept for the next build read back as the same bytes, under their own key only; a page
+    /// whose new frame no longer lists a case lets go of its article.
     @Test func theCacheKeepsArticlesAsTheirBytes() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("print-cache-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let output = folder + "/output"
-        let first = PrintArticleCache(outputDirectory: output, page: "print-1.html")
-        #expect(first.articles.isEmpty)
-        first.save([(ContentHash(value: 1), .made("<article>甲</article>")), (ContentHash(value: 2), .made(""))])
-        let second = PrintArticleCache(outputDirectory: output, page: "print-1.html")
-        let one = try #require(second.articles[ContentHash(value: 1)])
-        #expect(String(decoding: second.bytes[one].array, as: UTF8.self) == "<article>甲</article>")
-        #expect(second.articles[ContentHash(value: 2)]?.isEmpty == true)
-        second.save([(ContentHash(value: 3), .made("新")), (ContentHash(value: 1), .kept(one))])
-        let third = PrintArticleCache(outputDirectory: output, page: "print-1.html")
-        #expect(third.articles.count == 2)
-        #expect(third.articles[ContentHash(value: 1)].map { String(decoding: third.bytes[$0].array, as: UTF8.self) } == "<article>甲</article>")
-        #expect(third.articles[ContentHash(value: 3)].map { String(decoding: third.bytes[$0].array, as: UTF8.self) } == "新")
-        // A damaged file is no cache.
-        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: third.path))
-        #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html").articles.isEmpty)
+        let directory = Repo.temporaryDirectory()
+        let store = try #require(CacheStore(directory: directory))
+        let first = PrintArticleCache(store: store, page: "print-1.html", reading: true)
+        #expect(first.article("a", key: ContentHash(value: 1)) == nil)
+        first.save([("a", ContentHash(value: 1), "<article>甲</article>"), ("b", ContentHash(value: 2), "")])
+        first.saveFrame(frame, key: ContentHash(value: 5), slugs: ["a", "b"])
+        store.commit()
+        let second = PrintArticleCache(store: try #require(CacheStore(directory: directory)), page: "print-1.html", reading: true)
+        #expect(second.article("a", key: ContentHash(value: 1)).map { String(decoding: $0.array, as: UTF8.self) } == "<article>甲</article>")
+        #expect(second.article("b", key: ContentHash(value: 2))?.count == 0)
+        #expect(second.article("a", key: ContentHash(value: 2)) == nil)
+        #expect(PrintArticleCache(store: second.store, page: "print-2.html", reading: true).article("a", key: ContentHash(value: 1)) == nil)
+        #expect(PrintArticleCache(store: second.store, page: "print-1.html", reading: false).article("a", key: ContentHash(value: 1)) == nil)
+        second.saveFrame(frame, key: ContentHash(value: 6), slugs: ["b"])
+        #expect(second.article("a", key: ContentHash(value: 1)) == nil)
+        #expect(second.article("b", key: ContentHash(value: 2)) != nil)
     }
 
     /// A page's frame is kept under its key and put around the articles of a later build; another key, a
     /// clean build or a frame that names a part the page has no articles for gets none.
     @Test func aKeptFrameMakesThePageTheTemplateWouldMake() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("print-frame-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let output = folder + "/output"
-        let cache = PrintArticleCache(outputDirectory: output, page: "print-1.html")
+        let store = try #require(CacheStore(directory: Repo.temporaryDirectory()))
+        let cache = PrintArticleCache(store: store, page: "print-1.html", reading: true)
         #expect(cache.frame(key: ContentHash(value: 5)) == nil)
-        cache.saveFrame(frame, key: ContentHash(value: 5))
-        let kept = try #require(PrintArticleCache(outputDirectory: output, page: "print-1.html").frame(key: ContentHash(value: 5)))
+        cache.saveFrame(frame, key: ContentHash(value: 5), slugs: [])
+        let kept = try #require(PrintArticleCache(store: store, page: "print-1.html", reading: true).frame(key: ContentHash(value: 5)))
         #expect(kept.order == ["one", "two"] && kept.texts == frame.texts)
         let page = try #require(articles.page(in: kept))
         #expect(String(decoding: page.joined, as: UTF8.self) == expected)
-        #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html").frame(key: ContentHash(value: 6)) == nil)
-        #expect(PrintArticleCache(outputDirectory: output, page: "print-1.html", reading: false).frame(key: ContentHash(value: 5)) == nil)
-        #expect(PrintArticles(kept: .empty, byPart: ["one": []]).page(in: kept) == nil)
+        #expect(PrintArticleCache(store: store, page: "print-1.html", reading: true).frame(key: ContentHash(value: 6)) == nil)
+        #expect(PrintArticleCache(store: store, page: "print-1.html", reading: false).frame(key: ContentHash(value: 5)) == nil)
+        #expect(PrintArticles(byPart: ["one": []]).page(in: kept) == nil)
     }
 }

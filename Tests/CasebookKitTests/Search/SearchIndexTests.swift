@@ -314,6 +314,7 @@ private final class RecordingWriter: @unchecked Sendable {
 @Test func anEditGathersOnlyItsPartAndKeepsUnchangedTextShards() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-parts-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
+    var store = try #require(CacheStore(directory: directory))
     func page(_ number: Int, edit: String = "") -> [SearchDocument] {
         (0..<3).map { block in
             SearchDocument(url: "cases/c\(number).html" + (block == 0 ? "" : "#h\(block)"), pageTitle: "案例 \(number)",
@@ -331,10 +332,13 @@ private final class RecordingWriter: @unchecked Sendable {
             return Array(current[range].joined())
         }
         let indexKey = ContentHash(parts: keys.map(\.description))
-        let reuse = SearchIndex.Reuse(parts: SearchPartCache(directory: directory), keep: { $0.map { writer.keep($0.path, $0.key) } },
+        let reuse = SearchIndex.Reuse(parts: SearchPartCache(store: store), keep: { $0.map { writer.keep($0.path, $0.key) } },
                                       indexKey: indexKey, lastIndexKey: lastIndexKey)
         try SearchIndex.build(source, reuse: reuse) { writer.emit($0) }
         lastIndexKey = indexKey
+        // As a build ends: the store is committed, and the next build opens it again.
+        store.commit()
+        store = try #require(CacheStore(directory: directory))
     }
     func expectSameAsClean() {
         let clean = SearchIndex.build(Array(pages.joined()))
@@ -383,25 +387,26 @@ private final class RecordingWriter: @unchecked Sendable {
     // A page gains a block: the blocks after it move, so their text shards are made again, but the parts
     // after it keep their postings (a part's blocks are numbered from its first): their files stay.
     writer.nextBuild()
-    let partFiles = (0..<8).map { directory + "/part-\($0).bin" }
-    func fileNumbers() -> [Int] {
-        partFiles.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int) ?? -1 }
-    }
-    let before = fileNumbers()
+    func partBytes() -> [[UInt8]?] { (0..<8).map { store.value(.searchPart, String($0))?.array } }
+    let before = partBytes()
     pages[210] = page(210) + [SearchDocument(url: "cases/c210.html#h3", pageTitle: "案例 210", heading: "第3节", text: "新增 居委会")]
     try build()
     expectSameAsClean()
-    let after = fileNumbers()
-    #expect(!before.contains(-1))
+    let after = partBytes()
+    #expect(!before.contains { $0 == nil })
     #expect(before[1] != after[1])   // pages 200 ..< 400
     #expect(before.indices.filter { $0 != 1 }.allSatisfy { before[$0] == after[$0] })
 
-    // A part file that is damaged is not read: that part is gathered again, and the index is the same.
+    // A part whose bytes in the store are damaged is not read: that part is gathered again, and the index
+    // is the same.
     writer.nextBuild()
-    let path = directory + "/part-0.bin"
+    let path = directory + "/" + CacheStore.blobsName
     var bytes = try #require(FileManager.default.contents(atPath: path))
-    bytes[bytes.count / 2] ^= 0xFF
+    let part = try #require(store.value(.searchPart, "0")).array
+    let found = try #require(bytes.range(of: Data(part)))
+    bytes[found.lowerBound + part.count / 2] ^= 0xFF
     try bytes.write(to: URL(fileURLWithPath: path))
+    store = try #require(CacheStore(directory: directory))
     try build()
     expectSameAsClean()
     #expect(writer.asked.count == 1 && writer.asked[0].lowerBound == 0)
