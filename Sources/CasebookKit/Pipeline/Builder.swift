@@ -28,11 +28,13 @@ public enum Builder {
         let strings = SiteStrings.standard
         let (tree, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree else { throw BuildFailure(loadDiagnostics) }
-        return try check(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
+        return try renderCases(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
                          environment: ContentHash(value: 0), cache: nil)
     }
 
-    static func check(_ options: BuildOptions, strings: SiteStrings, tree: ContentTree, loadDiagnostics: [Diagnostic],
+    /// The cases stage: each case through `CaseStage` (or from the cache), then the book (`SiteModel`) and
+    /// the links between cases checked; what the pages stage needs, or every diagnostic when there are errors.
+    static func renderCases(_ options: BuildOptions, strings: SiteStrings, tree: ContentTree, loadDiagnostics: [Diagnostic],
                       environment: ContentHash, cache: CaseCache?) throws(BuildFailure) -> Checked {
         var diagnostics = loadDiagnostics
         let stage = CaseStage(site: tree.site, figures: FigureHTML(strings: strings), mediaFiles: Set(tree.media))
@@ -143,7 +145,7 @@ public enum Builder {
         }
         // A clean build reads nothing from the cache but still keeps each case's text there, not in memory.
         let cache = store.map { CaseCache(store: $0, environment: environment, manifest: manifest) }
-        let checked = try check(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
+        let checked = try renderCases(options, strings: strings, tree: tree, loadDiagnostics: loadDiagnostics,
                                 environment: environment, cache: cache)
         let checkedAt = StageClock.now()
         let writer: OutputWriter
@@ -152,15 +154,16 @@ public enum Builder {
         }
         do {
             let site = SiteWriter(checked: checked, writer: writer, options: options, previousGroups: manifest?.groupKeys ?? [:], store: store)
-            var (pages, notes, groups, search, searchBesidePages) = try site.writeAll()
+            let written = try site.writePages()
+            var groups = written.groups
             groups["assets"] = assets
             let writtenAt = StageClock.now()
             let figures = checked.model.cases.reduce(0) { $0 + $1.figures.count }
             // A clean build records what it made too (its case cache is complete), so the next build starts from it.
             // The record is put into bytes while the output is committed, and saved once it is.
             let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: environment, inputs: checked.inputs,
-                                       outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: notes,
-                                       cases: checked.model.cases.count, pages: pages, figures: figures)
+                                       outputs: writer.outputs, groupKeys: groups, warnings: checked.diagnostics, notes: written.notes,
+                                       cases: checked.model.cases.count, pages: written.pages, figures: figures)
             let changes = writer.changes
             try writer.commit()
             if let store {
@@ -169,14 +172,14 @@ public enum Builder {
             }
             let committedAt = StageClock.now()
             var pagesStage = checkedAt.stage(.pages, to: writtenAt)
-            if !searchBesidePages {
-                pagesStage.seconds -= search.seconds
-                pagesStage.cpuSeconds -= search.cpuSeconds
+            if !written.searchBesidePages {
+                pagesStage.seconds -= written.search.seconds
+                pagesStage.cpuSeconds -= written.search.cpuSeconds
             }
-            let stages = [startClock.stage(.load, to: loadedAt), loadedAt.stage(.cases, to: checkedAt), pagesStage, search,
+            let stages = [startClock.stage(.load, to: loadedAt), loadedAt.stage(.cases, to: checkedAt), pagesStage, written.search,
                           writtenAt.stage(.commit, to: committedAt)]
-            let report = BuildReport(cases: checked.model.cases.count, pages: pages, figures: figures, files: writer.fileCount,
-                                     seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: notes,
+            let report = BuildReport(cases: checked.model.cases.count, pages: written.pages, figures: figures, files: writer.fileCount,
+                                     seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: written.notes,
                                      casesRendered: checked.casesRendered, filesWritten: writer.writtenCount,
                                      filesRemoved: changes?.removed.count ?? 0, stages: stages)
             releaseInBackground((consume site, consume checked, consume tree, consume writer, consume record))

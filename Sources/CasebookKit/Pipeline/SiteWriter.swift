@@ -13,10 +13,19 @@ struct SiteWriter {
     /// Where print articles and the search index's parts are kept for the next build; nil: nowhere.
     let store: CacheStore?
 
-    /// - Returns: the number of HTML pages, notes on what was skipped, the keys of file groups, and the
-    ///   time spent on the search index, which in an update overlaps the pages' (`searchBesidePages`).
-    func writeAll() throws -> (pages: Int, notes: [Message], groups: [String: ContentHash], search: BuildReport.Stage,
-                               searchBesidePages: Bool) {
+    /// What the pages stage hands the commit: the number of HTML pages, notes on what was skipped, the keys
+    /// of file groups, and the time spent on the search index, which in an update overlaps the pages'
+    /// (`searchBesidePages`).
+    struct Written {
+        var pages: Int
+        var notes: [Message]
+        var groups: [String: ContentHash]
+        var search: BuildReport.Stage
+        var searchBesidePages: Bool
+    }
+
+    /// The pages stage (with the search stage beside it or after it).
+    func writePages() throws -> Written {
         let model = checked.model
         let values = PageValues(model: model, strings: checked.strings)
         let figureHTML = FigureHTML(strings: checked.strings)
@@ -164,7 +173,7 @@ struct SiteWriter {
             notes.append(Message(.noBaseURL))
         }
         try writer.flush()
-        return (pages, notes, ["search": searchKey], search, searchBesidePages)
+        return Written(pages: pages, notes: notes, groups: ["search": searchKey], search: search, searchBesidePages: searchBesidePages)
     }
 
     /// Writes the search index (kept whole when it is made from the same cases as last time, `key`) and

@@ -28,7 +28,7 @@ struct StageClock: Sendable {
 public enum BuildStage: String, Sendable, CaseIterable {
     /// `ContentLoader.load` and the last build's record (`BuildManifest`), until the build knows it has work.
     case load
-    /// `Builder.check`: each case through `CaseStage` (or from the cache), then the book (`SiteModel`).
+    /// `Builder.renderCases`: each case through `CaseStage` (or from the cache), then the book (`SiteModel`).
     case cases
     /// `SiteWriter`: every page from the templates, written (or kept) by the `OutputWriter`.
     case pages
