@@ -134,12 +134,21 @@ final class CacheStore: @unchecked Sendable {
     /// Every value of `kind` whose bytes are the ones written and that `decode` reads, by name.
     func decodedValues<Value>(_ kind: Kind, _ decode: (UnsafeRawBufferPointer) -> Value?) -> [String: Value] {
         var values: [String: Value] = [:]
-        let entries = entries(kind)
+        let entries = entries(kind), mapped = records.mapped
         values.reserveCapacity(entries.count)
-        for entry in entries {
-            guard let name = records.bytes(entry.nameOffset, entry.nameLength), let bytes = value(of: entry),
-                  let value = bytes.withUnsafeBytes(decode) else { continue }
-            values[name.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }] = value
+        mapped.withUnsafeBytes { raw in
+            for entry in entries {
+                // Rows in the mapping are read in place; others (bulky, or put in this build) through `value(of:)`.
+                if !entry.inBlobs, entry.offset + entry.length <= raw.count {
+                    let value = UnsafeRawBufferPointer(rebasing: raw[entry.offset..<entry.offset + entry.length])
+                    guard ContentHash(value.assumingMemoryBound(to: UInt8.self)).value == entry.hash, let decoded = decode(value) else { continue }
+                    values[String(decoding: UnsafeRawBufferPointer(rebasing: raw[entry.nameOffset..<entry.nameOffset + entry.nameLength]),
+                                  as: UTF8.self)] = decoded
+                } else if let name = records.bytes(entry.nameOffset, entry.nameLength), let bytes = value(of: entry),
+                          let decoded = bytes.withUnsafeBytes(decode) {
+                    values[name.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }] = decoded
+                }
+            }
         }
         return values
     }
@@ -157,8 +166,9 @@ final class CacheStore: @unchecked Sendable {
         lock.lock()
         let found = index[Int(kind.rawValue)][key]
         lock.unlock()
-        guard let found, found.nameLength == utf8.count,
-              let stored = records.bytes(found.nameOffset, found.nameLength), stored.array == utf8 else { return nil }
+        guard let found, found.nameLength == utf8.count, let stored = records.bytes(found.nameOffset, found.nameLength),
+              stored.withUnsafeBytes({ $0.elementsEqual(utf8) })
+        else { return nil }
         return found
     }
 
