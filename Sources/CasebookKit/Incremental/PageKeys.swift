@@ -5,6 +5,7 @@ import Foundation
 /// are hashed from numbers (other hashes), not from their text: a build makes tens of thousands.
 struct PageKeys {
     let shape: ContentHash
+    let environment: ContentHash
     let inputs: [String: BuildManifest.Input]
     /// Per case, the hash of what pages that list it show: front matter, part, summary and figures.
     let listings: [String: ContentHash]
@@ -27,6 +28,7 @@ struct PageKeys {
         // Which case each entry of the printed contents links to (a title can link one).
         let links = ContentHash(checked.model.catalogue.map { $0.caseSlug ?? "" }.joined(separator: "\n"))
         shape = ContentHash(numbers: [checked.environment.value, UInt64(cases.count), links.value] + runs)
+        environment = checked.environment
         inputs = checked.inputs
         listings = checked.listings
     }
@@ -41,6 +43,12 @@ struct PageKeys {
             hasher.mix(input.hash.value)
             return ContentHash(value: hasher.finish())
         }
+    }
+
+    /// The key of the search documents of each of `slugs` that was read: made from its file alone, in this
+    /// environment (not from the book's shape, so a part of the index outlives moves and renames elsewhere).
+    func searchKeys(for slugs: [String]) -> [ContentHash] {
+        slugs.compactMap { inputs[$0].map { ContentHash(numbers: [environment.value, $0.hash.value]) } }
     }
 
     /// The key of a page made from the whole content of `slugs` (a case page, a print page, the index).

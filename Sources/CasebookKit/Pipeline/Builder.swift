@@ -20,7 +20,7 @@ public enum Builder {
         /// Cases rendered in this run; the others came from the cache.
         public var casesRendered = 0
         /// Where each case's text is found.
-        var texts = CaseTexts(kept: [:], cache: nil, hashes: [:])
+        var texts = CaseTexts(inMemory: [:], cache: nil, hashes: [:])
     }
 
     /// Validates all content without writing anything. Throws with every diagnostic when there are errors.
@@ -59,7 +59,7 @@ public enum Builder {
             checkCaseLinks(all, published: Set(published.map(\.slug)), existing: Set(caseFiles.map(\.slug)))
         }
         // What the pages look up by slug, also made meanwhile; used only if the links check out.
-        var inputs: [String: BuildManifest.Input] = [:], kept: [String: CaseText] = [:], searchSizes: [String: SearchIndex.PageSize] = [:]
+        var inputs: [String: BuildManifest.Input] = [:], inMemory: [String: CaseText] = [:], searchSizes: [String: SearchIndex.PageSize] = [:]
         var listings: [String: ContentHash] = [:]
         inputs.reserveCapacity(results.count)
         searchSizes.reserveCapacity(results.count)
@@ -67,14 +67,14 @@ public enum Builder {
         for index in results.indices {
             let slug = caseFiles[index].slug
             inputs[slug] = results[index].input
-            kept[slug] = results[index].output.text
+            inMemory[slug] = results[index].output.text
             searchSizes[slug] = results[index].output.searchSize
             listings[slug] = results[index].output.listing
         }
         diagnostics += linking.value
         if options.strict { diagnostics = diagnostics.map { Diagnostic(.error, at: $0.location, $0.message, suggestion: $0.suggestion) } }
         let checkedFiles = tree.caseFiles.count + 1 + (tree.catalogue.isEmpty ? 0 : 1)
-        var texts = CaseTexts(kept: kept, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes)
+        var texts = CaseTexts(inMemory: inMemory, cache: cache, hashes: inputs.mapValues(\.hash), searchSizes: searchSizes)
         if let cache {
             let files = Dictionary(caseFiles.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
             texts.restore = { slug, hash in files[slug].flatMap { cache.restore($0, hash: hash, stage: stage) } }

@@ -3,7 +3,7 @@
 /// text when a page needs it keeps a build from holding every case's HTML and search text at once.
 struct CaseTexts: Sendable {
     /// Texts that are not in the cache, by slug.
-    let kept: [String: CaseText]
+    let inMemory: [String: CaseText]
     let cache: CaseCache?
     /// The hash of each case file as this build read it, by slug.
     let hashes: [String: ContentHash]
@@ -16,24 +16,24 @@ struct CaseTexts: Sendable {
     /// - Throws: `CaseTextMissing` when neither the cache nor the case file (changed since it was read)
     ///   gives it.
     func html(of slug: String) throws -> String {
-        try kept[slug]?.html ?? cached(.html, \.html, of: slug)
+        try inMemory[slug]?.html ?? cached(.html, \.html, of: slug)
     }
 
     /// The blocks of text of case `slug`, for the search index.
     func textBlocks(of slug: String) throws -> [TextBlock] {
-        try kept[slug]?.textBlocks ?? cached(.textBlocks, \.textBlocks, of: slug)
+        try inMemory[slug]?.textBlocks ?? cached(.textBlocks, \.textBlocks, of: slug)
     }
 
     /// The charts of case `slug`'s figures, in order; nil when the cache no longer holds them (the caller
     /// can draw them again).
     func charts(of slug: String) -> [String]? {
-        if let kept = kept[slug] { return kept.charts }
+        if let text = inMemory[slug] { return text.charts }
         return try? cached(.charts, \.charts, of: slug)
     }
 
     /// About how many bytes case `slug`'s body HTML holds (as the cache stores it, without reading it).
     func htmlSize(of slug: String) throws -> Int {
-        if let kept = kept[slug] { return kept.html.utf8.count }
+        if let text = inMemory[slug] { return text.html.utf8.count }
         if let length = cache?.length(.html, of: slug) { return length }
         return try html(of: slug).utf8.count
     }

@@ -39,7 +39,7 @@ struct SiteWriter {
         let searchBesidePages = writer.isUpdate && Parallelism.jobs != 1
         let jobCount = Parallelism.jobs
         let searching = searchBesidePages
-            ? BackgroundWork { Result { try Parallelism.$jobs.withValue(jobCount) { try writeSearchIndex(key: searchKey) } } } : nil
+            ? BackgroundWork { Result { try Parallelism.$jobs.withValue(jobCount) { try writeSearchIndex(key: searchKey, keys: keys) } } } : nil
 
         // Every page is one job, and all jobs share the cores: the biggest listing pages first, so that none of
         // them is left running alone at the end, then the print pages, then the case pages.
@@ -154,7 +154,7 @@ struct SiteWriter {
         try pagesWritten.get()
         // Made after the pages, the index has the progress line to itself.
         var search = try searchWritten?.get()
-            ?? writeSearchIndex(key: searchKey, progress: ProgressCounter(.indexingCases, total: model.cases.count, report: options.progress))
+            ?? writeSearchIndex(key: searchKey, keys: keys, progress: ProgressCounter(.indexingCases, total: model.cases.count, report: options.progress))
         if searchBesidePages { search.name += " (beside the pages)" }
         let pages = 4 + pageCount + prints.count + cases.count
 
@@ -179,7 +179,7 @@ struct SiteWriter {
     /// Writes the search index (kept whole when it is made from the same cases as last time, `key`) and
     /// waits for its files; returns the time it took.
     /// - Parameter progress: counts the cases indexed, when given.
-    private func writeSearchIndex(key searchKey: ContentHash, progress: ProgressCounter? = nil) throws -> BuildReport.Stage {
+    private func writeSearchIndex(key searchKey: ContentHash, keys: PageKeys, progress: ProgressCounter? = nil) throws -> BuildReport.Stage {
         let cases = checked.model.cases, texts = checked.texts
         let searchStart = StageClock.now()
         if previousGroups["search"] != searchKey || !writer.keepFolder("search") {
@@ -187,8 +187,7 @@ struct SiteWriter {
             // Each part of the index loads its cases' text when it comes to them; each file is hashed by the
             // thread that made it and created by the writer thread meanwhile.
             // A page's documents are made from its case file, in this environment.
-            let inputs = checked.inputs, environment = checked.environment.value
-            let pageKeys = cases.compactMap { inputs[$0.slug].map { ContentHash(numbers: [environment, $0.hash.value]) } }
+            let pageKeys = keys.searchKeys(for: cases.map(\.slug))
             let source = SearchIndex.Source(pages: try cases.map { try texts.searchSize(of: $0.slug) }, pageKeys: pageKeys) { range in
                 try cases[range].flatMap { SearchDocuments.documents(for: $0, textBlocks: try texts.textBlocks(of: $0.slug), strings: strings) }
             }

@@ -23,12 +23,12 @@ import Testing
         let second = cache.run(file, stage: stage)
         #expect(second.reused)
         #expect(second.output.report?.figures.count == first.output.report?.figures.count)
-        let texts = CaseTexts(kept: [:], cache: cache, hashes: [file.slug: input.hash])
+        let texts = CaseTexts(inMemory: [:], cache: cache, hashes: [file.slug: input.hash])
         #expect(try texts.html(of: file.slug) == rendered.html)
         #expect(try texts.textBlocks(of: file.slug) == rendered.textBlocks)
         // Another environment's cache does not hand out this one's text.
         let other = CaseCache(store: store, environment: ContentHash(value: 8), manifest: nil)
-        #expect(throws: CaseTextMissing.self) { try CaseTexts(kept: [:], cache: other, hashes: [file.slug: input.hash]).html(of: file.slug) }
+        #expect(throws: CaseTextMissing.self) { try CaseTexts(inMemory: [:], cache: other, hashes: [file.slug: input.hash]).html(of: file.slug) }
     }
 
     /// Heads come back from the store as rendered, after the store is opened again; a head made in another
