@@ -21,6 +21,8 @@ public enum Builder {
         public var casesRendered = 0
         /// Where each case's text is found.
         var texts = CaseTexts(inMemory: [:], cache: nil, hashes: [:])
+        /// When every case was rendered (or taken from the cache): the end of the cases stage, the start of the book's.
+        var casesDone = StageClock.now()
     }
 
     /// Validates all content without writing anything. Throws with every diagnostic when there are errors.
@@ -43,6 +45,7 @@ public enum Builder {
             defer { progress.advance() }
             return cache?.run(file, stage: stage) ?? CaseCache.Result(output: stage.run(file), input: nil, reused: false)
         }
+        let casesDone = StageClock.now()
         let caseFiles = tree.caseFiles
         var all: [CaseReport] = []
         all.reserveCapacity(results.count)
@@ -84,7 +87,7 @@ public enum Builder {
         }
         return Checked(model: ordering.value, strings: strings, content: tree, diagnostics: diagnostics.sortedByLocation(), filesChecked: checkedFiles,
                        inputs: inputs, listings: listings, environment: environment, casesRendered: results.filter { !$0.reused }.count,
-                       texts: texts)
+                       texts: texts, casesDone: casesDone)
     }
 
     /// Builds the site into `options.outputDirectory`. On any error the previous output stays as it was.
@@ -176,7 +179,7 @@ public enum Builder {
                 pagesStage.seconds -= written.search.seconds
                 pagesStage.cpuSeconds -= written.search.cpuSeconds
             }
-            let stages = [startClock.stage(.load, to: loadedAt), loadedAt.stage(.cases, to: checkedAt), pagesStage, written.search,
+            let stages = [startClock.stage(.load, to: loadedAt), loadedAt.stage(.cases, to: checked.casesDone), checked.casesDone.stage(.book, to: checkedAt), pagesStage, written.search,
                           writtenAt.stage(.commit, to: committedAt)]
             let report = BuildReport(cases: checked.model.cases.count, pages: written.pages, figures: figures, files: writer.fileCount,
                                      seconds: committedAt.wall.timeIntervalSince(start), diagnostics: checked.diagnostics, notes: written.notes,

@@ -28,8 +28,11 @@ struct StageClock: Sendable {
 public enum BuildStage: String, Sendable, CaseIterable {
     /// `ContentLoader.load` and the last build's record (`BuildManifest`), until the build knows it has work.
     case load
-    /// `Builder.renderCases`: each case through `CaseStage` (or from the cache), then the book (`SiteModel`).
+    /// `Builder.renderCases`: each case through `CaseStage`, or its head from the cache.
     case cases
+    /// The rest of `Builder.renderCases`: the book put in order (`SiteModel`), the catalogue linked, the links
+    /// between cases checked, the tables the pages look cases up in.
+    case book
     /// `SiteWriter`: every page from the templates, written (or kept) by the `OutputWriter`.
     case pages
     /// `SearchIndex`: the search index, gathered and written (or kept).
@@ -41,7 +44,8 @@ public enum BuildStage: String, Sendable, CaseIterable {
     public var summary: String {
         switch self {
         case .load: "read the content folder and the last build's record"
-        case .cases: "read, check and render cases, and put the book in order"
+        case .cases: "read, check and render cases"
+        case .book: "put the book in order and check the links between cases"
         case .pages: "render and write pages"
         case .search: "build and write the search index"
         case .commit: "commit output and save the cache"

@@ -51,3 +51,13 @@ private extension Array where Element: Equatable {
         enumerated().filter { $0.offset == 0 || self[$0.offset - 1] != $0.element }.map(\.element)
     }
 }
+
+/// `--timings` names every stage of the pipeline, once and in order.
+@Test func aBuildIsTimedStageByStageInThePipelinesOrder() async throws {
+    let output = Repo.temporaryDirectory() + "/out"
+    defer { try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent) }
+    let options = BuildOptions(contentDirectory: Repo.content, templatesDirectory: Repo.templates, outputDirectory: output)
+    let clean = try await Builder.build(options)
+    #expect(clean.stages.map(\.stage) == BuildStage.allCases)
+    #expect(clean.stages.allSatisfy { $0.seconds >= 0 && $0.name.hasPrefix($0.stage.rawValue + ": ") })
+}
