@@ -2,8 +2,8 @@ import Foundation
 
 /// A file's bytes mapped into memory read-only, or a stretch of them. A build reads tens of megabytes of
 /// its own cache files; mapped, they are the system's file cache itself: no copy, and no fresh memory to
-/// fill page by page. The cache files are only ever replaced by renaming (see `OutputWriter.replaceFile`),
-/// never changed in place, so a mapping keeps the file it was made from.
+/// fill page by page. The cache store's files are only appended to, cut back past what any record points
+/// to, or replaced by renaming (see `CacheStore`), so the bytes a mapping is read for never change under it.
 struct FileBytes: @unchecked Sendable {
     /// The mapping (or, for bytes given in memory, a copy) and when to let it go.
     private final class Storage {

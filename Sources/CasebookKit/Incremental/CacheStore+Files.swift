@@ -19,14 +19,15 @@ extension CacheStore {
         return hasher.finish()
     }
 
-    /// Appends a record; returns its name's `nameKey`.
+    /// Appends a record (with `hash`, the value's `ContentHash` when the caller has it); returns its name's
+    /// `nameKey`.
     @discardableResult
-    static func appendRecord(kind: Kind, name: String, value: [UInt8], to buffer: inout [UInt8]) -> UInt64 {
+    static func appendRecord(kind: Kind, name: String, value: [UInt8], hash: UInt64? = nil, to buffer: inout [UInt8]) -> UInt64 {
         let nameBytes = Array(name.utf8.prefix(Int(UInt16.max)))
         var head = [kind.rawValue, 0]
         withUnsafeBytes(of: UInt16(nameBytes.count).littleEndian) { head += $0 }
         withUnsafeBytes(of: UInt32(value.count).littleEndian) { head += $0 }
-        withUnsafeBytes(of: ContentHash(value).value.littleEndian) { head += $0 }
+        withUnsafeBytes(of: (hash ?? ContentHash(value).value).littleEndian) { head += $0 }
         let hash = head.withUnsafeBytes { first16 in nameBytes.withUnsafeBytes { headHash(first16, $0) } }
         withUnsafeBytes(of: hash.littleEndian) { head += $0 }
         buffer += head

@@ -34,7 +34,12 @@ final class CacheStore: @unchecked Sendable {
         case searchPart, searchMerge
 
         /// Kept in `blobs.log`: values read only for what changed, never all at once.
-        var isBulky: Bool { [.caseHTML, .caseText, .caseCharts, .printArticle, .searchPart].contains(self) }
+        var isBulky: Bool {
+            switch self {
+            case .caseHTML, .caseText, .caseCharts, .printArticle, .searchPart: true
+            case .commit, .summary, .input, .output, .caseHead, .printFrame, .searchMerge: false
+            }
+        }
     }
 
     /// A value's place: in `store.log` right after its name, or in `blobs.log`.
@@ -201,7 +206,7 @@ final class CacheStore: @unchecked Sendable {
             let hash = ContentHash(value.value).value
             let bulky = value.kind.isBulky && !value.value.isEmpty
             let stored = bulky ? Self.reference(offset: blobOffset, length: value.value.count, hash: hash) : value.value
-            let key = Self.appendRecord(kind: value.kind, name: value.name, value: stored, to: &buffer)
+            let key = Self.appendRecord(kind: value.kind, name: value.name, value: stored, hash: bulky ? nil : hash, to: &buffer)
             let size = buffer.count - start
             placed.append((Int(value.kind.rawValue), key, value.value.isEmpty ? nil
                 : Entry(offset: bulky ? blobOffset : start + size - stored.count, length: value.value.count, hash: hash, inBlobs: bulky,
