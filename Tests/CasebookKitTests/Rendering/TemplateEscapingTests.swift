@@ -95,3 +95,46 @@ import Testing
         #expect(page.components(separatedBy: "aria-current=\"page\"").count == 2)
     }
 }
+
+@Suite struct HTMLEscapeTests {
+    /// Escaping copies the stretches between special characters whole and finds them eight bytes at a time:
+    /// checked against the character-by-character rule with a special at every place of words and tails.
+    @Test func escapingMatchesTheCharacterRuleAtEveryPlace() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for c in text.unicodeScalars {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.unicodeScalars.append(c)
+                }
+            }
+            return out
+        }
+        let fillers = ["a", "调", "7", " ", "🙂", "%"]
+        var cases = ["", "&", "<<>>", "a&b'c\"d", String(repeating: "党建", count: 40)]
+        for length in [1, 7, 8, 9, 15, 16, 17, 31] {
+            for filler in fillers {
+                let plain = String(repeating: filler, count: length)
+                cases.append(plain)
+                for special in ["&", "<", ">", "\"", "'"] {
+                    for place in [0, length / 2, length] {
+                        var text = Array(plain)
+                        text.insert(Character(special), at: place)
+                        cases.append(String(text))
+                        cases.append(String(text) + special + plain)
+                    }
+                }
+            }
+        }
+        for text in cases {
+            #expect(HTML.escape(text) == reference(text), "\(text)")
+            var appended = "前"
+            HTML.escape(text, into: &appended)
+            #expect(appended == "前" + reference(text))
+        }
+    }
+}
