@@ -28,14 +28,25 @@ final class OpenFolder: Sendable {
 
     /// The stamp of the file at `relative` (a path inside the folder), or nil if there is no regular file there.
     func stamp(of relative: String) -> FileStamp? {
-        relative.withCString { path in
-            if let slash = strchr(path, 0x2F), strchr(slash + 1, 0x2F) == nil {
-                let nameLength = path.distance(to: UnsafePointer(slash))
-                for folder in subfolders where folder.name.count == nameLength && memcmp(folder.name, path, nameLength) == 0 {
-                    return FileStamp.of(cString: slash + 1, in: folder.descriptor)
-                }
-            }
-            return FileStamp.of(cString: path, in: descriptor)
+        relative.withCString { stamp(ofCString: $0) }
+    }
+
+    /// `stamp(of:)` for a path given as UTF-8 bytes (no NUL in them), such as a name read from the cache store.
+    func stamp(ofUTF8 relative: UnsafeRawBufferPointer) -> FileStamp? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: relative.count + 1) { path in
+            _ = UnsafeMutableRawBufferPointer(path).initializeMemory(as: UInt8.self, from: relative)
+            path[relative.count] = 0
+            return stamp(ofCString: path.baseAddress!)
         }
+    }
+
+    private func stamp(ofCString path: UnsafePointer<CChar>) -> FileStamp? {
+        if let slash = strchr(path, 0x2F), strchr(slash + 1, 0x2F) == nil {
+            let nameLength = path.distance(to: UnsafePointer(slash))
+            for folder in subfolders where folder.name.count == nameLength && memcmp(folder.name, path, nameLength) == 0 {
+                return FileStamp.of(cString: slash + 1, in: folder.descriptor)
+            }
+        }
+        return FileStamp.of(cString: path, in: descriptor)
     }
 }

@@ -81,15 +81,41 @@ public struct BuildManifest: Sendable {
         return url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).cache"
     }
 
+    /// The summary the last build into `store` saved, if it saved one: enough, with the rows read where they
+    /// lie (`rowsAreCurrent`), to tell that nothing changed.
+    static func summary(in store: CacheStore) -> Summary? {
+        store.value(.summary, "").flatMap { decoded(Summary.self, $0) }
+    }
+
     /// The manifest the last build into this store saved, if it saved one.
     static func load(from store: CacheStore) -> BuildManifest? {
-        guard let bytes = store.value(.summary, ""), let summary = decoded(Summary.self, bytes) else { return nil }
-        var manifest = BuildManifest(generator: currentGenerator, environment: summary.environment, inputs: [:], outputs: [:],
-                                     groupKeys: Dictionary(summary.groupKeys, uniquingKeysWith: { $1 }), warnings: summary.warnings,
-                                     notes: summary.notes, cases: summary.cases, pages: summary.pages, figures: summary.figures)
-        manifest.inputs = store.decodedValues(.input) { decoded(Input.self, $0) }
-        manifest.outputs = store.decodedValues(.output) { decoded(Output.self, $0) }
-        return manifest
+        summary(in: store).map { load(from: store, summary: $0) }
+    }
+
+    /// The manifest of the last build into `store`, whose `summary` is read already: its rows are read, the
+    /// case files' beside the output files'.
+    static func load(from store: CacheStore, summary: Summary) -> BuildManifest {
+        let decodeInputs = { @Sendable in store.decodedValues(.input) { decoded(Input.self, $0) } }
+        let inputs = Parallelism.jobs == 1 ? nil : BackgroundWork(decodeInputs)
+        let outputs = store.decodedValues(.output) { decoded(Output.self, $0) }
+        return BuildManifest(generator: currentGenerator, environment: summary.environment, inputs: inputs?.value ?? decodeInputs(),
+                             outputs: outputs, groupKeys: Dictionary(summary.groupKeys, uniquingKeysWith: { $1 }), warnings: summary.warnings,
+                             notes: summary.notes, cases: summary.cases, pages: summary.pages, figures: summary.figures)
+    }
+
+    /// True when the rows in `store` say that `caseFiles` are the files the last build read, with the same
+    /// stamps, and that every file of `output` is as it left it. The rows are read where they lie in the
+    /// store: no row becomes a `String` or a dictionary entry, so a build that finds nothing to do is quick.
+    static func rowsAreCurrent(in store: CacheStore, caseFiles: [CaseFile], output: String) -> Bool {
+        guard store.count(.input) == caseFiles.count else { return false }
+        let sameFiles = caseFiles.allSatisfy { file in
+            guard let row = store.value(.input, file.slug).flatMap({ decoded(Input.self, $0) }) else { return false }
+            return row.path == file.path && row.stamp == file.stamp
+        }
+        guard sameFiles, let folder = OpenFolder(output) else { return false }
+        return store.allValues(.output) { name, value in
+            decoded(Output.self, value).map { folder.stamp(ofUTF8: name) == $0.stamp } ?? false
+        }
     }
 
     /// Saves this manifest after a successful build. Only the rows that changed since `last` (the manifest
@@ -129,6 +155,11 @@ public struct BuildManifest: Sendable {
         var cases: Int
         var pages: Int
         var figures: Int
+
+        /// The key of group `name`, if the last build kept one.
+        func groupKey(_ name: String) -> ContentHash? {
+            groupKeys.first { $0.0 == name }?.1
+        }
 
         init(_ manifest: BuildManifest) {
             environment = manifest.environment
@@ -177,12 +208,6 @@ public struct BuildManifest: Sendable {
         return value
     }
 
-    /// True when every output file is still as this manifest recorded it.
-    func outputsIntact(in output: String) -> Bool {
-        guard let folder = OpenFolder(output) else { return false }
-        let rows = Array(outputs)
-        return parallelMap(rows) { folder.stamp(of: $0.key) == $0.value.stamp }.allSatisfy { $0 }
-    }
 }
 
 /// The library's version, part of every cache key.

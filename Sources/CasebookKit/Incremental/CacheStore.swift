@@ -158,6 +158,26 @@ final class CacheStore: @unchecked Sendable {
         return values
     }
 
+    /// How many values of `kind` the store holds.
+    func count(_ kind: Kind) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return index[Int(kind.rawValue)].count
+    }
+
+    /// True when `check` holds for every value of `kind`, given its name and its bytes where they lie (no
+    /// copy, no `String`); the values are shared among the cores. A value whose bytes are not the ones
+    /// written fails the check.
+    func allValues(_ kind: Kind, satisfy check: @Sendable (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Bool) -> Bool {
+        let entries = entries(kind), run = 2048
+        return parallelMap(Array(stride(from: 0, to: entries.count, by: run))) { first in
+            entries[first..<min(entries.count, first + run)].allSatisfy { entry in
+                guard let name = records.bytes(entry.nameOffset, entry.nameLength), let value = value(of: entry) else { return false }
+                return name.withUnsafeBytes { name in value.withUnsafeBytes { check(name, $0) } }
+            }
+        }.allSatisfy { $0 }
+    }
+
     private func entries(_ kind: Kind) -> [Entry] {
         lock.lock()
         defer { lock.unlock() }

@@ -122,25 +122,28 @@ public enum Builder {
     private static func buildAll(_ options: BuildOptions) async throws(BuildFailure) -> BuildReport {
         let startClock = StageClock.now()
         let start = startClock.wall
-        // The cache store is opened, and the last build's manifest read from it, while the content is read.
+        // The cache store is opened, and the last build's summary read from it, while the content is read.
         let cacheDirectory = BuildManifest.cacheDirectory(for: options.outputDirectory), incremental = options.incremental
-        let opening = BackgroundWork { () -> (CacheStore?, BuildManifest?) in
+        let opening = BackgroundWork { () -> (CacheStore?, BuildManifest.Summary?) in
             let store = CacheStore(directory: cacheDirectory, fresh: !incremental)
-            return (store, incremental ? store.flatMap(BuildManifest.load(from:)) : nil)
+            return (store, incremental ? store.flatMap(BuildManifest.summary(in:)) : nil)
         }
         let strings = SiteStrings.standard
         let (loaded, loadDiagnostics) = ContentLoader.load(options.contentDirectory)
         guard let tree = loaded else { throw BuildFailure(loadDiagnostics) }
         let environment = BuildEnvironment.hash(options, media: tree.media), assets = BuildEnvironment.assets(options)
-        var (store, manifest) = opening.value
+        var (store, summary) = opening.value
         defer { store?.commit() }   // what a failed build stored is kept too
-        if let manifest, isUpToDate(manifest, tree: tree, environment: environment, output: options.outputDirectory) {
-            guard manifest.groupKeys["assets"] == assets else {
-                return try Restyle.build(options, manifest: manifest, store: store, assets: assets, start: start)
+        if let store, let summary, summary.environment == environment,
+           BuildManifest.rowsAreCurrent(in: store, caseFiles: tree.caseFiles, output: options.outputDirectory) {
+            guard summary.groupKey("assets") == assets else {
+                return try Restyle.build(options, manifest: BuildManifest.load(from: store, summary: summary), store: store, assets: assets, start: start)
             }
-            return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: manifest.outputs.count,
-                               seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes, upToDate: true)
+            return BuildReport(cases: summary.cases, pages: summary.pages, figures: summary.figures, files: store.count(.output),
+                               seconds: Date().timeIntervalSince(start), diagnostics: summary.warnings, notes: summary.notes, upToDate: true)
         }
+        // Something changed: the last build's rows are read, to tell what.
+        let manifest = summary.flatMap { summary in store.flatMap { BuildManifest.load(from: $0, summary: summary) } }
         let loadedAt = StageClock.now()
         // In another environment nothing kept is of use: the store starts anew (the manifest is saved whole).
         if let last = manifest, last.environment != environment {
@@ -191,18 +194,6 @@ public enum Builder {
             writer.discard()
             throw BuildFailure([.error(Message(.writeSiteFailed, arguments: [.message(Message(describing: error))]), at: nil)], output: writer.isIncomplete ? .incomplete : .unchanged)
         }
-    }
-
-    /// Nothing to do: same generator and environment, the same case files with the same stamps, and every
-    /// output file as the last build left it.
-    static func isUpToDate(_ manifest: BuildManifest, tree: ContentTree, environment: ContentHash, output: String) -> Bool {
-        guard manifest.environment == environment, manifest.inputs.count == tree.caseFiles.count else { return false }
-        let inputs = manifest.inputs
-        let same = tree.caseFiles.allSatisfy { file in
-            guard let input = inputs[file.slug], input.path == file.path else { return false }
-            return file.stamp == input.stamp
-        }
-        return same && manifest.outputsIntact(in: output)
     }
 
     /// Links to other cases must name a published case and, with `#…`, one of its headings or figures.

@@ -81,4 +81,51 @@ import Testing
         let loaded = try #require(BuildManifest.load(from: try store(directory)))
         #expect(loaded.inputs == third.inputs && loaded.outputs == third.outputs)
     }
+
+    /// The rows are read where they lie to tell that nothing changed: the same case files with the same stamps
+    /// and every output file as recorded. A case file edited, added or gone, an output file changed or gone,
+    /// or a damaged row, and something changed.
+    @Test func rowsReadInPlaceTellWhetherAnythingChanged() throws {
+        let directory = Repo.temporaryDirectory(), output = Repo.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: output + "/cases", withIntermediateDirectories: true)
+        var outputs: [String: BuildManifest.Output] = [:]
+        for path in ["index.html", "cases/甲.html", "cases/b.html"] {
+            try Data(path.utf8).write(to: URL(fileURLWithPath: output + "/" + path))
+            outputs[path] = .init(stamp: try #require(FileStamp.of(output + "/" + path)), hash: ContentHash(path), key: nil)
+        }
+        let stamp = FileStamp(size: 12, modified: 1_700_000_000_123_456_789, inode: 42)
+        let files = [CaseFile(slug: "甲", path: "/c/甲.md", displayPath: "Content/cases/甲.md", stamp: stamp),
+                     CaseFile(slug: "b", path: "/c/b.md", displayPath: "Content/cases/b.md", stamp: stamp)]
+        let manifest = BuildManifest(generator: BuildManifest.currentGenerator, environment: ContentHash(value: 9),
+                                     inputs: Dictionary(uniqueKeysWithValues: files.map { ($0.slug, .init(path: $0.path, stamp: stamp, hash: ContentHash($0.slug))) }),
+                                     outputs: outputs, groupKeys: [:], warnings: [], notes: [], cases: 2, pages: 3, figures: 0)
+        let saved = try store(directory)
+        manifest.save(to: saved, after: nil, outputChanges: nil)
+        saved.commit()
+        let opened = try store(directory)
+        #expect(BuildManifest.rowsAreCurrent(in: opened, caseFiles: files, output: output))
+
+        var edited = files
+        edited[1].stamp = FileStamp(size: 13, modified: 1_700_000_000_123_456_789, inode: 42)
+        #expect(!BuildManifest.rowsAreCurrent(in: opened, caseFiles: edited, output: output))
+        #expect(!BuildManifest.rowsAreCurrent(in: opened, caseFiles: Array(files.prefix(1)), output: output))
+        edited = files
+        edited[1].slug = "c"
+        #expect(!BuildManifest.rowsAreCurrent(in: opened, caseFiles: edited, output: output))
+
+        try Data("changed by hand".utf8).write(to: URL(fileURLWithPath: output + "/cases/甲.html"))
+        #expect(!BuildManifest.rowsAreCurrent(in: opened, caseFiles: files, output: output))
+        try Data("cases/甲.html".utf8).write(to: URL(fileURLWithPath: output + "/cases/甲.html"))
+        opened.put(.output, "cases/甲.html", BuildManifestTests.encoded(.init(stamp: try #require(FileStamp.of(output + "/cases/甲.html")),
+                                                                          hash: ContentHash("x"), key: nil)))
+        #expect(BuildManifest.rowsAreCurrent(in: opened, caseFiles: files, output: output))
+        try FileManager.default.removeItem(atPath: output + "/index.html")
+        #expect(!BuildManifest.rowsAreCurrent(in: opened, caseFiles: files, output: output))
+    }
+
+    private static func encoded(_ output: BuildManifest.Output) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(output)
+        return writer.bytes
+    }
 }
