@@ -81,17 +81,17 @@ struct PageKeys {
         return ContentHash(value: hasher.finish())
     }
 
-    /// Everything of a case a listing can show. A figure's place in its file is left out: moving it does
-    /// not change its chart.
+    /// Everything of a case a listing can show. Places in files are left out (a figure's and the part
+    /// field's in the case file, the part's in site.yaml): no page shows them, so moving a figure, or
+    /// building from another working folder (which names the files otherwise), keeps the listings.
     static func listing(_ report: CaseReport) -> ContentHash {
-        let figures = report.figures.map { figure -> Figure in
-            var figure = figure
-            figure.location = SourceLocation(file: "")
-            return figure
-        }
+        var metadata = report.metadata, section = report.section, figures = report.figures
+        metadata.sectionLocation = SourceLocation(file: "")
+        section.location = SourceLocation(file: "")
+        for index in figures.indices { figures[index].location = SourceLocation(file: "") }
         var writer = BinaryWriter()
-        writer.write(report.metadata)
-        writer.write(report.section)
+        writer.write(metadata)
+        writer.write(section)
         writer.write(report.summary)
         writer.write(figures)
         return ContentHash(writer.bytes)
