@@ -64,13 +64,13 @@ extension CacheStore {
     static func open(_ path: String, _ blobsPath: String, header: [UInt8], fresh: Bool) -> (File, File, Index)? {
         var loaded = fresh ? nil : load(path, header: header)
         if loaded == nil {
-            guard (try? header.withUnsafeBytes({ try replace(path, with: $0) })) != nil,
-                  (try? replace(blobsPath, with: UnsafeRawBufferPointer(start: nil, count: 0))) != nil else { return nil }
+            guard (try? header.withUnsafeBytes({ try FileWriting.replace(path, with: $0) })) != nil,
+                  (try? FileWriting.replace(blobsPath, with: UnsafeRawBufferPointer(start: nil, count: 0))) != nil else { return nil }
             loaded = (FileBytes.empty, emptyIndex, header.count, 0)
-        } else if let (bytes, _, committed, blobEnd) = loaded, linkCount(path) > 1 || linkCount(blobsPath) > 1 {
+        } else if let (bytes, _, committed, blobEnd) = loaded, FileWriting.linkCount(path) > 1 || FileWriting.linkCount(blobsPath) > 1 {
             let oldBlobs = FileBytes(contentsOf: blobsPath, populate: false) ?? .empty
-            guard (try? bytes[0..<committed].withUnsafeBytes({ try replace(path, with: $0) })) != nil,
-                  (try? oldBlobs[0..<min(blobEnd, oldBlobs.count)].withUnsafeBytes({ try replace(blobsPath, with: $0) })) != nil
+            guard (try? bytes[0..<committed].withUnsafeBytes({ try FileWriting.replace(path, with: $0) })) != nil,
+                  (try? oldBlobs[0..<min(blobEnd, oldBlobs.count)].withUnsafeBytes({ try FileWriting.replace(blobsPath, with: $0) })) != nil
             else { return nil }
         }
         guard let (bytes, index, committed, blobEnd) = loaded else { return nil }
@@ -149,7 +149,7 @@ extension CacheStore {
     /// Called holding the lock; the store takes no more values after it.
     func compact() {
         intact = false
-        let newBlobsPath = Self.temporaryName(for: blobsPath), newPath = Self.temporaryName(for: path)
+        let newBlobsPath = FileWriting.temporaryName(for: blobsPath), newPath = FileWriting.temporaryName(for: path)
         let blobsOut = Foundation.open(newBlobsPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         let recordsOut = Foundation.open(newPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         defer {
@@ -161,7 +161,7 @@ extension CacheStore {
         guard blobsOut >= 0, recordsOut >= 0 else { return }
         var recordBuffer = header, blobBuffer: [UInt8] = [], recordsAt = 0, blobsAt = 0, ok = true
         func flush(_ buffer: inout [UInt8], to descriptor: Int32, at position: inout Int) {
-            ok = ok && buffer.withUnsafeBytes { Self.writeAll($0, to: descriptor, at: position) }
+            ok = ok && buffer.withUnsafeBytes { FileWriting.writeAll($0, to: descriptor, at: position) }
             position += buffer.count
             buffer.removeAll(keepingCapacity: true)
         }
@@ -187,53 +187,5 @@ extension CacheStore {
         flush(&recordBuffer, to: recordsOut, at: &recordsAt)
         guard ok, rename(newBlobsPath, blobsPath) == 0 else { return }
         _ = rename(newPath, path)
-    }
-
-    // MARK: - Files
-
-    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let wrote = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if wrote < 0, errno == EINTR { continue }
-            guard wrote > 0 else { return false }
-            done += wrote
-        }
-        return true
-    }
-
-    private static func linkCount(_ path: String) -> Int {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_nlink) : 0
-    }
-
-    /// Replaces the file at `path` with `bytes`, through a temporary file renamed into place.
-    private static func replace(_ path: String, with bytes: UnsafeRawBufferPointer) throws {
-        let temporary = temporaryName(for: path)
-        let out = Foundation.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard out >= 0 else { throw OutputError.cannotWrite(temporary, errno) }
-        let written = bytes.isEmpty || writeAll(bytes, to: out, at: 0)
-        close(out)
-        guard written, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw OutputError.cannotWrite(path, errno)
-        }
-    }
-
-    /// The temporary name a rewrite uses: the file's name and this process's number.
-    static func temporaryName(for path: String) -> String {
-        path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-    }
-
-    /// Removes the temporary files that killed builds left in the cache folder `directory` (call it
-    /// holding the `BuildLock`, when no other build is writing there).
-    static func removeLeftovers(in directory: String) {
-        guard let walk = FileManager.default.enumerator(atPath: directory) else { return }
-        while let relative = walk.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard let mark = name.range(of: ".tmp-", options: .backwards),
-                  !name[mark.upperBound...].isEmpty, name[mark.upperBound...].allSatisfy(\.isASCIIDigit) else { continue }
-            unlink(directory + "/" + relative)
-        }
     }
 }

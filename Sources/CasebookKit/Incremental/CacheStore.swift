@@ -138,22 +138,12 @@ final class CacheStore: @unchecked Sendable {
 
     /// Every value of `kind` whose bytes are the ones written and that `decode` reads, by name.
     func decodedValues<Value>(_ kind: Kind, _ decode: (UnsafeRawBufferPointer) -> Value?) -> [String: Value] {
+        let entries = entries(kind)
         var values: [String: Value] = [:]
-        let entries = entries(kind), mapped = records.mapped
         values.reserveCapacity(entries.count)
-        mapped.withUnsafeBytes { raw in
-            for entry in entries {
-                // Rows in the mapping are read in place; others (bulky, or put in this build) through `value(of:)`.
-                if !entry.inBlobs, entry.offset + entry.length <= raw.count {
-                    let value = UnsafeRawBufferPointer(rebasing: raw[entry.offset..<entry.offset + entry.length])
-                    guard ContentHash(value.assumingMemoryBound(to: UInt8.self)).value == entry.hash, let decoded = decode(value) else { continue }
-                    values[String(decoding: UnsafeRawBufferPointer(rebasing: raw[entry.nameOffset..<entry.nameOffset + entry.nameLength]),
-                                  as: UTF8.self)] = decoded
-                } else if let name = records.bytes(entry.nameOffset, entry.nameLength), let bytes = value(of: entry),
-                          let decoded = bytes.withUnsafeBytes(decode) {
-                    values[name.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }] = decoded
-                }
-            }
+        _ = withEach(entries[...]) { name, value in
+            if let value, let decoded = decode(value) { values[String(decoding: name, as: UTF8.self)] = decoded }
+            return true   // a damaged value is left out, the others read
         }
         return values
     }
@@ -171,11 +161,28 @@ final class CacheStore: @unchecked Sendable {
     func allValues(_ kind: Kind, satisfy check: @Sendable (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Bool) -> Bool {
         let entries = entries(kind), run = 2048
         return parallelMap(Array(stride(from: 0, to: entries.count, by: run))) { first in
-            entries[first..<min(entries.count, first + run)].allSatisfy { entry in
-                guard let name = records.bytes(entry.nameOffset, entry.nameLength), let value = value(of: entry) else { return false }
-                return name.withUnsafeBytes { name in value.withUnsafeBytes { check(name, $0) } }
-            }
+            withEach(entries[first..<min(entries.count, first + run)]) { name, value in value.map { check(name, $0) } ?? false }
         }.allSatisfy { $0 }
+    }
+
+    /// Calls `body` with the name and value of each of `entries`, in order, until it returns false (then
+    /// returns false); the value is nil when its bytes are not the ones written. Records in the mapping are
+    /// read in place, others (bulky, or put in this build) through `value(of:)`.
+    private func withEach(_ entries: ArraySlice<Entry>, _ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer?) -> Bool) -> Bool {
+        records.mapped.withUnsafeBytes { raw in
+            entries.allSatisfy { entry in
+                if !entry.inBlobs, entry.offset + entry.length <= raw.count {
+                    let value = UnsafeRawBufferPointer(rebasing: raw[entry.offset..<entry.offset + entry.length])
+                    let intact = ContentHash(value.assumingMemoryBound(to: UInt8.self)).value == entry.hash
+                    return body(UnsafeRawBufferPointer(rebasing: raw[entry.nameOffset..<entry.nameOffset + entry.nameLength]), intact ? value : nil)
+                }
+                guard let name = records.bytes(entry.nameOffset, entry.nameLength) else { return body(UnsafeRawBufferPointer(start: nil, count: 0), nil) }
+                return name.withUnsafeBytes { name in
+                    guard let value = value(of: entry) else { return body(name, nil) }
+                    return value.withUnsafeBytes { body(name, $0) }
+                }
+            }
+        }
     }
 
     private func entries(_ kind: Kind) -> [Entry] {
@@ -216,7 +223,7 @@ final class CacheStore: @unchecked Sendable {
         var blobBuffer: [UInt8] = []
         blobBuffer.reserveCapacity(blobSize)
         for value in bulky { blobBuffer += value.value }
-        var written = blobBuffer.withUnsafeBytes { Self.writeAll($0, to: blobs.descriptor, at: blobStart) }
+        var written = blobBuffer.withUnsafeBytes { FileWriting.writeAll($0, to: blobs.descriptor, at: blobStart) }
 
         var buffer: [UInt8] = []
         var placed: [(kind: Int, key: UInt64, entry: Entry?)] = []
@@ -237,7 +244,7 @@ final class CacheStore: @unchecked Sendable {
         let offset = records.end
         records.end += buffer.count
         lock.unlock()
-        written = written && buffer.withUnsafeBytes { Self.writeAll($0, to: records.descriptor, at: offset) }
+        written = written && buffer.withUnsafeBytes { FileWriting.writeAll($0, to: records.descriptor, at: offset) }
         lock.lock()
         defer { lock.unlock() }
         guard written else { intact = false; return }
@@ -268,7 +275,7 @@ final class CacheStore: @unchecked Sendable {
         touched = false
         var buffer: [UInt8] = []
         Self.appendCommit(blobEnd: blobs.end, to: &buffer)
-        guard buffer.withUnsafeBytes({ Self.writeAll($0, to: records.descriptor, at: records.end) }) else { return }
+        guard buffer.withUnsafeBytes({ FileWriting.writeAll($0, to: records.descriptor, at: records.end) }) else { return }
         records.end += buffer.count
         let size = records.end + blobs.end
         if size > Self.compactionFloor, size > 2 * liveBytes { compact() }

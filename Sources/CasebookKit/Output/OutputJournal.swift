@@ -13,11 +13,7 @@ enum OutputJournal {
 
     static func commit(staging: String, moves: [String], deletions: [String]) throws {
         let data = try JSONEncoder().encode(Record(moves: moves, deletions: deletions))
-        let temporary = staging + "/" + name + ".tmp"
-        try OutputWriter.writeFile(temporary, data)
-        guard rename(temporary, staging + "/" + name) == 0 else {
-            throw OutputError.cannotWrite(staging + "/" + name, errno)
-        }
+        try data.withUnsafeBytes { try FileWriting.replace(staging + "/" + name, with: $0) }
     }
 
     /// Applies a committed journal in `staging`, if there is one: moves the staged files into `destination`

@@ -57,27 +57,14 @@ public final class OutputWriter: @unchecked Sendable {
     /// Writes one file of the site; safe to call from many threads. In an update, a file whose bytes are
     /// unchanged is left as it is. `key` names the inputs it was made from, for `keep`. The file is written
     /// in the background; `flush()` waits for it and reports the first failure.
+    func write(_ relative: String, _ contents: FileContents, key: ContentHash? = nil) throws {
+        guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
+        try stage(relative, hash: contents.hash, key: key) { path in try FileWriting.create(path) { append in try contents.forEachBuffer(append) } }
+    }
+
+    /// `write` for a text, written as its UTF-8.
     public func write(_ relative: String, _ text: String, key: ContentHash? = nil) throws {
-        var text = text
-        text.makeContiguousUTF8()   // a native string already is: its bytes are written with no copy
-        try write(relative, bytes: UTF8Bytes(text: text), key: key)
-    }
-
-    public func write(_ relative: String, _ data: Data, key: ContentHash? = nil) throws {
-        try write(relative, bytes: data, key: key)
-    }
-
-    /// Writes bytes made by the build (`Data` or `[UInt8]`) without copying them first.
-    public func write<Bytes: Collection & ContiguousBytes & Sendable>(_ relative: String, bytes data: Bytes, key: ContentHash? = nil) throws
-    where Bytes.Element == UInt8 {
-        guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
-        try stage(relative, hash: ContentHash(data), key: key) { path in try Self.writeFile(path, data) }
-    }
-
-    /// Writes a file given in pieces, piece after piece, without joining them first.
-    func write(_ relative: String, pieces: OutputPieces, key: ContentHash? = nil) throws {
-        guard Self.isSafe(relative) else { throw OutputError.unsafePath(relative) }
-        try stage(relative, hash: pieces.hash, key: key) { path in try Self.writeFile(path) { append in try pieces.forEachBuffer(append) } }
+        try write(relative, FileContents(text), key: key)
     }
 
     /// Records the file at `relative` as kept when the last build left the same bytes (`hash`) there;
@@ -181,39 +168,10 @@ public final class OutputWriter: @unchecked Sendable {
         if isChanged { changed.append(relative) }
     }
 
-    /// Plain open-write-close: no fsync per file (Foundation's `Data.write` syncs each one). A build is made
-    /// safe by the staging folder and the swap or journal, not by flushing every page to disk.
-    @discardableResult
-    static func writeFile(_ path: String, _ data: some ContiguousBytes) throws -> FileStamp {
-        try writeFile(path) { append in try data.withUnsafeBytes(append) }
-    }
-
-    /// `writeFile` with the file's bytes handed, in order, to the function `write` is given.
-    static func writeFile(_ path: String, writing write: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> FileStamp {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.cannotWrite(path, errno) }
-        defer { close(descriptor) }
-        try write { try writeAll($0, to: descriptor, path: path) }
-        guard let stamp = FileStamp.of(descriptor: descriptor) else { throw OutputError.cannotWrite(path, errno) }
-        return stamp
-    }
-
-    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
-        var offset = 0
-        while offset < buffer.count {
-            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw OutputError.cannotWrite(path, errno)
-            }
-            offset += count
-        }
-    }
-
     /// Copies a file into the site.
     public func copy(from source: String, to relative: String) throws {
-        guard let data = FileManager.default.contents(atPath: source) else { throw OutputError.unreadable(source) }
-        try write(relative, data)
+        guard let bytes = FileBytes(contentsOf: source) else { throw OutputError.unreadable(source) }
+        try write(relative, FileContents(bytes))
     }
 
     /// Every file of the site this build made or kept, sorted.
@@ -280,24 +238,3 @@ public final class OutputWriter: @unchecked Sendable {
         if !isIncomplete { try? FileManager.default.removeItem(atPath: staging) }
     }
 }
-
-/// A contiguous string's UTF-8, as bytes the writer can hash and write where they are.
-struct UTF8Bytes: Collection, ContiguousBytes, Sendable {
-    let text: String
-
-    var startIndex: String.UTF8View.Index { text.utf8.startIndex }
-    var endIndex: String.UTF8View.Index { text.utf8.endIndex }
-    var count: Int { text.utf8.count }
-    subscript(position: String.UTF8View.Index) -> UInt8 { text.utf8[position] }
-    func index(after index: String.UTF8View.Index) -> String.UTF8View.Index { text.utf8.index(after: index) }
-
-    func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        try text.utf8.withContiguousStorageIfAvailable(body)
-    }
-
-    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        if let result = try text.utf8.withContiguousStorageIfAvailable({ try body(UnsafeRawBufferPointer($0)) }) { return result }
-        return try Array(text.utf8).withUnsafeBytes(body)
-    }
-}
-

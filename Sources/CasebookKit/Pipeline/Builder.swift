@@ -103,7 +103,7 @@ public enum Builder {
         do {
             lock = try BuildLock(cacheDirectory: BuildManifest.cacheDirectory(for: options.outputDirectory))
             recovered = try OutputRecovery.recover(destination: options.outputDirectory)
-            if lock.lastBuildWasKilled { CacheStore.removeLeftovers(in: BuildManifest.cacheDirectory(for: options.outputDirectory)) }
+            if lock.lastBuildWasKilled { FileWriting.removeLeftovers(in: BuildManifest.cacheDirectory(for: options.outputDirectory)) }
         } catch {
             throw BuildFailure([.error(Message(describing: error), at: nil, suggestion: Message(.recoveryFix))],
                                output: .incomplete)

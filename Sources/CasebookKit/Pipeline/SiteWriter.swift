@@ -198,7 +198,7 @@ struct SiteWriter {
                                           readsKept: options.incremental)
             var indexed: (@Sendable (Int) -> Void)?
             if let progress { indexed = { progress.advance(by: $0) } }
-            try SearchIndex.build(source, reuse: reuse, indexed: indexed) { try writer.write($0.path, bytes: $0.bytes, key: $0.key) }
+            try SearchIndex.build(source, reuse: reuse, indexed: indexed) { try writer.write($0.path, FileContents($0.bytes), key: $0.key) }
         }
         try writer.flush()   // the index's files count in its time
         return searchStart.stage(.search, to: StageClock.now())
@@ -222,9 +222,9 @@ struct SiteWriter {
     }
 
     /// `write` for a page made as pieces.
-    private func writePieces(_ path: String, key: ContentHash, render: () throws -> OutputPieces) throws {
+    private func writePieces(_ path: String, key: ContentHash, render: () throws -> FileContents) throws {
         if writer.keep(path, key: key) { return }
-        try writer.write(path, pieces: try render(), key: key)
+        try writer.write(path, try render(), key: key)
     }
 
     /// Jobs for `print.html`, one print page per part with cases and the volumes of a part too long for one
@@ -267,7 +267,7 @@ struct SiteWriter {
         /// The print page `page` of `parts` (none: a page of links), in the frame `layout` makes, which is
         /// taken from the cache when the page lists the same cases the same way (`frameKey`) as last time.
         @Sendable func printPage(_ page: String, of parts: [SiteModel.Part], frameKey: ContentHash,
-                                 layout: () -> PrintArticles.Frame) throws -> OutputPieces {
+                                 layout: () -> PrintArticles.Frame) throws -> FileContents {
             // A clean build takes nothing from the cache but keeps its articles and frame there for the next build.
             let cache = PrintArticleCache(store: store, page: page, reading: incremental)
             let book = parts.isEmpty ? PrintArticles(byPart: [:]) : try articles(parts, page: page, cache: cache)

@@ -38,9 +38,9 @@ struct PrintArticles: Sendable {
 
     /// The page as pieces to write: `frame`'s texts with each part's articles in its place; nil unless the
     /// frame fits these articles (a text more than its parts, and every part it names here).
-    func page(in frame: Frame) -> OutputPieces? {
+    func page(in frame: Frame) -> FileContents? {
         guard frame.texts.count == frame.order.count + 1, frame.order.allSatisfy({ byPart[$0] != nil }) else { return nil }
-        var pieces = OutputPieces()
+        var pieces = FileContents()
         for (index, slug) in frame.order.enumerated() {
             pieces.append(Substring(frame.texts[index]))
             Self.append(byPart[slug] ?? [], to: &pieces)
@@ -51,15 +51,15 @@ struct PrintArticles: Sendable {
 
     /// The page as pieces: in `keptFrame` (a frame the last build made; see `PrintArticleCache.frame`) when
     /// it fits these articles, else in the frame `layout` makes, which is handed to `made`.
-    func page(keptFrame: Frame? = nil, made: (Frame) -> Void = { _ in }, _ layout: () -> Frame) -> OutputPieces {
+    func page(keptFrame: Frame? = nil, made: (Frame) -> Void = { _ in }, _ layout: () -> Frame) -> FileContents {
         if let keptFrame, let pieces = page(in: keptFrame) { return pieces }
         let frame = layout()
         made(frame)
-        return page(in: frame) ?? OutputPieces()
+        return page(in: frame) ?? FileContents()
     }
 
     /// Appends `articles` to `pieces`: made ones as their text, kept ones as their bytes.
-    static func append(_ articles: [Article], to pieces: inout OutputPieces) {
+    static func append(_ articles: [Article], to pieces: inout FileContents) {
         for article in articles {
             switch article {
             case let .kept(bytes): pieces.append(bytes)

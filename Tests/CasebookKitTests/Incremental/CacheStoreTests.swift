@@ -158,7 +158,7 @@ import Testing
         for name in ["store.log.tmp-123", "store.log", "tmp-notes"] {
             try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
         }
-        CacheStore.removeLeftovers(in: directory)
+        FileWriting.removeLeftovers(in: directory)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["store.log", "tmp-notes"])
     }
 }
