@@ -138,7 +138,7 @@ public struct BuildManifest: Sendable {
         }
         let gone = records.filter { $0.kind == .input && $0.value.isEmpty }.map(\.name)
         for slug in gone {
-            for kind in [CacheStore.Kind.caseHead, .caseHTML, .caseText, .caseCharts] { records.append((kind, slug, [])) }
+            for kind in CaseCache.kinds { records.append((kind, slug, [])) }
         }
         store.put(records)
     }

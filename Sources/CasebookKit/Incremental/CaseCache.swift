@@ -19,19 +19,8 @@ struct CaseCache: Sendable {
         var value: Value
     }
 
-    /// The values of a case, by the kind the store keeps them as.
-    enum Section {
-        case head, html, textBlocks, charts
-
-        var kind: CacheStore.Kind {
-            switch self {
-            case .head: .caseHead
-            case .html: .caseHTML
-            case .textBlocks: .caseText
-            case .charts: .caseCharts
-            }
-        }
-    }
+    /// The kinds of value the store keeps of a case: head, body HTML, blocks of text, charts.
+    static let kinds: [CacheStore.Kind] = [.caseHead, .caseHTML, .caseText, .caseCharts]
 
     /// A case's stage output, where it came from, and the stamp to remember it by. The output's text is
     /// left out when the cache holds it.
@@ -51,7 +40,7 @@ struct CaseCache: Sendable {
     func run(_ file: CaseFile, stage: CaseStage) -> Result {
         let stamp = file.stamp
         if let stamp, let old = previous[file.slug], old.stamp == stamp, old.path == file.path,
-           let cached = read(CaseStage.Output.self, .head, of: file.slug, hash: old.hash) {
+           let cached = read(CaseStage.Output.self, .caseHead, of: file.slug, hash: old.hash) {
             return Result(output: cached, input: old, reused: true)
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
@@ -59,7 +48,7 @@ struct CaseCache: Sendable {
         }
         let hash = ContentHash(data)
         let input = stamp.map { BuildManifest.Input(path: file.path, stamp: $0, hash: hash) }
-        if previous[file.slug]?.hash == hash, let cached = read(CaseStage.Output.self, .head, of: file.slug, hash: hash) {
+        if previous[file.slug]?.hash == hash, let cached = read(CaseStage.Output.self, .caseHead, of: file.slug, hash: hash) {
             return Result(output: cached, input: input, reused: true)
         }
         var output = stage.run(file, data: data)
@@ -76,10 +65,10 @@ struct CaseCache: Sendable {
         return output.text
     }
 
-    /// Value `section` of case `slug` as rendered from the file with `hash` in this environment, if the
+    /// The value of `kind` of case `slug` as rendered from the file with `hash` in this environment, if the
     /// cache holds it.
-    func read<Value: BinaryField>(_ type: Value.Type, _ section: Section, of slug: String, hash: ContentHash) -> Value? {
-        guard let bytes = store.value(section.kind, slug) else { return nil }
+    func read<Value: BinaryField>(_ type: Value.Type, _ kind: CacheStore.Kind, of slug: String, hash: ContentHash) -> Value? {
+        guard let bytes = store.value(kind, slug) else { return nil }
         return bytes.withUnsafeBytes { raw in
             var reader = BinaryReader(bytes: raw.assumingMemoryBound(to: UInt8.self), position: 0)
             guard let part = try? Part<Value>(reading: &reader), reader.remaining == 0,
@@ -88,15 +77,15 @@ struct CaseCache: Sendable {
         }
     }
 
-    /// The length in bytes of value `section` of case `slug` as stored, without reading it; nil when the
-    /// cache does not hold it.
-    func length(_ section: Section, of slug: String) -> Int? {
-        store.length(section.kind, slug)
+    /// The length in bytes of the value of `kind` of case `slug` as stored, without reading it; nil when
+    /// the cache does not hold it.
+    func length(_ kind: CacheStore.Kind, of slug: String) -> Int? {
+        store.length(kind, slug)
     }
 
     /// Removes every value of case `slug` (its file is gone).
     func remove(_ slug: String) {
-        for section in [Section.head, .html, .textBlocks, .charts] { store.remove(section.kind, slug) }
+        for kind in Self.kinds { store.remove(kind, slug) }
     }
 
     /// Stores `output` (true: the caller may then let go of its text).
@@ -110,8 +99,8 @@ struct CaseCache: Sendable {
             writer.write(Part(hash: hash, environment: environment, value: value))
             return writer.bytes
         }
-        store.put([(Section.head.kind, slug, encoded(head)), (Section.html.kind, slug, encoded(text.html)),
-                   (Section.textBlocks.kind, slug, encoded(text.textBlocks)), (Section.charts.kind, slug, encoded(text.charts))])
+        store.put([(.caseHead, slug, encoded(head)), (.caseHTML, slug, encoded(text.html)),
+                   (.caseText, slug, encoded(text.textBlocks)), (.caseCharts, slug, encoded(text.charts))])
         return true
     }
 }

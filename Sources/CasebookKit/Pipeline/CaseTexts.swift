@@ -16,25 +16,25 @@ struct CaseTexts: Sendable {
     /// - Throws: `CaseTextMissing` when neither the cache nor the case file (changed since it was read)
     ///   gives it.
     func html(of slug: String) throws -> String {
-        try inMemory[slug]?.html ?? cached(.html, \.html, of: slug)
+        try inMemory[slug]?.html ?? cached(.caseHTML, \.html, of: slug)
     }
 
     /// The blocks of text of case `slug`, for the search index.
     func textBlocks(of slug: String) throws -> [TextBlock] {
-        try inMemory[slug]?.textBlocks ?? cached(.textBlocks, \.textBlocks, of: slug)
+        try inMemory[slug]?.textBlocks ?? cached(.caseText, \.textBlocks, of: slug)
     }
 
     /// The charts of case `slug`'s figures, in order; nil when the cache no longer holds them (the caller
     /// can draw them again).
     func charts(of slug: String) -> [String]? {
         if let text = inMemory[slug] { return text.charts }
-        return try? cached(.charts, \.charts, of: slug)
+        return try? cached(.caseCharts, \.charts, of: slug)
     }
 
     /// About how many bytes case `slug`'s body HTML holds (as the cache stores it, without reading it).
     func htmlSize(of slug: String) throws -> Int {
         if let text = inMemory[slug] { return text.html.utf8.count }
-        if let length = cache?.length(.html, of: slug) { return length }
+        if let length = cache?.length(.caseHTML, of: slug) { return length }
         return try html(of: slug).utf8.count
     }
 
@@ -44,11 +44,11 @@ struct CaseTexts: Sendable {
         return size
     }
 
-    /// Part `section` of a case's text from the cache; when the cache no longer holds it whole, the case is
-    /// rendered again from its file (if that is still the file this build read).
-    private func cached<Value: BinaryField>(_ section: CaseCache.Section, _ field: KeyPath<CaseText, Value>, of slug: String) throws -> Value {
+    /// The value of `kind` of a case's text from the cache; when the cache no longer holds it whole, the
+    /// case is rendered again from its file (if that is still the file this build read).
+    private func cached<Value: BinaryField>(_ kind: CacheStore.Kind, _ field: KeyPath<CaseText, Value>, of slug: String) throws -> Value {
         guard let cache, let hash = hashes[slug] else { throw CaseTextMissing(slug: slug) }
-        if let value = cache.read(Value.self, section, of: slug, hash: hash) { return value }
+        if let value = cache.read(Value.self, kind, of: slug, hash: hash) { return value }
         guard let text = restore?(slug, hash) else { throw CaseTextMissing(slug: slug) }
         return text[keyPath: field]
     }
