@@ -271,11 +271,11 @@ def main():
     rebuild("stylesheet edit", edit_stylesheet)
 
     print()
-    print(f"{'':16} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'files':>7}")
+    print(f"{'':24} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'files':>7}")
     for name, runs in samples.items():
         written = [run.written for run in runs if run.written is not None]
         files = f"{max(written):7}" if written else f"{'-':>7}"
-        print(f"{name:16} {median(runs, 'wall'):8.3f} {median(runs, 'cpu'):8.3f} {median(runs, 'peak'):8.0f} {files}   ({len(runs)} runs)")
+        print(f"{name:24} {median(runs, 'wall'):8.3f} {median(runs, 'cpu'):8.3f} {median(runs, 'peak'):8.0f} {files}   ({len(runs)} runs)")
 
     clean = samples["casebook"]
     print()
