@@ -476,7 +476,7 @@ def _damages(data, rng):
 
 
 STORE_KINDS = {1: "summary", 2: "input row", 3: "output row", 4: "case head", 5: "case HTML", 6: "case text",
-               7: "case charts", 8: "print article", 9: "print frame", 10: "search part", 11: "search merge"}
+               7: "case charts", 8: "print article", 9: "print frame", 10: "search batch", 11: "search merge"}
 BULKY = {5, 6, 7, 8, 10}   # kept in blobs.log, their records in store.log pointing there
 
 
@@ -534,7 +534,7 @@ EDITS = ("a body edit", "a title edit")
 
 def _edit(proj, kind):
     """The edit before a damaged build, so that it is an update. A body edit takes everything else from
-    the cache (other cases' pages are kept; print articles and search parts are reused); a title edit
+    the cache (other cases' pages are kept; print articles and search batches are reused); a title edit
     changes every page's table of contents, so every page is made again from the cached cases."""
     path = os.path.join(proj, "Content", "cases", "gen-00001.md")
     text = read(path).replace("段落。", "段落，又改了。", 2)

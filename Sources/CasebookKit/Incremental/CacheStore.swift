@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything a build keeps for the next one, in one store of two append-only files in the cache folder
 /// beside the output (ninja's build log is the model): `store.log` holds the records, and `blobs.log` the
-/// bulky values (bodies, print articles, search parts), so that opening the store reads the small records
+/// bulky values (bodies, print articles, search batches), so that opening the store reads the small records
 /// alone. Each value has a kind and a name; the last record of a kind and name wins, and a record with no
 /// value removes it.
 ///
@@ -30,13 +30,13 @@ final class CacheStore: @unchecked Sendable {
         case caseHead, caseHTML, caseText, caseCharts
         /// A print page's articles and frame (`PrintArticleCache`).
         case printArticle, printFrame
-        /// The search index's parts and merge (`SearchPartCache`, `SearchMergeState`).
-        case searchPart, searchMerge
+        /// The search index's batches and merge (`SearchBatchCache`, `SearchMergeState`).
+        case searchBatch, searchMerge
 
         /// Kept in `blobs.log`: values read only for what changed, never all at once.
         var isBulky: Bool {
             switch self {
-            case .caseHTML, .caseText, .caseCharts, .printArticle, .searchPart: true
+            case .caseHTML, .caseText, .caseCharts, .printArticle, .searchBatch: true
             case .commit, .summary, .input, .output, .caseHead, .printFrame, .searchMerge: false
             }
         }

@@ -193,7 +193,7 @@ struct SiteWriter {
             }
             // An incremental build gathers again only the parts of the index whose cases changed; a clean one
             // gathers every part, and keeps them for the next build too.
-            let reuse = SearchIndex.Reuse(parts: SearchPartCache(store: store),
+            let reuse = SearchIndex.Reuse(batches: SearchBatchCache(store: store),
                                           keep: { writer.keep($0) }, indexKey: searchKey, lastIndexKey: previousGroups["search"],
                                           readsKept: options.incremental)
             var indexed: (@Sendable (Int) -> Void)?

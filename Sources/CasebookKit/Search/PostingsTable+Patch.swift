@@ -1,6 +1,6 @@
-/// Patching a finished table: an edit to a few pages of a part changes only their blocks, so the part's
+/// Patching a finished table: an edit to a few pages of a batch changes only their blocks, so the batch's
 /// table is the last build's with those blocks' postings taken out and the pages' new ones put in, instead
-/// of gathering every page of the part again.
+/// of gathering every page of the batch again.
 extension PostingsTable {
     /// This table with every posting and flag in `replaced` taken out and `patch`'s put in. `patch` is a
     /// finished table with the same first block holding blocks of `replaced` only. Tokens left with no

@@ -103,21 +103,21 @@ public enum SearchIndex {
         }
     }
 
-    /// What an incremental build can take over from the last one: each part's postings from `parts`, and
+    /// What an incremental build can take over from the last one: each batch's postings from `batches`, and
     /// any text shard made from the same pages, which `keep(files)` keeps as it is when it can (saying,
     /// for each file, whether it did).
     struct Reuse: Sendable {
-        var parts: SearchPartCache
+        var batches: SearchBatchCache
         var keep: @Sendable (_ files: [(path: String, key: ContentHash)]) -> [Bool]
         /// The key of the index being built, and of the one the output holds now: when both are known, the
         /// merge keeps the heavy shards of tokens an edit did not touch (see `SearchMergeState`).
         var indexKey: ContentHash?
         var lastIndexKey: ContentHash?
-        /// False in a clean build: no part is taken from the cache, but every part gathered is kept there.
+        /// False in a clean build: no batch is taken from the cache, but every batch gathered is kept there.
         var readsKept = true
     }
 
-    /// A part of the index has more blocks than a table can number.
+    /// A batch of the index has more blocks than a table can number.
     struct TooManyBlocks: Error, CustomStringConvertible {
         var pages: Range<Int>
         var description: String { "search index: pages \(pages) have more than \(PostingsTable.maxBlocks) blocks" }
@@ -154,19 +154,19 @@ public enum SearchIndex {
         try build(Source(pages: pages.map(PageSize.init(of:))) { range in Array(pages[range].joined()) }, emit: emit)
     }
 
-    /// Builds the index and hands each file to `emit` as soon as it is made. The blocks are split into parts,
-    /// each on a core of its own: a part asks `source` for its pages' documents, writes the text shards that
+    /// Builds the index and hands each file to `emit` as soon as it is made. The blocks are split into batches,
+    /// each on a core of its own: a batch asks `source` for its pages' documents, writes the text shards that
     /// begin in it, gathers its postings and lets the documents go. The posting shards and the manifest
     /// follow. `emit` is called from several threads at once; the first error it throws is rethrown once
-    /// every part is done, so nothing is emitted after `build` returns.
+    /// every batch is done, so nothing is emitted after `build` returns.
     public static func build(_ source: Source, emit: @escaping @Sendable (File) throws -> Void) throws {
         try build(source, reuse: nil, emit: emit)
     }
 
-    /// Builds the index as `build(_:emit:)` does, taking over from the last build what `reuse` holds: a part
+    /// Builds the index as `build(_:emit:)` does, taking over from the last build what `reuse` holds: a batch
     /// whose pages are unchanged is not gathered again, and a text shard whose blocks are unchanged is kept
-    /// (and not emitted). Every part gathered is kept in `reuse` for the next build. `indexed` is told, from
-    /// any thread, how many more pages are done as each part of them is, until all are.
+    /// (and not emitted). Every batch gathered is kept in `reuse` for the next build. `indexed` is told, from
+    /// any thread, how many more pages are done as each batch of them is, until all are.
     static func build(_ source: Source, reuse: Reuse?, indexed: (@Sendable (_ pages: Int) -> Void)? = nil,
                       emit: @escaping @Sendable (File) throws -> Void) throws {
         let pageBlockCounts = source.pages.map(\.blocks)
@@ -179,16 +179,16 @@ public enum SearchIndex {
         let chunk = max(1, Int((Double(textShardTarget) / max(1, Double(textBytes) / Double(max(1, blockCount)))).rounded()))
         let layout = SearchMergeState.layout(of: pageBlockCounts)
         let previous = reuse.flatMap { reuse -> SearchMergeState? in
-            guard let last = reuse.lastIndexKey, reuse.indexKey != nil, let state = reuse.parts.mergeState(),
+            guard let last = reuse.lastIndexKey, reuse.indexKey != nil, let state = reuse.batches.mergeState(),
                   state.indexKey == last.value, state.layout == layout else { return nil }
             return state
         }
-        let parts = try gatheredParts(source, reuse: reuse, pageStart: pageStart, chunk: chunk, last: previous, indexed: indexed, emit: emit)
-        let tables = parts.map(\.table)
+        let batches = try gatheredBatches(source, reuse: reuse, pageStart: pageStart, chunk: chunk, last: previous, indexed: indexed, emit: emit)
+        let tables = batches.map(\.table)
 
         // Each token's postings; heavy ones get their own shard, the rest share hash buckets. Heavy tokens
         // an edit left alone keep their shards when they keep their places.
-        let untouched = previous.flatMap { untouchedHeavy($0, parts: parts) } ?? [:]
+        let untouched = previous.flatMap { untouchedHeavy($0, batches: batches) } ?? [:]
         var (heavy, light) = split(encodedPostings(tables, blockCount: blockCount, skipping: untouched, sizes: previous?.heavySizes ?? []))
         if !untouched.isEmpty, !keepsUntouched(heavy, reuse: reuse!) {
             (heavy, light) = split(encodedPostings(tables, blockCount: blockCount))
@@ -217,8 +217,8 @@ public enum SearchIndex {
             + "\"chunk\":\(chunk),\"pageBlocks\":\"\(pageBlocks)\",\"heavy\":\(String(decoding: heavyList, as: UTF8.self))}"
         for file in bucketFiles + heavyFiles { try emit(file) }
         try emit(File(path: "search/manifest.js", bytes: registration("manifest", Array(manifest.utf8))))
-        if let reuse, let indexKey = reuse.indexKey, parts.allSatisfy({ $0.key != nil }) {
-            reuse.parts.saveMergeState(SearchMergeState(indexKey: indexKey.value, layout: layout, partKeys: parts.map { $0.key!.value },
+        if let reuse, let indexKey = reuse.indexKey, batches.allSatisfy({ $0.key != nil }) {
+            reuse.batches.saveMergeState(SearchMergeState(indexKey: indexKey.value, layout: layout, batchKeys: batches.map { $0.key!.value },
                              pageKeys: source.pageKeys.count == source.pages.count ? source.pageKeys.map(\.value) : [],
                              heavyKeys: heavy.map(\.key), heavyTokens: heavy.map(\.token), heavySizes: heavy.map(\.size)))
         }
@@ -241,17 +241,17 @@ public enum SearchIndex {
     static func heavyShardPath(_ index: Int) -> String { "search/h-\(String(index, radix: 36)).js" }
 
     /// The heavy tokens of the last build whose postings are the same now, with their places then: none
-    /// unless every part was either kept as the last build made it or gathered again with its last table at
+    /// unless every batch was either kept as the last build made it or gathered again with its last table at
     /// hand to compare.
-    private static func untouchedHeavy(_ previous: SearchMergeState, parts: [GatheredPart]) -> [PostingsTable.TokenID: Int]? {
-        guard previous.partKeys.count == parts.count else { return nil }
+    private static func untouchedHeavy(_ previous: SearchMergeState, batches: [GatheredBatch]) -> [PostingsTable.TokenID: Int]? {
+        guard previous.batchKeys.count == batches.count else { return nil }
         var changed = Set<PostingsTable.TokenID>()
-        for (index, part) in parts.enumerated() {
-            if part.reused {
-                guard part.key?.value == previous.partKeys[index] else { return nil }
+        for (index, batch) in batches.enumerated() {
+            if batch.reused {
+                guard batch.key?.value == previous.batchKeys[index] else { return nil }
             } else {
-                guard let old = part.previous else { return nil }
-                changed.formUnion(part.table.changedTokens(since: old))
+                guard let old = batch.previous else { return nil }
+                changed.formUnion(batch.table.changedTokens(since: old))
             }
         }
         var untouched: [PostingsTable.TokenID: Int] = [:]
@@ -289,27 +289,27 @@ public enum SearchIndex {
         return reuse.keep(untouched.map { (heavyShardPath($0), heavy[$0].fileKey) }).allSatisfy { $0 }
     }
 
-    /// The postings of each part of the pages, in order; on the way, each part emits the text shards that
-    /// begin in it (loading the pages those reach into, too). Parts are whole pages, so that a page whose
-    /// number of blocks changes leaves the other parts as they were.
-    /// A part's postings, the key it is kept under, whether it was kept from the last build, and, when it
+    /// The postings of each batch of the pages, in order; on the way, each batch emits the text shards that
+    /// begin in it (loading the pages those reach into, too). Batches are whole pages, so that a page whose
+    /// number of blocks changes leaves the other batches as they were.
+    /// A batch's postings, the key it is kept under, whether it was kept from the last build, and, when it
     /// was gathered again, the table the last build kept for it (under `previousKeys`), if at hand.
-    struct GatheredPart: Sendable {
+    struct GatheredBatch: Sendable {
         var table: PostingsTable
         var key: ContentHash?
         var reused: Bool
         var previous: PostingsTable?
     }
 
-    private static func gatheredParts(_ source: Source, reuse: Reuse?, pageStart: [Int], chunk: Int, last: SearchMergeState?,
+    private static func gatheredBatches(_ source: Source, reuse: Reuse?, pageStart: [Int], chunk: Int, last: SearchMergeState?,
                                       indexed: (@Sendable (Int) -> Void)?,
-                                      emit: @escaping @Sendable (File) throws -> Void) throws -> [GatheredPart] {
+                                      emit: @escaping @Sendable (File) throws -> Void) throws -> [GatheredBatch] {
         let pageCount = source.pages.count
         let blockCount = pageStart[pageCount]
-        let partCount = min(32, max(1, blockCount / 512))
-        let parts = (0..<partCount).map { part in (pageCount * part / partCount)..<(pageCount * (part + 1) / partCount) }
+        let batchCount = min(32, max(1, blockCount / 512))
+        let batches = (0..<batchCount).map { batch in (pageCount * batch / batchCount)..<(pageCount * (batch + 1) / batchCount) }
         let keys = reuse != nil && source.pageKeys.count == pageCount ? source.pageKeys : nil
-        return try parallelTryMap(Array(parts.enumerated())) { part, pages in
+        return try parallelTryMap(Array(batches.enumerated())) { batch, pages in
             defer { indexed?(pages.count) }
             let range = pageStart[pages.lowerBound]..<pageStart[pages.upperBound]
             guard range.count <= PostingsTable.maxBlocks else { throw TooManyBlocks(pages: pages) }
@@ -321,16 +321,16 @@ public enum SearchIndex {
                 guard documents.count == expected else { throw SourceMismatch(pages: pages, expected: expected, got: documents.count) }
                 return documents
             }
-            let partKey = keys.map { keys in
-                var numbers: [UInt64] = [partTag, UInt64(partCount), UInt64(part), UInt64(pages.lowerBound), UInt64(pages.upperBound)]
+            let batchKey = keys.map { keys in
+                var numbers: [UInt64] = [batchTag, UInt64(batchCount), UInt64(batch), UInt64(pages.lowerBound), UInt64(pages.upperBound)]
                 for page in pages { numbers += [keys[page].value, UInt64(pageStart[page + 1] - pageStart[page])] }
                 return ContentHash(numbers: numbers)
             }
-            let kept = partKey.flatMap { key in reuse!.readsKept ? reuse!.parts.table(part: part, key: key, firstBlock: Int32(range.lowerBound)) : nil }
-            // The last build's table of this part, to tell which tokens changed, read before it is replaced.
+            let kept = batchKey.flatMap { key in reuse!.readsKept ? reuse!.batches.table(batch: batch, key: key, firstBlock: Int32(range.lowerBound)) : nil }
+            // The last build's table of this batch, to tell which tokens changed, read before it is replaced.
             let previous = kept != nil ? nil : last.flatMap { last in
-                part < last.partKeys.count
-                    ? reuse!.parts.table(part: part, key: ContentHash(value: last.partKeys[part]), firstBlock: Int32(range.lowerBound)) : nil
+                batch < last.batchKeys.count
+                    ? reuse!.batches.table(batch: batch, key: ContentHash(value: last.batchKeys[batch]), firstBlock: Int32(range.lowerBound)) : nil
             }
             // A few pages edited (with their blocks as many as before, or there would be no last state): the
             // last table is patched with those pages alone.
@@ -343,7 +343,7 @@ public enum SearchIndex {
                 patch.finish()
                 return previous.patched(replacing: edited.map { Int32(pageStart[$0])..<Int32(pageStart[$0 + 1]) }, with: patch)
             }
-            // A part gathered again loads the pages holding blocks `range.lowerBound ..< end` once, for its
+            // A batch gathered again loads the pages holding blocks `range.lowerBound ..< end` once, for its
             // postings and text shards; a kept or patched one loads only the pages of the text shards it must make.
             let held = range.lowerBound < end ? pagesOf(blocks: range.lowerBound..<end, pageStart: pageStart) : pages.lowerBound..<pages.lowerBound
             let base = pageStart[held.lowerBound]
@@ -366,7 +366,7 @@ public enum SearchIndex {
                 file.key = key
                 try emit(file)
             }
-            if let kept { return GatheredPart(table: kept, key: partKey, reused: true) }
+            if let kept { return GatheredBatch(table: kept, key: batchKey, reused: true) }
             let table: PostingsTable
             if let patched {
                 table = patched
@@ -376,8 +376,8 @@ public enum SearchIndex {
                 gathered.finish()
                 table = gathered
             }
-            if let partKey { reuse!.parts.save(table, part: part, key: partKey) }
-            return GatheredPart(table: table, key: partKey, reused: false, previous: previous)
+            if let batchKey { reuse!.batches.save(table, batch: batch, key: batchKey) }
+            return GatheredBatch(table: table, key: batchKey, reused: false, previous: previous)
         }
     }
 
@@ -396,8 +396,8 @@ public enum SearchIndex {
         }
     }
 
-    /// What the first number of a part's key and of a text shard's key says, so the two never meet.
-    private static let partTag: UInt64 = 0x7061_7274, textShardTag: UInt64 = 0x7465_7874
+    /// What the first number of a batch's key and of a text shard's key says, so the two never meet.
+    private static let batchTag: UInt64 = 0x6261_7463, textShardTag: UInt64 = 0x7465_7874
 
     /// The pages holding `blocks` (not empty).
     private static func pagesOf(blocks: Range<Int>, pageStart: [Int]) -> Range<Int> {
@@ -507,20 +507,20 @@ public enum SearchIndex {
     typealias SkippedPostings = (token: String, key: UInt64, size: Int, index: Int)
 
     /// Every token with its encoded postings, in no particular order, except the tokens in `skipping`, which
-    /// are given back with their last size and place instead. The tables of the parts (in block order) are
-    /// merged partition by partition (a part's postings follow the previous part's, so ids stay ascending)
+    /// are given back with their last size and place instead. The tables of the batches (in block order) are
+    /// merged partition by partition (a batch's postings follow the previous batch's, so ids stay ascending)
     /// and encoded, in parallel.
     static func encodedPostings(_ tables: [PostingsTable], blockCount: Int, skipping: [PostingsTable.TokenID: Int] = [:],
                                 sizes: [Int] = []) -> (entries: [EncodedPostings], skipped: [SkippedPostings]) {
         let partitions = parallelMap(tables) { $0.entriesByPartition() }
         let merged = parallelMap(Array(0..<PostingsTable.partitionCount)) { partition -> ([EncodedPostings], [SkippedPostings]) in
-            // Each token's entries in the parts that have it, in part order.
+            // Each token's entries in the batches that have it, in batch order.
             var keyed: [UInt64: Int] = [:]
             var worded: [String: Int] = [:]
             var tokens: [(token: String, key: UInt64)] = []
-            var entries: [[(part: Int, entry: Int32)]] = []
-            for (part, table) in tables.enumerated() {
-                for entry in partitions[part][partition] {
+            var entries: [[(batch: Int, entry: Int32)]] = []
+            for (batch, table) in tables.enumerated() {
+                for entry in partitions[batch][partition] {
                     let key = table.keys[Int(entry)]
                     let known = key != 0 ? keyed[key] : worded[table.words[entry]!]
                     let slot = known ?? tokens.count
@@ -530,7 +530,7 @@ public enum SearchIndex {
                         tokens.append((token, key))
                         entries.append([])
                     }
-                    entries[slot].append((part, entry))
+                    entries[slot].append((batch, entry))
                 }
             }
             // One token at a time, merged into the same buffers and encoded at once.
@@ -544,7 +544,7 @@ public enum SearchIndex {
                     continue
                 }
                 postings.removeAll()
-                for (part, entry) in entries { tables[part].appendPostings(of: Int(entry), to: &postings) }
+                for (batch, entry) in entries { tables[batch].appendPostings(of: Int(entry), to: &postings) }
                 encoded.append((token.token, token.key, encodePostings(postings, blockCount: blockCount)))
             }
             return (encoded, skipped)

@@ -332,7 +332,7 @@ private final class RecordingWriter: @unchecked Sendable {
             return Array(current[range].joined())
         }
         let indexKey = ContentHash(parts: keys.map(\.description))
-        let reuse = SearchIndex.Reuse(parts: SearchPartCache(store: store), keep: { $0.map { writer.keep($0.path, $0.key) } },
+        let reuse = SearchIndex.Reuse(batches: SearchBatchCache(store: store), keep: { $0.map { writer.keep($0.path, $0.key) } },
                                       indexKey: indexKey, lastIndexKey: lastIndexKey)
         try SearchIndex.build(source, reuse: reuse) { writer.emit($0) }
         lastIndexKey = indexKey
@@ -387,12 +387,12 @@ private final class RecordingWriter: @unchecked Sendable {
     // A page gains a block: the blocks after it move, so their text shards are made again, but the parts
     // after it keep their postings (a part's blocks are numbered from its first): their files stay.
     writer.nextBuild()
-    func partBytes() -> [[UInt8]?] { (0..<8).map { store.value(.searchPart, String($0))?.array } }
-    let before = partBytes()
+    func batchBytes() -> [[UInt8]?] { (0..<8).map { store.value(.searchBatch, String($0))?.array } }
+    let before = batchBytes()
     pages[210] = page(210) + [SearchDocument(url: "cases/c210.html#h3", pageTitle: "案例 210", heading: "第3节", text: "新增 居委会")]
     try build()
     expectSameAsClean()
-    let after = partBytes()
+    let after = batchBytes()
     #expect(!before.contains { $0 == nil })
     #expect(before[1] != after[1])   // pages 200 ..< 400
     #expect(before.indices.filter { $0 != 1 }.allSatisfy { before[$0] == after[$0] })
@@ -402,7 +402,7 @@ private final class RecordingWriter: @unchecked Sendable {
     writer.nextBuild()
     let path = directory + "/" + CacheStore.blobsName
     var bytes = try #require(FileManager.default.contents(atPath: path))
-    let part = try #require(store.value(.searchPart, "0")).array
+    let part = try #require(store.value(.searchBatch, "0")).array
     let found = try #require(bytes.range(of: Data(part)))
     bytes[found.lowerBound + part.count / 2] ^= 0xFF
     try bytes.write(to: URL(fileURLWithPath: path))
