@@ -12,24 +12,19 @@ enum BuildEnvironment {
             parts.append(name)
             parts.append(FileManager.default.contents(atPath: options.contentDirectory + "/" + name).map { ContentHash($0).description } ?? "")
         }
-        for file in media {
-            let stamp = FileStamp.of(options.contentDirectory + "/media/" + file)
-            parts.append("media/" + file)
-            parts.append(stamp.map { "\($0.size) \($0.modified) \($0.inode)" } ?? "")
-        }
-        return ContentHash(parts: parts)
+        return ContentHash(parts: parts + stamped(media, in: options.contentDirectory + "/media", as: "media/"))
     }
 
     /// The hash of the files of `Templates/assets/`, by name and stamp (they are copied, not read, when
     /// nothing else changed).
     static func assets(_ options: BuildOptions) -> ContentHash {
-        var parts: [String] = []
-        for file in filesUnder(options.templatesDirectory + "/assets") {
-            let stamp = FileStamp.of(options.templatesDirectory + "/assets/" + file)
-            parts.append(file)
-            parts.append(stamp.map { "\($0.size) \($0.modified) \($0.inode)" } ?? "")
-        }
-        return ContentHash(parts: parts)
+        let folder = options.templatesDirectory + "/assets"
+        return ContentHash(parts: stamped(filesUnder(folder), in: folder, as: ""))
+    }
+
+    /// Each of `files` in `folder` as two parts of a hash: its name after `prefix`, and its stamp.
+    private static func stamped(_ files: [String], in folder: String, as prefix: String) -> [String] {
+        files.flatMap { file in [prefix + file, FileStamp.of(folder + "/" + file).map { "\($0.size) \($0.modified) \($0.inode)" } ?? ""] }
     }
 
     /// Regular files under `directory`, relative and sorted, hidden ones left out.

@@ -87,11 +87,6 @@ public struct BuildManifest: Sendable {
         store.value(.summary, "").flatMap { decoded(Summary.self, $0) }
     }
 
-    /// The manifest the last build into this store saved, if it saved one.
-    static func load(from store: CacheStore) -> BuildManifest? {
-        summary(in: store).map { load(from: store, summary: $0) }
-    }
-
     /// The manifest of the last build into `store`, whose `summary` is read already: its rows are read, the
     /// case files' beside the output files'.
     static func load(from store: CacheStore, summary: Summary) -> BuildManifest {
@@ -141,6 +136,19 @@ public struct BuildManifest: Sendable {
             for kind in CaseCache.kinds { records.append((kind, slug, [])) }
         }
         store.put(records)
+    }
+
+    /// The rows the last build into `store` saved for the output files `names`, of those it has.
+    static func outputs(_ names: [String], in store: CacheStore) -> [String: Output] {
+        names.reduce(into: [:]) { rows, name in rows[name] = store.value(.output, name).flatMap { decoded(Output.self, $0) } }
+    }
+
+    /// Saves a build that changed only the output files `written` and the key of the assets, beside the rows
+    /// the last build saved in `store`: the last `summary` with the new key, and those files' rows.
+    static func save(_ summary: Summary, assets: ContentHash, written: [String: Output], to store: CacheStore) {
+        var summary = summary
+        summary.groupKeys = (summary.groupKeys.filter { $0.0 != "assets" } + [("assets", assets)]).sorted { $0.0 < $1.0 }
+        store.put([(.summary, "", encoded(summary))] + written.sorted { $0.key < $1.key }.map { (.output, $0.key, encoded($0.value)) })
     }
 
     // MARK: - Stored form

@@ -137,7 +137,7 @@ public enum Builder {
         if let store, let summary, summary.environment == environment,
            BuildManifest.rowsAreCurrent(in: store, caseFiles: tree.caseFiles, output: options.outputDirectory) {
             guard summary.groupKey("assets") == assets else {
-                return try Restyle.build(options, manifest: BuildManifest.load(from: store, summary: summary), store: store, assets: assets, start: start)
+                return try Restyle.build(options, summary: summary, store: store, assets: assets, start: start)
             }
             return BuildReport(cases: summary.cases, pages: summary.pages, figures: summary.figures, files: store.count(.output),
                                seconds: Date().timeIntervalSince(start), diagnostics: summary.warnings, notes: summary.notes, upToDate: true)

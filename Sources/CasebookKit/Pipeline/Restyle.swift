@@ -5,14 +5,18 @@ import Foundation
 /// shapes a page changed and every file of `output/` is as the last build left it, so the assets are copied
 /// and the 404 page, which holds the stylesheet, gets the new one; no case is read and no page rendered.
 enum Restyle {
-    static func build(_ options: BuildOptions, manifest: BuildManifest, store: CacheStore?, assets: ContentHash, start: Date) throws(BuildFailure) -> BuildReport {
+    /// Copies the assets and restyles the 404 page. Only the rows of those files are read from the store and
+    /// saved to it, with the summary's new assets key: the others stay as the last build left them.
+    static func build(_ options: BuildOptions, summary: BuildManifest.Summary, store: CacheStore, assets: ContentHash, start: Date) throws(BuildFailure) -> BuildReport {
+        let files = BuildEnvironment.filesUnder(options.templatesDirectory + "/assets")
+        let previous = BuildManifest.outputs(files.map { "assets/" + $0 } + [SitePaths.notFound], in: store)
         let writer: OutputWriter
-        do { writer = try OutputWriter(destination: options.outputDirectory, previous: manifest.outputs) } catch {
+        do { writer = try OutputWriter(destination: options.outputDirectory, previous: previous) } catch {
             throw BuildFailure([.error(Message(.prepareOutputFailed, arguments: [.message(Message(describing: error))]), at: nil)])
         }
         do {
             writer.keepEveryPrevious()
-            for file in BuildEnvironment.filesUnder(options.templatesDirectory + "/assets") {
+            for file in files {
                 try writer.copy(from: options.templatesDirectory + "/assets/" + file, to: "assets/" + file)
             }
             let stylesheet = String(decoding: FileManager.default.contents(atPath: options.templatesDirectory + "/" + SitePaths.stylesheet) ?? Data(),
@@ -21,21 +25,14 @@ enum Restyle {
             if let page = FileManager.default.contents(atPath: notFound),
                let restyled = Template.restyleNotFound(String(decoding: page, as: UTF8.self), stylesheet: stylesheet) {
                 // Under the last build's key: the next full build finds these bytes and keeps them.
-                try writer.write(SitePaths.notFound, restyled, key: manifest.outputs[SitePaths.notFound]?.key)
+                try writer.write(SitePaths.notFound, restyled, key: previous[SitePaths.notFound]?.key)
             }
-            var groups = manifest.groupKeys
-            groups["assets"] = assets
-            let record = BuildManifest(generator: BuildManifest.currentGenerator, environment: manifest.environment, inputs: manifest.inputs,
-                                       outputs: writer.outputs, groupKeys: groups, warnings: manifest.warnings, notes: manifest.notes,
-                                       cases: manifest.cases, pages: manifest.pages, figures: manifest.figures)
-            let changes = writer.changes
+            let written = writer.outputs
             try writer.commit()
-            if let store {
-                record.save(to: store, after: manifest, outputChanges: changes)
-                store.commit()
-            }
-            return BuildReport(cases: manifest.cases, pages: manifest.pages, figures: manifest.figures, files: writer.fileCount,
-                               seconds: Date().timeIntervalSince(start), diagnostics: manifest.warnings, notes: manifest.notes,
+            BuildManifest.save(summary, assets: assets, written: written, to: store)
+            store.commit()
+            return BuildReport(cases: summary.cases, pages: summary.pages, figures: summary.figures, files: store.count(.output),
+                               seconds: Date().timeIntervalSince(start), diagnostics: summary.warnings, notes: summary.notes,
                                casesRendered: 0, filesWritten: writer.writtenCount)
         } catch {
             writer.discard()

@@ -21,6 +21,33 @@ import Testing
         try #require(CacheStore(directory: directory, fresh: fresh))
     }
 
+    /// The manifest the last build into `store` saved, if it saved one.
+    private func lastManifest(in store: CacheStore) -> BuildManifest? {
+        BuildManifest.summary(in: store).map { BuildManifest.load(from: store, summary: $0) }
+    }
+
+    /// A build that changed only some output files and the assets' key (a restyle) reads those files' rows
+    /// and saves them with the summary: the other rows stay, the summary holds the new key beside the others.
+    @Test func aRestyleReadsAndSavesOnlyItsRows() throws {
+        let directory = Repo.temporaryDirectory()
+        let first = try store(directory)
+        sample().save(to: first, after: nil, outputChanges: nil)
+        first.commit()
+        let second = try store(directory)
+        let rows = BuildManifest.outputs(["index.html", "assets/new.css"], in: second)
+        #expect(rows == ["index.html": sample().outputs["index.html"]!])
+        var written = rows
+        written["index.html"]?.hash = ContentHash("restyled")
+        written["assets/new.css"] = .init(stamp: FileStamp(size: 1, modified: 2, inode: 3), hash: ContentHash("css"), key: nil)
+        BuildManifest.save(try #require(BuildManifest.summary(in: second)), assets: ContentHash(value: 5), written: written, to: second)
+        second.commit()
+        let restyled = try #require(lastManifest(in: try store(directory)))
+        #expect(restyled.inputs == sample().inputs)
+        #expect(restyled.outputs == sample().outputs.merging(written) { $1 })
+        #expect(restyled.groupKeys == ["search": ContentHash(value: 3), "assets": ContentHash(value: 5)])
+        #expect(restyled.warnings == sample().warnings && restyled.pages == 3)
+    }
+
     /// Every table comes back as saved: stamps, hashes, outputs with and without a key, names in any script.
     @Test func aSavedManifestLoadsBackTheSame() throws {
         let directory = Repo.temporaryDirectory()
@@ -28,7 +55,7 @@ import Testing
         let first = try store(directory)
         manifest.save(to: first, after: nil, outputChanges: nil)
         first.commit()
-        let loaded = try #require(BuildManifest.load(from: try store(directory)))
+        let loaded = try #require(lastManifest(in: try store(directory)))
         #expect(loaded.inputs == manifest.inputs)
         #expect(loaded.outputs == manifest.outputs)
         #expect(loaded.groupKeys == manifest.groupKeys)
@@ -42,10 +69,10 @@ import Testing
         let foreign = try #require(CacheStore(directory: directory, generator: "casebook 0.0.1"))
         sample().save(to: foreign, after: nil, outputChanges: nil)
         foreign.commit()
-        #expect(BuildManifest.load(from: try store(directory)) == nil)
+        #expect(lastManifest(in: try store(directory)) == nil)
         let killed = try store(directory, fresh: true)
         sample().save(to: killed, after: nil, outputChanges: nil)
-        #expect(BuildManifest.load(from: try store(directory)) == nil)
+        #expect(lastManifest(in: try store(directory)) == nil)
     }
 
     /// A build that changed a few rows writes only them; rows of removed files and the values of removed
@@ -57,7 +84,7 @@ import Testing
         firstStore.put(.caseHead, "b", [1, 2, 3])
         firstStore.commit()
         let secondStore = try store(directory)
-        let first = try #require(BuildManifest.load(from: secondStore))
+        let first = try #require(lastManifest(in: secondStore))
         var next = first
         next.inputs["b"] = nil
         next.inputs["新案例"] = .init(path: "Content/cases/新案例.md", stamp: FileStamp(size: 3, modified: 4, inode: 5), hash: ContentHash("n"))
@@ -68,7 +95,7 @@ import Testing
         next.save(to: secondStore, after: first, outputChanges: (changed: ["index.html"], removed: ["cases/b.html"]))
         secondStore.commit()
         let thirdStore = try store(directory)
-        let second = try #require(BuildManifest.load(from: thirdStore))
+        let second = try #require(lastManifest(in: thirdStore))
         #expect(second.inputs == next.inputs && second.outputs == next.outputs)
         #expect(second.warnings.isEmpty && second.pages == 4)
         #expect(thirdStore.value(.caseHead, "b") == nil)
@@ -78,7 +105,7 @@ import Testing
         third.outputs["tags/流动党员.html"]?.stamp = FileStamp(size: 1, modified: 2, inode: 3)
         third.save(to: thirdStore, after: nil, outputChanges: nil)
         thirdStore.commit()
-        let loaded = try #require(BuildManifest.load(from: try store(directory)))
+        let loaded = try #require(lastManifest(in: try store(directory)))
         #expect(loaded.inputs == third.inputs && loaded.outputs == third.outputs)
     }
 
