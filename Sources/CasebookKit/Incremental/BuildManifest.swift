@@ -31,9 +31,7 @@ public struct BuildManifest: Sendable {
         public var key: ContentHash?
 
         public init(stamp: FileStamp, hash: ContentHash, key: ContentHash?) {
-            self.stamp = stamp
-            self.hash = hash
-            self.key = key
+            (self.stamp, self.hash, self.key) = (stamp, hash, key)
         }
 
         init(reading reader: inout BinaryReader) throws {
@@ -143,12 +141,13 @@ public struct BuildManifest: Sendable {
         names.reduce(into: [:]) { rows, name in rows[name] = store.value(.output, name).flatMap { decoded(Output.self, $0) } }
     }
 
-    /// Saves a build that changed only the output files `written` and the key of the assets, beside the rows
-    /// the last build saved in `store`: the last `summary` with the new key, and those files' rows.
-    static func save(_ summary: Summary, assets: ContentHash, written: [String: Output], to store: CacheStore) {
+    /// Saves a build that changed only the key of the assets and the output files `written` and `removed`,
+    /// beside the other rows the last build saved in `store`: the `summary` with the new key, those files' rows.
+    static func save(_ summary: Summary, assets: ContentHash, written: [String: Output], removed: [String], to store: CacheStore) {
         var summary = summary
         summary.groupKeys = (summary.groupKeys.filter { $0.0 != "assets" } + [("assets", assets)]).sorted { $0.0 < $1.0 }
-        store.put([(.summary, "", encoded(summary))] + written.sorted { $0.key < $1.key }.map { (.output, $0.key, encoded($0.value)) })
+        let rows = written.sorted { $0.key < $1.key }.map { (CacheStore.Kind.output, $0.key, encoded($0.value)) } + removed.map { (.output, $0, []) }
+        store.put([(.summary, "", encoded(summary))] + rows)
     }
 
     // MARK: - Stored form

@@ -121,12 +121,13 @@ public final class OutputWriter: @unchecked Sendable {
         return found.map { $0 != nil }
     }
 
-    /// Keeps every file of the last build as it is, without looking at them again: for a caller that has
-    /// just found them all as the last build left them. A file written afterwards replaces its record.
-    public func keepEveryPrevious() {
+    /// Keeps every file of the last build as it is but those `except`, without looking at them again: for a
+    /// caller that has just found them all as the last build left them. A file written afterwards replaces
+    /// its record; one not kept nor written is removed from `output/`.
+    public func keepEveryPrevious(except removed: Set<String> = []) {
         guard let previous else { return }
         lock.lock()
-        for (path, output) in previous { recordLocked(path, output, staged: false, replacing: true, changed: false) }
+        for (path, output) in previous where !removed.contains(path) { recordLocked(path, output, staged: false, replacing: true, changed: false) }
         lock.unlock()
     }
 

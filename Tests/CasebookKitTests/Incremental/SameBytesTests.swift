@@ -88,6 +88,12 @@ import Testing
         _ = try await Self.clean(content, templates, into: reference)
         Self.expectSame(live, reference, "after a one-case edit")
 
+        // An asset added is copied; removed, it goes from output/ with the next restyle (below), as in a clean build.
+        try "var extra;".write(toFile: templates + "/assets/extra.js", atomically: true, encoding: .utf8)
+        _ = try await Self.incremental(content, templates, into: live)
+        #expect(FileManager.default.fileExists(atPath: live + "/assets/extra.js"))
+        try FileManager.default.removeItem(atPath: templates + "/assets/extra.js")
+
         // A stylesheet edit copies the stylesheet and writes the 404 page (which holds it) again; no case is rendered.
         let stylesheet = templates + "/assets/casebook.css"
         try (String(contentsOfFile: stylesheet, encoding: .utf8) + "\n/* 改版 */\n").write(toFile: stylesheet, atomically: true, encoding: .utf8)
